@@ -1,0 +1,190 @@
+"""YAML text to plain data that remembers where every key and value was written.
+
+PyYAML's constructors are not used: they keep the last of duplicate keys, retype
+``no``/``010``/``2026-01-01`` (the YAML 1.1 traps) and can build Python objects.
+We compose the node graph with the C parser and walk it ourselves, keeping every
+scalar as text; the schema stage later turns text into numbers or booleans where
+the schema asks for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..diagnostics import Diagnostic, Location, Severity
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# Characters that XML 1.0 (hence DOCX and XLSX) cannot hold.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """1-based (line, column) of every value and every mapping key, by data path."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: Path) -> tuple[int, int]:
+        """Where the value at ``path`` starts; the nearest written ancestor if it is absent."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def key(self, path: Path) -> tuple[int, int]:
+        """Where the key of the value at ``path`` is written (falls back to the value)."""
+        return self.keys.get(path) or self.value(path)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed spec file. ``data`` is read-only by convention: nothing mutates it."""
+
+    file: str
+    data: Any
+    marks: Marks
+
+    def at(self, *path: str | int) -> Location:
+        line, column = self.marks.value(tuple(path))
+        return Location(self.file, line, column)
+
+    def key_at(self, *path: str | int) -> Location:
+        line, column = self.marks.key(tuple(path))
+        return Location(self.file, line, column)
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, node: yaml.Node, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.node, self.message, self.hint = code, node, message, hint
+
+
+def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """Parse one YAML document; on failure return no document and the located reasons."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, (_syntax_error(exc, file),)
+    except yaml.YAMLError as exc:
+        return None, (Diagnostic("E100", Severity.ERROR, f"YAML error: {exc}", Location(file)),)
+    builder = _Builder(file)
+    try:
+        data = builder.build(root)
+    except _Refused as exc:
+        mark = exc.node.start_mark
+        location = Location(file, mark.line + 1, mark.column + 1)
+        return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
+    return Document(file, data, builder.marks), tuple(builder.problems)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    hint = "Check the indentation and quoting around this line."
+    if "\\t" in problem or "'\t'" in problem or "\t" in problem:
+        problem, hint = "tab character used for indentation", "Indent with spaces, not tabs."
+    elif "expected a single document" in str(exc.context or ""):
+        problem = "a spec file holds one YAML document, but a second one starts here"
+        hint = "Remove the '---' line, or move the second document into its own file."
+    elif "control characters" in problem or "special characters" in problem:
+        hint = "Remove the invisible control character at this position."
+    return Diagnostic("E100", Severity.ERROR, f"YAML syntax error: {problem}",
+                      Location(file, line, column), hint)
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks = Marks()
+        self.problems: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def build(self, root: yaml.Node | None) -> Any:
+        if root is None:
+            return None
+        return self._node(root, (), 0)
+
+    def _node(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Refused("E100", node, f"nesting deeper than {MAX_DEPTH} levels",
+                           "Spec files are shallow; check the indentation here.")
+        if id(node) in self._seen:
+            raise _Refused("E100", node, "YAML aliases (*name) are not allowed in spec files",
+                           "Write the value out in full, or move shared duties into a "
+                           "shared block under specs/duties/.")
+        self._seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused("E100", node, f"YAML tag '{node.tag}' is not allowed in spec files",
+                           "Remove the '!' tag: spec files hold plain text, lists and mappings.")
+        self.marks.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _scalar(self, node: yaml.ScalarNode) -> str | None:
+        value = node.value
+        if not node.style and value in _NULLS:  # plain style is None or ''
+            return None
+        bad = _UNSTORABLE.search(value)
+        if bad:
+            mark = node.start_mark
+            self.problems.append(Diagnostic(
+                "E102", Severity.ERROR,
+                f"text contains the control character U+{ord(bad.group()):04X}, "
+                "which Word and Excel cannot store",
+                Location(self.file, mark.line + 1, mark.column + 1),
+                "Delete the invisible character (it often comes from copying out of "
+                "another program).",
+            ))
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("E100", key_node, "a mapping key must be plain text",
+                               "Write keys as `name: value`.")
+            key = key_node.value
+            key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            child = (*path, key)
+            if key in result:
+                first = self.marks.keys[child]
+                self.problems.append(Diagnostic(
+                    "E101", Severity.ERROR,
+                    f"duplicate key '{key}' (first written on line {first[0]})",
+                    Location(self.file, *key_mark),
+                    "YAML keeps only one of them; delete or merge the duplicate.",
+                ))
+                continue
+            self.marks.keys[child] = key_mark
+            result[key] = self._node(value_node, child, depth + 1)
+        return result
+
+
+def iter_strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every string in a data tree with its path (used by checks on free text)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from iter_strings(value, (*path, index))

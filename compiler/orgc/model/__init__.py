@@ -1,0 +1,1 @@
+"""Stage 3: frozen entities built from validated documents, and the graph over them."""

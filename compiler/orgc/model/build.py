@@ -1,0 +1,403 @@
+"""Validated documents to the frozen ``Org``, reporting duplicate ids (E103).
+
+The builder is lenient: a field the schema already rejected is treated as absent,
+so one mistake is reported once (as E102) and does not cascade into others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from ..diagnostics import Diagnostic, Location, Severity, Subject, Waiver
+from ..load.yaml_doc import Document
+from .entities import (
+    Authority,
+    Duty,
+    DutyBlock,
+    Kpi,
+    KpiTarget,
+    Org,
+    Policy,
+    Process,
+    Qualifications,
+    Role,
+    Section,
+    Src,
+    Step,
+    Text,
+    Unit,
+)
+from .targets import parse_target, parse_weight
+
+ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
+
+
+@dataclass(frozen=True)
+class SpecDocument:
+    kind: str
+    stem: str
+    doc: Document
+
+
+def build_org(
+    documents: Iterable[SpecDocument], languages: tuple[str, ...], unreadable: Iterable[str] = ()
+) -> tuple[Org, tuple[Diagnostic, ...]]:
+    return _Builder(languages).build(list(documents), frozenset(unreadable))
+
+
+class _Builder:
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        self.lang = languages[0]
+        self.languages = languages
+        self.problems: list[Diagnostic] = []
+        # roles, units, blocks, processes and policies share one namespace: references
+        # such as `consulted: [x]` may name a role or a unit.
+        self.names: dict[str, tuple[str, Location]] = {}
+
+    def build(
+        self, documents: list[SpecDocument], unreadable: frozenset[str]
+    ) -> tuple[Org, tuple[Diagnostic, ...]]:
+        org_docs = [d for d in documents if d.kind == "org"]
+        org_doc = org_docs[0].doc if org_docs else None
+        data = _mapping(org_doc.data) if org_doc else {}
+        org_src = Src(org_doc) if org_doc else None
+
+        units: dict[str, Unit] = {}
+        for index, raw in enumerate(_list(data.get("units"))):
+            unit = self.unit(raw, Src(org_doc, ("units", index))) if org_doc else None
+            if unit and self.claim(unit.id, "unit", unit.src.at("id")):
+                units[unit.id] = unit
+
+        tables: dict[str, dict[str, Any]] = {"role": {}, "duties": {}, "process": {}, "policy": {}}
+        kpis: dict[str, Kpi] = {}
+        for spec in documents:
+            if spec.kind == "kpis":
+                for index, raw in enumerate(_list(_mapping(spec.doc.data).get("kpis"))):
+                    self.add_kpi(kpis, raw, Src(spec.doc, ("kpis", index)))
+            elif spec.kind in tables:
+                entity = self.entity(spec)
+                if entity and self.claim(entity.id, spec.kind, entity.src.at("id")):
+                    tables[spec.kind][entity.id] = entity
+
+        org = Org(
+            id=_id(data.get("id")) or "org",
+            name=self.text(data.get("name"), org_src, "name") or Text(((self.lang, "Organisation"),)),
+            version=_str(data.get("version")),
+            description=self.text(data.get("description"), org_src, "description"),
+            languages=self.languages,
+            units=MappingProxyType(units),
+            roles=MappingProxyType(tables["role"]),
+            blocks=MappingProxyType(tables["duties"]),
+            kpis=MappingProxyType(kpis),
+            processes=MappingProxyType(tables["process"]),
+            policies=MappingProxyType(tables["policy"]),
+            unreadable=unreadable,
+            src=org_src,
+        )
+        return org, tuple(self.problems)
+
+    # -- identity -------------------------------------------------------------------------
+
+    def claim(self, entity_id: str, kind: str, where: Location) -> bool:
+        """Register an id; report E103 and refuse it when it is already taken."""
+        if entity_id in self.names:
+            other_kind, first = self.names[entity_id]
+            same = "" if other_kind == kind else f" (a {_KIND_WORDS[other_kind]})"
+            self.duplicate(where, f"id '{entity_id}' is already used{same} at {first}")
+            return False
+        self.names[entity_id] = (kind, where)
+        return True
+
+    def duplicate(self, where: Location, message: str) -> None:
+        self.problems.append(Diagnostic(
+            "E103", Severity.ERROR, message, where,
+            "Every id must be unique: rename one of them and update its references.",
+        ))
+
+    # -- entities -------------------------------------------------------------------------
+
+    def entity(self, spec: SpecDocument) -> Role | DutyBlock | Process | Policy | None:
+        data = _mapping(spec.doc.data)
+        entity_id = _id(data.get("id"))
+        if entity_id is None:
+            return None
+        src = Src(spec.doc)
+        if spec.kind == "role":
+            if entity_id != spec.stem:
+                self.problems.append(Diagnostic(
+                    "E103", Severity.ERROR,
+                    f"role id '{entity_id}' differs from its file name '{spec.stem}'",
+                    src.at("id"),
+                    f"Rename the file to {entity_id}.yaml, or set `id: {spec.stem}`.",
+                ))
+            return self.role(entity_id, data, src)
+        if spec.kind == "duties":
+            return DutyBlock(
+                id=entity_id,
+                title=self.text(data.get("title"), src, "title") or _fallback(entity_id, self.lang),
+                duties=self.duties(data.get("duties"), entity_id, src),
+                waivers=self.waivers(data, src, Subject("block", entity_id)),
+                src=src,
+            )
+        if spec.kind == "process":
+            return self.process(entity_id, data, src)
+        return self.policy(entity_id, data, src)
+
+    def unit(self, raw: Any, src: Src) -> Unit | None:
+        data = _mapping(raw)
+        unit_id = _id(data.get("id"))
+        if unit_id is None:
+            return None
+        return Unit(
+            id=unit_id,
+            name=self.text(data.get("name"), src, "name") or _fallback(unit_id, self.lang),
+            parent=_id(data.get("parent")),
+            head=_id(data.get("head")),
+            external=data.get("external") is True,
+            description=self.text(data.get("description"), src, "description"),
+            src=src,
+        )
+
+    def role(self, role_id: str, data: Mapping[str, Any], src: Src) -> Role:
+        headcount = data.get("headcount", 1)
+        qual = _mapping(data.get("qualifications"))
+        experience = _mapping(qual.get("experience"))
+        years = experience.get("years")
+        return Role(
+            id=role_id,
+            title=self.text(data.get("title"), src, "title") or _fallback(role_id, self.lang),
+            unit=_id(data.get("unit")),
+            reports_to=_id(data.get("reports_to")),
+            dotted_to=_ids(data.get("dotted_to")),
+            headcount=headcount if isinstance(headcount, int) and headcount >= 0 else 1,
+            grade=_str(data.get("grade")),
+            family=_str(data.get("family")),
+            purpose=self.text(data.get("purpose"), src, "purpose"),
+            includes=_ids(data.get("include")),
+            duties=self.duties(data.get("duties"), role_id, src),
+            kpis=tuple(
+                self.kpi_target(raw, Src(src.doc, ("kpis", i)))
+                for i, raw in enumerate(_list(data.get("kpis")))
+                if _id(_mapping(raw).get("kpi"))
+            ),
+            qualifications=Qualifications(
+                education=_str(qual.get("education")),
+                majors=self.texts(qual.get("majors"), src, "qualifications", "majors"),
+                experience_years=years if isinstance(years, int | float) else None,
+                experience_in=self.text(experience.get("in"), src, "qualifications",
+                                        "experience", "in"),
+                certifications=self.texts(qual.get("certifications"), src, "qualifications",
+                                          "certifications"),
+                skills=self.texts(qual.get("skills"), src, "qualifications", "skills"),
+                competencies=self.texts(qual.get("competencies"), src, "qualifications",
+                                        "competencies"),
+            ),
+            authority=tuple(
+                Authority(
+                    type=_str(a.get("type")) or "handle",
+                    scope=self.text(a.get("scope"), src, "authority", i, "scope")
+                    or Text(((self.lang, ""),)),
+                    limit=self.text(a.get("limit"), src, "authority", i, "limit"),
+                )
+                for i, a in enumerate(map(_mapping, _list(data.get("authority"))))
+            ),
+            escalates_to=_id(data.get("escalates_to")),
+            career_next=_ids(_mapping(data.get("career")).get("next")),
+            environment=self.text(data.get("environment"), src, "environment"),
+            waivers=self.waivers(data, src, Subject("role", role_id)),
+            src=src,
+        )
+
+    def duties(self, raw: Any, owner: str, parent: Src) -> tuple[Duty, ...]:
+        result: list[Duty] = []
+        seen: dict[str, Location] = {}
+        for index, item in enumerate(_list(raw)):
+            data = _mapping(item)
+            duty_id = _id(data.get("id"))
+            if duty_id is None:
+                continue
+            src = Src(parent.doc, (*parent.path, "duties", index))
+            if duty_id in seen:
+                self.duplicate(src.at("id"), f"duty id '{duty_id}' is already used in "
+                                             f"'{owner}' at {seen[duty_id]}")
+                continue
+            seen[duty_id] = src.at("id")
+            result.append(Duty(
+                id=duty_id,
+                owner=owner,
+                title=self.text(data.get("title"), src, "title") or _fallback(duty_id, self.lang),
+                tasks=self.texts(data.get("tasks"), src, "tasks"),
+                frequency=_str(data.get("frequency")),
+                deliverables=self.texts(data.get("deliverables"), src, "deliverables"),
+                kpis=_ids(data.get("kpis")),
+                collaborates=_ids(data.get("collaborates")),
+                accountable=_one_or_many(data.get("accountable")),
+                consulted=_ids(data.get("consulted")),
+                informed=_ids(data.get("informed")),
+                src=src,
+            ))
+        return tuple(result)
+
+    def add_kpi(self, kpis: dict[str, Kpi], raw: Any, src: Src) -> None:
+        data = _mapping(raw)
+        kpi_id = _id(data.get("id"))
+        if kpi_id is None:
+            return
+        if kpi_id in kpis:
+            self.duplicate(src.at("id"), f"KPI id '{kpi_id}' is already used at "
+                                         f"{kpis[kpi_id].src.at('id')}")
+            return
+        kpis[kpi_id] = Kpi(
+            id=kpi_id,
+            name=self.text(data.get("name"), src, "name") or _fallback(kpi_id, self.lang),
+            definition=self.text(data.get("definition"), src, "definition"),
+            unit=(_str(data.get("unit")) or "").strip().replace("％", "%"),
+            direction=_str(data.get("direction")) or "higher-is-better",
+            period=_str(data.get("period")),
+            source=self.text(data.get("source"), src, "source"),
+            src=src,
+        )
+
+    def kpi_target(self, raw: Any, src: Src) -> KpiTarget:
+        data = _mapping(raw)
+        text = data.get("target")
+        text = text if isinstance(text, str) else ""
+        weight = data.get("weight")
+        return KpiTarget(
+            kpi=data["kpi"],
+            text=text,
+            target=parse_target(text),
+            weight=parse_weight(weight) if isinstance(weight, str) else None,
+            src=src,
+        )
+
+    def process(self, process_id: str, data: Mapping[str, Any], src: Src) -> Process:
+        steps: list[Step] = []
+        seen: dict[str, Location] = {}
+        for index, item in enumerate(_list(data.get("steps"))):
+            step = _mapping(item)
+            step_id = _id(step.get("id"))
+            if step_id is None:
+                continue
+            step_src = Src(src.doc, ("steps", index))
+            if step_id in seen:
+                self.duplicate(step_src.at("id"), f"step id '{step_id}' is already used at "
+                                                  f"{seen[step_id]}")
+                continue
+            seen[step_id] = step_src.at("id")
+            steps.append(Step(
+                id=step_id,
+                process=process_id,
+                title=self.text(step.get("title"), step_src, "title")
+                or _fallback(step_id, self.lang),
+                description=self.text(step.get("description"), step_src, "description"),
+                responsible=_ids(step.get("responsible")),
+                accountable=_one_or_many(step.get("accountable")),
+                consulted=_ids(step.get("consulted")),
+                informed=_ids(step.get("informed")),
+                sla=_str(step.get("sla")),
+                next=_ids(step.get("next")),
+                src=step_src,
+            ))
+        return Process(
+            id=process_id,
+            title=self.text(data.get("title"), src, "title") or _fallback(process_id, self.lang),
+            description=self.text(data.get("description"), src, "description"),
+            owner=_id(data.get("owner")),
+            steps=tuple(steps),
+            waivers=self.waivers(data, src, Subject("process", process_id)),
+            src=src,
+        )
+
+    def policy(self, policy_id: str, data: Mapping[str, Any], src: Src) -> Policy:
+        sections = []
+        for i, raw in enumerate(_list(data.get("sections"))):
+            section = _mapping(raw)
+            title = self.text(section.get("title"), src, "sections", i, "title")
+            body = self.text(section.get("body"), src, "sections", i, "body")
+            if title and body:
+                sections.append(Section(title, body))
+        return Policy(
+            id=policy_id,
+            title=self.text(data.get("title"), src, "title") or _fallback(policy_id, self.lang),
+            owner=_id(data.get("owner")),
+            applies_to=_ids(data.get("applies_to")),
+            effective=self.date(data.get("effective"), src, "effective"),
+            review_by=self.date(data.get("review_by"), src, "review_by"),
+            refers_to=_ids(data.get("refers_to")),
+            sections=tuple(sections),
+            waivers=self.waivers(data, src, Subject("policy", policy_id)),
+            src=src,
+        )
+
+    # -- values ---------------------------------------------------------------------------
+
+    def text(self, raw: Any, src: Src | None, *path: str | int) -> Text | None:
+        where = src.at(*path) if src else None
+        if isinstance(raw, str) and raw:
+            return Text(((self.lang, raw),), where)
+        if isinstance(raw, dict):
+            values = tuple((k, v) for k, v in raw.items() if isinstance(v, str) and v)
+            return Text(values, where) if values else None
+        return None
+
+    def texts(self, raw: Any, src: Src, *path: str | int) -> tuple[Text, ...]:
+        found = (self.text(item, src, *path, i) for i, item in enumerate(_list(raw)))
+        return tuple(t for t in found if t is not None)
+
+    def date(self, raw: Any, src: Src, key: str) -> date | None:
+        if not isinstance(raw, str):
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+                self.problems.append(Diagnostic(
+                    "E102", Severity.ERROR, f"'{key}': '{raw}' is not a real calendar date",
+                    src.at(key), "Check the month and the day.",
+                ))
+            return None
+
+    def waivers(self, data: Mapping[str, Any], src: Src, subject: Subject) -> tuple[Waiver, ...]:
+        return tuple(
+            Waiver(code, reason, src.key_at("waive", code), subject)
+            for code, reason in _mapping(data.get("waive")).items()
+            if isinstance(reason, str)
+        )
+
+
+_KIND_WORDS = {"role": "role", "unit": "unit", "duties": "shared duty block",
+               "process": "process", "policy": "policy"}
+
+
+def _fallback(entity_id: str, lang: str) -> Text:
+    return Text(((lang, entity_id),))
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _id(value: Any) -> str | None:
+    return value if isinstance(value, str) and ID.fullmatch(value) else None
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in _list(value) if _id(v))
+
+
+def _one_or_many(value: Any) -> tuple[str, ...]:
+    return (value,) if _id(value) else _ids(value)

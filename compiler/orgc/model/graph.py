@@ -1,0 +1,156 @@
+"""OrgGraph: reporting lines, dotted lines and the unit tree, with domain verbs.
+
+The graph holds ids only. Nothing outside this module touches networkx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from .entities import Org, Role
+
+
+class OrgGraph:
+    """Edges point from a supervisor (or parent unit) to whoever reports to it."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self._reporting = nx.DiGraph()
+        self._dotted = nx.DiGraph()
+        self._units = nx.DiGraph()
+        self._reporting.add_nodes_from(org.roles)
+        for role in org.roles.values():
+            if role.reports_to in org.roles:
+                self._reporting.add_edge(role.reports_to, role.id)
+            for other in role.dotted_to:
+                if other in org.roles:
+                    self._dotted.add_edge(other, role.id)
+        self._units.add_nodes_from(org.units)
+        for unit in org.units.values():
+            if unit.parent in org.units:
+                self._units.add_edge(unit.parent, unit.id)
+        self._order = self._chart_order()
+
+    # -- reporting lines --------------------------------------------------------------------
+
+    def supervisor(self, role_id: str) -> str | None:
+        found = next(iter(self._reporting.predecessors(role_id)), None)
+        return found
+
+    def direct_reports(self, role_id: str) -> tuple[str, ...]:
+        """In org-chart order."""
+        return self._sorted(self._reporting.successors(role_id))
+
+    def dotted_reports(self, role_id: str) -> tuple[str, ...]:
+        if role_id not in self._dotted:
+            return ()
+        return self._sorted(self._dotted.successors(role_id))
+
+    def chain_of_command(self, role_id: str) -> tuple[str, ...]:
+        """Supervisors from the direct one up to the top (stops before repeating in a cycle)."""
+        chain: list[str] = []
+        seen = {role_id}
+        current = self.supervisor(role_id)
+        while current is not None and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = self.supervisor(current)
+        return tuple(chain)
+
+    def is_above(self, upper: str, role_id: str) -> bool:
+        return upper in self.chain_of_command(role_id)
+
+    def top_roles(self) -> tuple[str, ...]:
+        return tuple(r for r in self._order if self._reporting.in_degree(r) == 0)
+
+    def subordinates(self, role_id: str) -> frozenset[str]:
+        """Everyone below a role, directly or not."""
+        return frozenset(nx.descendants(self._reporting, role_id))
+
+    def reporting_cycles(self) -> list[tuple[str, ...]]:
+        """Each reporting loop once, starting from its smallest id, in its reporting order."""
+        cycles = []
+        state: dict[str, int] = {}  # 1: on the current walk, 2: finished
+        for start in sorted(self.org.roles):
+            walk: list[str] = []
+            node: str | None = start
+            while node is not None and node not in state:
+                state[node] = 1
+                walk.append(node)
+                node = self.supervisor(node)
+            if node is not None and state[node] == 1:
+                loop = walk[walk.index(node):]
+                first = loop.index(min(loop))
+                cycles.append(tuple(loop[first:] + loop[:first]))
+            for visited in walk:
+                state[visited] = 2
+        return cycles
+
+    def layer(self, role_id: str) -> int:
+        """1 for a top role, 2 for its reports, and so on."""
+        return len(self.chain_of_command(role_id)) + 1
+
+    # -- units -------------------------------------------------------------------------------
+
+    def unit_ancestors(self, unit_id: str) -> tuple[str, ...]:
+        """Parent, grandparent, … (stops before repeating in a cycle)."""
+        chain: list[str] = []
+        current = next(iter(self._units.predecessors(unit_id)), None) if unit_id in self._units else None
+        while current is not None and current not in chain and current != unit_id:
+            chain.append(current)
+            current = next(iter(self._units.predecessors(current)), None)
+        return tuple(chain)
+
+    def unit_within(self, unit_id: str, ancestor: str) -> bool:
+        return unit_id == ancestor or ancestor in self.unit_ancestors(unit_id)
+
+    def unit_children(self, unit_id: str) -> tuple[str, ...]:
+        return tuple(u for u in self.org.units if self._units.has_edge(unit_id, u))
+
+    def unit_cycles(self) -> list[tuple[str, ...]]:
+        return [tuple(c) for c in sorted(nx.simple_cycles(self._units), key=min)]
+
+    def roles_in_unit(self, unit_id: str) -> tuple[str, ...]:
+        """Roles whose unit is this unit or below it, in org-chart order."""
+        return tuple(r for r in self._order
+                     if (u := self.org.roles[r].unit) and self.unit_within(u, unit_id))
+
+    # -- order -------------------------------------------------------------------------------
+
+    @property
+    def chart_order(self) -> tuple[str, ...]:
+        """Every role: top first, then depth-first by the order the files are read."""
+        return self._order
+
+    def _chart_order(self) -> tuple[str, ...]:
+        position = {role_id: i for i, role_id in enumerate(self.org.roles)}
+        order: list[str] = []
+        seen: set[str] = set()
+
+        def visit(root: str) -> None:
+            stack = [root]
+            while stack:
+                node = stack.pop()
+                if node in seen:
+                    continue
+                seen.add(node)
+                order.append(node)
+                children = sorted(self._reporting.successors(node), key=position.__getitem__)
+                stack.extend(reversed(children))
+
+        for role_id in self.org.roles:
+            if self._reporting.in_degree(role_id) == 0:
+                visit(role_id)
+        for role_id in self.org.roles:  # roles caught in cycles
+            visit(role_id)
+        self._position = {role_id: i for i, role_id in enumerate(order)}
+        return tuple(order)
+
+    def _sorted(self, ids: Iterator[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=self._position.__getitem__))
+
+    def roles(self) -> Iterator[Role]:
+        for role_id in self._order:
+            yield self.org.roles[role_id]

@@ -1,0 +1,140 @@
+"""The one place the stage order lives: load → validate → model → checks (→ render)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .config import CONFIG_FILE, Config, load_config
+from .diagnostics import Diagnostic, Location, Severity, Waiver, sort_diagnostics
+from .load.discover import discover
+from .load.text import decode
+from .load.yaml_doc import parse_yaml
+from .model.build import SpecDocument, build_org
+from .model.entities import Org
+from .model.graph import OrgGraph
+from .rules import RULES, run_rules
+from .validate import validate
+
+
+class ProjectError(Exception):
+    """The folder is not an orgc project, or cannot be read (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class WaiverUse:
+    waiver: Waiver
+    suppressed: int  # diagnostics it silenced in this run
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    project: Path
+    config: Config
+    org: Org
+    graph: OrgGraph
+    diagnostics: tuple[Diagnostic, ...]
+    waivers: tuple[WaiverUse, ...]
+    files: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Severity.ERROR) == 0
+
+
+def find_project(path: Path) -> Path:
+    """The project folder: ``path`` itself, which must hold orgc.yaml or specs/."""
+    if not path.is_dir():
+        raise ProjectError(f"{path} is not a folder")
+    if not (path / "specs").is_dir() and not (path / CONFIG_FILE).is_file():
+        raise ProjectError(
+            f"{path} is not an orgc project: it has neither {CONFIG_FILE} nor a specs/ folder "
+            "(run `orgc init` to start one, or pass the project folder)"
+        )
+    return path
+
+
+def check(path: Path, today: date | None = None) -> CheckResult:
+    """Read, validate, model and check a project; every problem becomes a diagnostic."""
+    project = find_project(path)
+    config, problems = load_config(project)
+    diagnostics = list(problems)
+
+    discovery = discover(project)
+    diagnostics += discovery.problems
+    documents: list[SpecDocument] = []
+    unreadable: list[str] = []
+    for spec in discovery.files:
+        try:
+            raw = spec.path.read_bytes()
+        except OSError as exc:
+            raise ProjectError(f"cannot read {spec.rel}: {exc.strerror}") from exc
+        decoded = decode(raw, spec.rel)
+        document = None
+        if decoded.text is not None:
+            document, parse_problems = parse_yaml(decoded.text, spec.rel)
+            diagnostics += parse_problems
+        elif decoded.problem:
+            diagnostics.append(decoded.problem)
+        if document is None:
+            unreadable.append(spec.path.stem)
+            continue
+        document, schema_problems = validate(document, spec.kind)
+        diagnostics += schema_problems
+        documents.append(SpecDocument(spec.kind, spec.path.stem, document))
+    if not any(spec.kind == "org" for spec in discovery.files):
+        diagnostics.append(Diagnostic(
+            "E102", Severity.ERROR, "specs/org.yaml is missing", Location("specs/org.yaml"),
+            "Create specs/org.yaml with the organisation's id, name and units.",
+        ))
+
+    org, model_problems = build_org(documents, config.languages, unreadable)
+    diagnostics += model_problems
+    graph = OrgGraph(org)
+    diagnostics += run_rules(org, graph, config, today or date.today())
+    kept, uses, waiver_problems = _apply_waivers(diagnostics, list(org.waivers()))
+    return CheckResult(
+        project=project,
+        config=config,
+        org=org,
+        graph=graph,
+        diagnostics=sort_diagnostics(kept + waiver_problems),
+        waivers=tuple(uses),
+        files=len(discovery.files) + (1 if config.document else 0),
+    )
+
+
+def _apply_waivers(
+    diagnostics: list[Diagnostic], waivers: list[Waiver]
+) -> tuple[list[Diagnostic], list[WaiverUse], list[Diagnostic]]:
+    valid: set[tuple[object, str]] = set()
+    problems = []
+    for waiver in waivers:
+        entry = RULES.get(waiver.code)
+        if entry is None:
+            problems.append(Diagnostic(
+                "E102", Severity.ERROR, f"'waive' names '{waiver.code}', which is not a diagnostic code",
+                waiver.location, "See the diagnostics reference in the README for the codes."))
+        elif not entry.configurable:
+            problems.append(Diagnostic(
+                "E102", Severity.ERROR, f"{waiver.code} cannot be waived: the file must be fixed",
+                waiver.location, "Remove this waiver and fix the problem it reports."))
+        else:
+            valid.add((waiver.subject, waiver.code))
+    silenced: Counter[tuple[object, str]] = Counter()
+    kept = []
+    for diagnostic in diagnostics:
+        key = (diagnostic.subject, diagnostic.code)
+        if diagnostic.subject is not None and key in valid:
+            silenced[key] += 1
+        else:
+            kept.append(diagnostic)
+    uses = [WaiverUse(w, silenced[(w.subject, w.code)]) for w in waivers
+            if (w.subject, w.code) in valid]
+    uses.sort(key=lambda u: (u.waiver.location, u.waiver.code))
+    return kept, uses, problems

@@ -1,0 +1,17 @@
+"""Reporters: a check result as text, JSON, GitHub annotations or SARIF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..pipeline import CheckResult
+from . import github, json_report, sarif, text
+
+Reporter = Callable[[CheckResult, bool], str]
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text.render,
+    "json": json_report.render,
+    "github": github.render,
+    "sarif": sarif.render,
+}

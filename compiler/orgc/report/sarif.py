@@ -1,0 +1,58 @@
+"""SARIF 2.1.0, for code-scanning dashboards."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..diagnostics import Severity
+from ..pipeline import CheckResult
+from ..rules import all_rules
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def as_data(result: CheckResult) -> dict[str, Any]:
+    rules = list(all_rules())
+    index = {entry.code: i for i, entry in enumerate(rules)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "orgc",
+                "version": __version__,
+                "informationUri": "https://pypi.org/project/orgc/",
+                "rules": [
+                    {
+                        "id": entry.code,
+                        "name": entry.name,
+                        "shortDescription": {"text": entry.summary},
+                        "fullDescription": {"text": entry.doc.split("\n\n")[0]},
+                        "help": {"text": entry.doc, "markdown": entry.doc},
+                        "defaultConfiguration": {"level": _LEVELS[entry.severity]},
+                    }
+                    for entry in rules
+                ],
+            }},
+            "results": [
+                {
+                    "ruleId": d.code,
+                    "ruleIndex": index[d.code],
+                    "level": _LEVELS[d.severity],
+                    "message": {"text": d.message + (f"\n{d.hint}" if d.hint else "")},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": d.location.file, "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": d.location.line, "startColumn": d.location.column},
+                    }}],
+                }
+                for d in result.diagnostics
+            ],
+        }],
+    }
+
+
+def render(result: CheckResult, colour: bool = False) -> str:
+    return json.dumps(as_data(result), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,353 @@
+"""ORG001–ORG009: reporting lines, units and the shape of the organisation."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from .registry import Context, Finding, guess, rule
+
+
+@rule("ORG001", "missing-supervisor", "error", "missing supervisor: `reports_to` names no role")
+def missing_supervisor(ctx: Context) -> Iterator[Finding]:
+    """
+    A role's `reports_to` names a role that does not exist.
+
+    **Why:** the reporting line is broken: the role has no 直接上级, and its job
+    description, the org chart and the chain of command would all be wrong.
+
+    **Fails:**
+    ```yaml
+    id: cs-agent
+    reports_to: cs-teamlead     # no role has this id
+    ```
+
+    **Fix:**
+    ```yaml
+    id: cs-agent
+    reports_to: cs-team-lead
+    ```
+    """
+    org = ctx.org
+    for role in org.roles.values():
+        if role.reports_to and not org.known(role.reports_to, "role"):
+            yield Finding(
+                f"'{role.id}' reports to '{role.reports_to}', which is not a role",
+                role.src.at("reports_to"),
+                guess(role.reports_to, org.roles) + "Use the id of an existing role "
+                "(the file name under specs/roles/).",
+                role.subject,
+            )
+
+
+@rule("ORG002", "reporting-cycle", "error", "reporting cycle (name every role in it)")
+def reporting_cycle(ctx: Context) -> Iterator[Finding]:
+    """
+    Roles report to each other in a loop, so none of them reaches the top.
+
+    **Why:** a chain of command must end at the top role; in a loop, nobody is
+    in charge. The message names every role in the loop, in reporting order.
+
+    **Fails:**
+    ```yaml
+    # cs-manager.yaml              # cs-supervisor.yaml
+    reports_to: cs-supervisor      reports_to: cs-manager
+    ```
+
+    **Fix:**
+    ```yaml
+    # cs-manager.yaml              # cs-supervisor.yaml
+    reports_to: cs-director        reports_to: cs-manager
+    ```
+    """
+    for cycle in ctx.graph.reporting_cycles():
+        first = ctx.org.roles[cycle[0]]
+        path = " → ".join((*cycle, cycle[0]))
+        yield Finding(
+            f"reporting cycle: {path}",
+            first.src.at("reports_to"),
+            "Change the `reports_to` of one of these roles so the chain ends at the top role.",
+            first.subject,
+        )
+
+
+@rule("ORG003", "several-top-roles", "error", "more than one top role (role without `reports_to`)")
+def several_top_roles(ctx: Context) -> Iterator[Finding]:
+    """
+    More than one role has no `reports_to`.
+
+    **Why:** an organisation has one top role; a second one is usually a role
+    whose `reports_to` was forgotten, and it floats beside the org chart.
+
+    **Fails:**
+    ```yaml
+    # cs-director.yaml: no reports_to (the top role)
+    # cs-trainer.yaml:
+    id: cs-trainer
+    title: 培训专员
+    ```
+
+    **Fix:**
+    ```yaml
+    id: cs-trainer
+    title: 培训专员
+    reports_to: cs-supervisor
+    ```
+    """
+    tops = [r for r in ctx.org.roles.values() if r.reports_to is None]
+    if len(tops) < 2:
+        return
+    names = ", ".join(r.id for r in tops)
+    for role in tops:
+        yield Finding(
+            f"'{role.id}' has no `reports_to`, but only one role may be the top (top roles: {names})",
+            role.src.key_at("id"),
+            "Add `reports_to:` with the id of this role's 直接上级.",
+            role.subject,
+        )
+
+
+@rule("ORG004", "span-of-control", "warning", "span of control above the maximum (default 15)",
+      max=15)
+def span_of_control(ctx: Context) -> Iterator[Finding]:
+    """
+    Each holder of a role manages more people directly than the maximum.
+
+    The span is the headcount of all direct-report roles divided by the role's own
+    headcount (rounded up): 4 班组长 over 72 agents manage 18 each.
+    Option: `max` (default 15), e.g. `ORG004: {max: 12, level: error}`.
+
+    **Why:** a manager with too many direct reports cannot coach or review them;
+    the usual remedy is another layer of team leads.
+
+    **Fails:** (with `max: 15`)
+    ```yaml
+    # cs-team-lead.yaml: headcount: 4
+    # cs-agent.yaml: reports_to: cs-team-lead, headcount: 72
+    ```
+
+    **Fix:**
+    ```yaml
+    # cs-team-lead.yaml: headcount: 5     (72 / 5 → 15 each)
+    ```
+    """
+    limit = int(ctx.options["max"])
+    for role in ctx.org.roles.values():
+        reports = ctx.graph.direct_reports(role.id)
+        people = sum(ctx.org.roles[r].headcount for r in reports)
+        holders = max(role.headcount, 1)
+        span = math.ceil(people / holders)
+        if span > limit:
+            yield Finding(
+                f"span of control of '{role.id}' is {span} people per position "
+                f"({people} in {len(reports)} direct-report roles, {holders} position(s)), "
+                f"above the maximum of {limit}",
+                role.src.key_at("id"),
+                "Add positions to this role, or a layer of team leads between it and its reports.",
+                role.subject,
+            )
+
+
+@rule("ORG005", "unknown-unit", "error", "unknown unit (a role's `unit`, a unit's `parent`), or a unit cycle")
+def unknown_unit(ctx: Context) -> Iterator[Finding]:
+    """
+    A role's `unit` or a unit's `parent` names no unit in `specs/org.yaml`, or
+    units are each other's parents in a loop.
+
+    **Why:** the role would belong to no department: it would be missing from its
+    unit's responsibility matrix and from the handbook.
+
+    **Fails:**
+    ```yaml
+    id: cs-agent
+    unit: cs-front-line     # org.yaml defines cs-frontline
+    ```
+
+    **Fix:**
+    ```yaml
+    id: cs-agent
+    unit: cs-frontline
+    ```
+    """
+    org = ctx.org
+    for role in org.roles.values():
+        if role.unit and not org.known(role.unit, "unit"):
+            yield Finding(
+                f"'{role.id}' belongs to unit '{role.unit}', which is not in specs/org.yaml",
+                role.src.at("unit"),
+                guess(role.unit, org.units) + "Use a unit id from specs/org.yaml, or add the unit there.",
+                role.subject,
+            )
+    for unit in org.units.values():
+        if unit.parent and unit.parent not in org.units:
+            yield Finding(
+                f"unit '{unit.id}' has parent '{unit.parent}', which is not a unit",
+                unit.src.at("parent"),
+                guess(unit.parent, org.units) + "Use the id of another unit in this file.",
+            )
+    for cycle in ctx.graph.unit_cycles():
+        first = org.units[cycle[0]]
+        path = " → ".join((*cycle, cycle[0]))
+        yield Finding(
+            f"unit cycle: {path} (each is the parent of the next)",
+            first.src.at("parent"),
+            "Change one `parent:` so the units form a tree.",
+        )
+
+
+@rule("ORG006", "unit-head", "error", "a unit's `head` is not a role in that unit or below it")
+def unit_head(ctx: Context) -> Iterator[Finding]:
+    """
+    A unit's `head` names no role, or a role that works in another unit.
+
+    **Why:** the head of a unit (部门负责人) must belong to it; otherwise the org
+    chart and the handbook name the wrong person in charge.
+
+    **Fails:**
+    ```yaml
+    units:
+      - id: cs-frontline
+        head: cs-director      # cs-director's unit is cs-center, above cs-frontline
+    ```
+
+    **Fix:**
+    ```yaml
+    units:
+      - id: cs-frontline
+        head: cs-team-lead     # unit: cs-frontline
+    ```
+    """
+    org = ctx.org
+    for unit in org.units.values():
+        if not unit.head or unit.head in org.unreadable:
+            continue
+        role = org.roles.get(unit.head)
+        if role is None:
+            yield Finding(
+                f"head of unit '{unit.id}' is '{unit.head}', which is not a role",
+                unit.src.at("head"),
+                guess(unit.head, org.roles) + "Use the id of a role in this unit.",
+            )
+        elif role.unit in org.units and not ctx.graph.unit_within(role.unit, unit.id):
+            yield Finding(
+                f"head of unit '{unit.id}' is '{unit.head}', whose unit '{role.unit}' is not "
+                f"'{unit.id}' or below it",
+                unit.src.at("head"),
+                "Name a role of this unit as head, or move the role into this unit.",
+            )
+
+
+@rule("ORG007", "reports-to-vacancy", "warning", "a role reports to a position with headcount 0")
+def reports_to_vacancy(ctx: Context) -> Iterator[Finding]:
+    """
+    A role reports to a planned position that nobody holds (`headcount: 0`).
+
+    **Why:** until the position is filled, its reports have no one to go to; name
+    who covers in the meantime with a dotted line, or waive it with the reason.
+
+    **Fails:**
+    ```yaml
+    # cs-quality-lead.yaml: headcount: 0
+    id: cs-quality
+    reports_to: cs-quality-lead
+    ```
+
+    **Fix:**
+    ```yaml
+    id: cs-quality
+    reports_to: cs-supervisor
+    dotted_to: [cs-quality-lead]
+    ```
+    """
+    org = ctx.org
+    for role in org.roles.values():
+        boss = org.roles.get(role.reports_to or "")
+        if boss is not None and boss.headcount == 0:
+            yield Finding(
+                f"'{role.id}' reports to '{boss.id}', a position with headcount 0",
+                role.src.at("reports_to"),
+                "Report to a staffed role until the position is filled, or waive ORG007 "
+                "with the reason.",
+                role.subject,
+            )
+
+
+@rule("ORG008", "chain-too-deep", "warning",
+      "a reporting chain deeper than the maximum number of layers (default 8)", max=8)
+def chain_too_deep(ctx: Context) -> Iterator[Finding]:
+    """
+    A role sits more layers below the top than the maximum (the top role is
+    layer 1). Reported once, at the first role past the limit in each chain.
+    Option: `max` (default 8).
+
+    **Why:** every layer slows decisions and escalations; deep chains are often a
+    sign of titles used as layers.
+
+    **Fails:** (with `max: 3`)
+    ```yaml
+    # director → manager → supervisor → team lead
+    id: cs-team-lead
+    reports_to: cs-supervisor
+    ```
+
+    **Fix:**
+    ```yaml
+    id: cs-team-lead
+    reports_to: cs-manager
+    ```
+    """
+    limit = int(ctx.options["max"])
+    graph = ctx.graph
+    for role in ctx.org.roles.values():
+        chain = graph.chain_of_command(role.id)
+        if len(chain) == limit and role.reports_to:
+            top_reached = graph.supervisor(chain[-1]) is None
+            if top_reached:
+                path = " → ".join((*reversed(chain), role.id))
+                yield Finding(
+                    f"'{role.id}' is layer {limit + 1} of its reporting chain ({path}); "
+                    f"the maximum is {limit}",
+                    role.src.at("reports_to"),
+                    "Flatten the chain: have this role report to a role higher up.",
+                    role.subject,
+                )
+
+
+@rule("ORG009", "bad-dotted-line", "error",
+      "a `dotted_to` names no role, or names the role's own `reports_to`")
+def bad_dotted_line(ctx: Context) -> Iterator[Finding]:
+    """
+    A dotted-line (虚线) supervisor names no role, the role itself, or the same
+    role as `reports_to`.
+
+    **Why:** a dotted line is a second, functional supervisor; one that repeats
+    the solid line, or points nowhere, is a mistake.
+
+    **Fails:**
+    ```yaml
+    reports_to: cs-supervisor
+    dotted_to: [cs-supervisor]
+    ```
+
+    **Fix:**
+    ```yaml
+    reports_to: cs-supervisor
+    dotted_to: [cs-quality]
+    ```
+    """
+    org = ctx.org
+    for role in org.roles.values():
+        for index, other in enumerate(role.dotted_to):
+            where = role.src.at("dotted_to", index)
+            if not org.known(other, "role"):
+                message = f"'{role.id}' has a dotted line to '{other}', which is not a role"
+                hint = guess(other, org.roles) + "Use the id of an existing role."
+            elif other == role.reports_to:
+                message = f"'{role.id}' has a dotted line to '{other}', which is already its `reports_to`"
+                hint = "Remove it from `dotted_to`: the solid line already covers it."
+            elif other == role.id:
+                message = f"'{role.id}' has a dotted line to itself"
+                hint = "Remove it from `dotted_to`."
+            else:
+                continue
+            yield Finding(message, where, hint, role.subject)

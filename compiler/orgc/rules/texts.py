@@ -1,0 +1,71 @@
+"""I18N001: every text in every configured language."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Subject
+from ..model.entities import Org, Text
+from .registry import Context, Finding, rule
+
+
+@rule("I18N001", "missing-translation", "warning", "a Text lacks one of the configured languages")
+def missing_translation(ctx: Context) -> Iterator[Finding]:
+    """
+    A text is not written in every language of `orgc.yaml` `languages`. A plain
+    string counts as the first (default) language.
+
+    **Why:** job descriptions are rendered per language; a missing translation
+    falls back to the default language in the middle of the other document.
+
+    **Fails:** (with `languages: [zh, en]`)
+    ```yaml
+    title: 班组长
+    ```
+
+    **Fix:**
+    ```yaml
+    title: {zh: 班组长, en: Team lead}
+    ```
+    """
+    wanted = ctx.org.languages
+    if len(wanted) < 2:
+        return
+    for text, subject in texts_of(ctx.org):
+        missing = [lang for lang in wanted if lang not in text.langs]
+        if missing and text.where is not None:
+            yield Finding(f"text '{_short(str(text))}' has no {', '.join(missing)} version",
+                          text.where,
+                          "Write it as {" + ", ".join(f"{lang}: ..." for lang in wanted) + "}.",
+                          subject)
+
+
+def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
+    """Every Text in the organisation, with the entity whose `waive` applies to it."""
+    yield from _walk(org, None)
+    for unit in org.units.values():
+        yield from _walk(unit, None)
+    for kpi in org.kpis.values():
+        yield from _walk(kpi, None)
+    for kind, table in (("role", org.roles), ("block", org.blocks),
+                        ("process", org.processes), ("policy", org.policies)):
+        for entity in table.values():
+            yield from _walk(entity, Subject(kind, entity.id))
+
+
+def _walk(value: Any, subject: Subject | None) -> Iterator[tuple[Text, Subject | None]]:
+    if isinstance(value, Text):
+        yield value, subject
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _walk(item, subject)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name != "src":  # the org's tables are mappings, walked by texts_of
+                yield from _walk(getattr(value, f.name), subject)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:29] + "…"
