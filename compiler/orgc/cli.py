@@ -55,11 +55,21 @@ def cli() -> None:
 
 @cli.command("check")
 @_project_argument
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text (coloured on a terminal), json, github (workflow annotations) or sarif.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text (coloured on a terminal), json, github (workflow annotations) or sarif.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-@click.option("--today", callback=_today, metavar="YYYY-MM-DD",
-              help="The date policies' review_by is compared with (default: today).")
+@click.option(
+    "--today",
+    callback=_today,
+    metavar="YYYY-MM-DD",
+    help="The date policies' review_by is compared with (default: today).",
+)
 def check_command(path: Path, fmt: str, strict: bool, today: date | None) -> None:
     """Validate the specs and report every problem as file:line:column.
 
@@ -78,8 +88,13 @@ def check_command(path: Path, fmt: str, strict: bool, today: date | None) -> Non
 
 @cli.command("show")
 @click.argument("role")
-@click.option("--path", "path", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The project folder (default: the current folder).")
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="The project folder (default: the current folder).",
+)
 @click.option("--lang", help="Language of the texts (default: the first in orgc.yaml).")
 def show_command(role: str, path: Path, lang: str | None) -> None:
     """Show one role: chain of command, direct reports, duties with RACI, KPI targets."""
@@ -148,6 +163,9 @@ def main() -> None:
     except Exception as exc:  # pragma: no cover - the last line of defence
         if os.environ.get("ORGC_DEBUG"):
             raise
-        click.echo(f"orgc: internal error: {type(exc).__name__}: {exc}\n"
-                   "This is a bug in orgc; rerun with ORGC_DEBUG=1 for details.", err=True)
+        click.echo(
+            f"orgc: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in orgc; rerun with ORGC_DEBUG=1 for details.",
+            err=True,
+        )
         sys.exit(2)

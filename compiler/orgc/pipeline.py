@@ -88,10 +88,15 @@ def check(path: Path, today: date | None = None) -> CheckResult:
         diagnostics += schema_problems
         documents.append(SpecDocument(spec.kind, spec.path.stem, document))
     if not any(spec.kind == "org" for spec in discovery.files):
-        diagnostics.append(Diagnostic(
-            "E102", Severity.ERROR, "specs/org.yaml is missing", Location("specs/org.yaml"),
-            "Create specs/org.yaml with the organisation's id, name and units.",
-        ))
+        diagnostics.append(
+            Diagnostic(
+                "E102",
+                Severity.ERROR,
+                "specs/org.yaml is missing",
+                Location("specs/org.yaml"),
+                "Create specs/org.yaml with the organisation's id, name and units.",
+            )
+        )
 
     org, model_problems = build_org(documents, config.languages, unreadable)
     diagnostics += model_problems
@@ -117,13 +122,25 @@ def _apply_waivers(
     for waiver in waivers:
         entry = RULES.get(waiver.code)
         if entry is None:
-            problems.append(Diagnostic(
-                "E102", Severity.ERROR, f"'waive' names '{waiver.code}', which is not a diagnostic code",
-                waiver.location, "See the diagnostics reference in the README for the codes."))
+            problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    f"'waive' names '{waiver.code}', which is not a diagnostic code",
+                    waiver.location,
+                    "See the diagnostics reference in the README for the codes.",
+                )
+            )
         elif not entry.configurable:
-            problems.append(Diagnostic(
-                "E102", Severity.ERROR, f"{waiver.code} cannot be waived: the file must be fixed",
-                waiver.location, "Remove this waiver and fix the problem it reports."))
+            problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    f"{waiver.code} cannot be waived: the file must be fixed",
+                    waiver.location,
+                    "Remove this waiver and fix the problem it reports.",
+                )
+            )
         else:
             valid.add((waiver.subject, waiver.code))
     silenced: Counter[tuple[object, str]] = Counter()
@@ -134,7 +151,6 @@ def _apply_waivers(
             silenced[key] += 1
         else:
             kept.append(diagnostic)
-    uses = [WaiverUse(w, silenced[(w.subject, w.code)]) for w in waivers
-            if (w.subject, w.code) in valid]
+    uses = [WaiverUse(w, silenced[(w.subject, w.code)]) for w in waivers if (w.subject, w.code) in valid]
     uses.sort(key=lambda u: (u.waiver.location, u.waiver.code))
     return kept, uses, problems

@@ -36,8 +36,11 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool) 
         lines.append(f"  {t(role.purpose)}")
 
     chain = graph.chain_of_command(role.id)
-    lines += ["", head("Chain of command"),
-              "  " + (" → ".join(name(r) for r in chain) if chain else "(top role)")]
+    lines += [
+        "",
+        head("Chain of command"),
+        "  " + (" → ".join(name(r) for r in chain) if chain else "(top role)"),
+    ]
     reports = graph.direct_reports(role.id)
     lines += ["", head("Direct reports")]
     lines += [f"  {name(r)} ×{org.roles[r].headcount}" for r in reports] or ["  (none)"]

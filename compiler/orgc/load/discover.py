@@ -46,13 +46,19 @@ def discover(project: Path) -> Discovery:
             path = Path(dirpath) / name
             rel = path.relative_to(project).as_posix()
             if path.is_symlink() and not path.resolve().is_relative_to(root):
-                problems.append(_problem(rel, "this file is a link to a file outside the project",
-                                         "Copy the file into the project instead of linking it."))
+                problems.append(
+                    _problem(
+                        rel,
+                        "this file is a link to a file outside the project",
+                        "Copy the file into the project instead of linking it.",
+                    )
+                )
                 continue
             kind = classify(path.relative_to(specs))
             if kind is None:
-                problems.append(_problem(rel, f"'{rel}' is not a kind of spec file orgc knows",
-                                         _WHERE_FILES_GO))
+                problems.append(
+                    _problem(rel, f"'{rel}' is not a kind of spec file orgc knows", _WHERE_FILES_GO)
+                )
                 continue
             files.append(SpecFile(path, rel, kind))
     files.sort(key=lambda f: f.rel)

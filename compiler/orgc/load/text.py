@@ -22,16 +22,22 @@ def decode(raw: bytes, file: str) -> DecodedText:
     """Decode a spec file's bytes, or explain in one diagnostic why it is not UTF-8 text."""
     if len(raw) > MAX_FILE_BYTES:
         return _fail(
-            file, 1, 1,
-            f"file is {len(raw) / 1048576:.1f} MB; spec files are limited to "
-            f"{MAX_FILE_BYTES // 1048576} MB",
+            file,
+            1,
+            1,
+            f"file is {len(raw) / 1048576:.1f} MB; spec files are limited to {MAX_FILE_BYTES // 1048576} MB",
             "Split it into several files, or remove the data that does not belong in a spec.",
         )
     if raw.startswith(_UTF16_BOMS):
-        return _fail(file, 1, 1, "file is UTF-16 text, not UTF-8",
-                     "Save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8).")
+        return _fail(
+            file,
+            1,
+            1,
+            "file is UTF-16 text, not UTF-8",
+            "Save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8).",
+        )
     if raw.startswith(_UTF8_BOM):
-        raw = raw[len(_UTF8_BOM):]
+        raw = raw[len(_UTF8_BOM) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -39,8 +45,13 @@ def decode(raw: bytes, file: str) -> DecodedText:
     nul = text.find("\x00")
     if nul >= 0:
         line, column = _line_col(text, nul)
-        return _fail(file, line, column, "file contains NUL bytes: it is binary, not text",
-                     "Spec files are plain UTF-8 text; check that the right file was saved here.")
+        return _fail(
+            file,
+            line,
+            column,
+            "file contains NUL bytes: it is binary, not text",
+            "Spec files are plain UTF-8 text; check that the right file was saved here.",
+        )
     return DecodedText(text, None)
 
 
@@ -49,8 +60,10 @@ def _not_utf8(raw: bytes, bad: int, file: str) -> DecodedText:
     line, column = _line_col(prefix, len(prefix))
     if _looks_like_gb18030(raw):
         message = "file is not UTF-8: it looks like GBK/GB18030 (Chinese Windows encoding)"
-        hint = ("Save it as UTF-8: in Notepad choose Save As → Encoding → UTF-8; "
-                "or run `iconv -f GB18030 -t UTF-8`.")
+        hint = (
+            "Save it as UTF-8: in Notepad choose Save As → Encoding → UTF-8; "
+            "or run `iconv -f GB18030 -t UTF-8`."
+        )
     else:
         message = f"file is not UTF-8 text: byte 0x{raw[bad]:02x} cannot be decoded"
         hint = "Save the file as UTF-8 text."
@@ -72,6 +85,4 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 def _fail(file: str, line: int, column: int, message: str, hint: str) -> DecodedText:
-    return DecodedText(
-        None, Diagnostic("E100", Severity.ERROR, message, Location(file, line, column), hint)
-    )
+    return DecodedText(None, Diagnostic("E100", Severity.ERROR, message, Location(file, line, column), hint))

@@ -103,8 +103,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
         hint = "Remove the '---' line, or move the second document into its own file."
     elif "control characters" in problem or "special characters" in problem:
         hint = "Remove the invisible control character at this position."
-    return Diagnostic("E100", Severity.ERROR, f"YAML syntax error: {problem}",
-                      Location(file, line, column), hint)
+    return Diagnostic(
+        "E100", Severity.ERROR, f"YAML syntax error: {problem}", Location(file, line, column), hint
+    )
 
 
 class _Builder:
@@ -121,16 +122,27 @@ class _Builder:
 
     def _node(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise _Refused("E100", node, f"nesting deeper than {MAX_DEPTH} levels",
-                           "Spec files are shallow; check the indentation here.")
+            raise _Refused(
+                "E100",
+                node,
+                f"nesting deeper than {MAX_DEPTH} levels",
+                "Spec files are shallow; check the indentation here.",
+            )
         if id(node) in self._seen:
-            raise _Refused("E100", node, "YAML aliases (*name) are not allowed in spec files",
-                           "Write the value out in full, or move shared duties into a "
-                           "shared block under specs/duties/.")
+            raise _Refused(
+                "E100",
+                node,
+                "YAML aliases (*name) are not allowed in spec files",
+                "Write the value out in full, or move shared duties into a shared block under specs/duties/.",
+            )
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            raise _Refused("E100", node, f"YAML tag '{node.tag}' is not allowed in spec files",
-                           "Remove the '!' tag: spec files hold plain text, lists and mappings.")
+            raise _Refused(
+                "E100",
+                node,
+                f"YAML tag '{node.tag}' is not allowed in spec files",
+                "Remove the '!' tag: spec files hold plain text, lists and mappings.",
+            )
         self.marks.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
@@ -145,33 +157,39 @@ class _Builder:
         bad = _UNSTORABLE.search(value)
         if bad:
             mark = node.start_mark
-            self.problems.append(Diagnostic(
-                "E102", Severity.ERROR,
-                f"text contains the control character U+{ord(bad.group()):04X}, "
-                "which Word and Excel cannot store",
-                Location(self.file, mark.line + 1, mark.column + 1),
-                "Delete the invisible character (it often comes from copying out of "
-                "another program).",
-            ))
+            self.problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    f"text contains the control character U+{ord(bad.group()):04X}, "
+                    "which Word and Excel cannot store",
+                    Location(self.file, mark.line + 1, mark.column + 1),
+                    "Delete the invisible character (it often comes from copying out of another program).",
+                )
+            )
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused("E100", key_node, "a mapping key must be plain text",
-                               "Write keys as `name: value`.")
+                raise _Refused(
+                    "E100", key_node, "a mapping key must be plain text", "Write keys as `name: value`."
+                )
             key = key_node.value
             key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             child = (*path, key)
             if key in result:
                 first = self.marks.keys[child]
-                self.problems.append(Diagnostic(
-                    "E101", Severity.ERROR,
-                    f"duplicate key '{key}' (first written on line {first[0]})",
-                    Location(self.file, *key_mark),
-                    "YAML keeps only one of them; delete or merge the duplicate.",
-                ))
+                self.problems.append(
+                    Diagnostic(
+                        "E101",
+                        Severity.ERROR,
+                        f"duplicate key '{key}' (first written on line {first[0]})",
+                        Location(self.file, *key_mark),
+                        "YAML keeps only one of them; delete or merge the duplicate.",
+                    )
+                )
                 continue
             self.marks.keys[child] = key_mark
             result[key] = self._node(value_node, child, depth + 1)

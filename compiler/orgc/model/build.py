@@ -114,10 +114,15 @@ class _Builder:
         return True
 
     def duplicate(self, where: Location, message: str) -> None:
-        self.problems.append(Diagnostic(
-            "E103", Severity.ERROR, message, where,
-            "Every id must be unique: rename one of them and update its references.",
-        ))
+        self.problems.append(
+            Diagnostic(
+                "E103",
+                Severity.ERROR,
+                message,
+                where,
+                "Every id must be unique: rename one of them and update its references.",
+            )
+        )
 
     # -- entities -------------------------------------------------------------------------
 
@@ -129,12 +134,15 @@ class _Builder:
         src = Src(spec.doc)
         if spec.kind == "role":
             if entity_id != spec.stem:
-                self.problems.append(Diagnostic(
-                    "E103", Severity.ERROR,
-                    f"role id '{entity_id}' differs from its file name '{spec.stem}'",
-                    src.at("id"),
-                    f"Rename the file to {entity_id}.yaml, or set `id: {spec.stem}`.",
-                ))
+                self.problems.append(
+                    Diagnostic(
+                        "E103",
+                        Severity.ERROR,
+                        f"role id '{entity_id}' differs from its file name '{spec.stem}'",
+                        src.at("id"),
+                        f"Rename the file to {entity_id}.yaml, or set `id: {spec.stem}`.",
+                    )
+                )
             return self.role(entity_id, data, src)
         if spec.kind == "duties":
             return DutyBlock(
@@ -189,19 +197,17 @@ class _Builder:
                 education=_str(qual.get("education")),
                 majors=self.texts(qual.get("majors"), src, "qualifications", "majors"),
                 experience_years=years if isinstance(years, int | float) else None,
-                experience_in=self.text(experience.get("in"), src, "qualifications",
-                                        "experience", "in"),
-                certifications=self.texts(qual.get("certifications"), src, "qualifications",
-                                          "certifications"),
+                experience_in=self.text(experience.get("in"), src, "qualifications", "experience", "in"),
+                certifications=self.texts(
+                    qual.get("certifications"), src, "qualifications", "certifications"
+                ),
                 skills=self.texts(qual.get("skills"), src, "qualifications", "skills"),
-                competencies=self.texts(qual.get("competencies"), src, "qualifications",
-                                        "competencies"),
+                competencies=self.texts(qual.get("competencies"), src, "qualifications", "competencies"),
             ),
             authority=tuple(
                 Authority(
                     type=_str(a.get("type")) or "handle",
-                    scope=self.text(a.get("scope"), src, "authority", i, "scope")
-                    or Text(((self.lang, ""),)),
+                    scope=self.text(a.get("scope"), src, "authority", i, "scope") or Text(((self.lang, ""),)),
                     limit=self.text(a.get("limit"), src, "authority", i, "limit"),
                 )
                 for i, a in enumerate(map(_mapping, _list(data.get("authority"))))
@@ -223,24 +229,27 @@ class _Builder:
                 continue
             src = Src(parent.doc, (*parent.path, "duties", index))
             if duty_id in seen:
-                self.duplicate(src.at("id"), f"duty id '{duty_id}' is already used in "
-                                             f"'{owner}' at {seen[duty_id]}")
+                self.duplicate(
+                    src.at("id"), f"duty id '{duty_id}' is already used in '{owner}' at {seen[duty_id]}"
+                )
                 continue
             seen[duty_id] = src.at("id")
-            result.append(Duty(
-                id=duty_id,
-                owner=owner,
-                title=self.text(data.get("title"), src, "title") or _fallback(duty_id, self.lang),
-                tasks=self.texts(data.get("tasks"), src, "tasks"),
-                frequency=_str(data.get("frequency")),
-                deliverables=self.texts(data.get("deliverables"), src, "deliverables"),
-                kpis=_ids(data.get("kpis")),
-                collaborates=_ids(data.get("collaborates")),
-                accountable=_one_or_many(data.get("accountable")),
-                consulted=_ids(data.get("consulted")),
-                informed=_ids(data.get("informed")),
-                src=src,
-            ))
+            result.append(
+                Duty(
+                    id=duty_id,
+                    owner=owner,
+                    title=self.text(data.get("title"), src, "title") or _fallback(duty_id, self.lang),
+                    tasks=self.texts(data.get("tasks"), src, "tasks"),
+                    frequency=_str(data.get("frequency")),
+                    deliverables=self.texts(data.get("deliverables"), src, "deliverables"),
+                    kpis=_ids(data.get("kpis")),
+                    collaborates=_ids(data.get("collaborates")),
+                    accountable=_one_or_many(data.get("accountable")),
+                    consulted=_ids(data.get("consulted")),
+                    informed=_ids(data.get("informed")),
+                    src=src,
+                )
+            )
         return tuple(result)
 
     def add_kpi(self, kpis: dict[str, Kpi], raw: Any, src: Src) -> None:
@@ -249,8 +258,7 @@ class _Builder:
         if kpi_id is None:
             return
         if kpi_id in kpis:
-            self.duplicate(src.at("id"), f"KPI id '{kpi_id}' is already used at "
-                                         f"{kpis[kpi_id].src.at('id')}")
+            self.duplicate(src.at("id"), f"KPI id '{kpi_id}' is already used at {kpis[kpi_id].src.at('id')}")
             return
         kpis[kpi_id] = Kpi(
             id=kpi_id,
@@ -286,24 +294,24 @@ class _Builder:
                 continue
             step_src = Src(src.doc, ("steps", index))
             if step_id in seen:
-                self.duplicate(step_src.at("id"), f"step id '{step_id}' is already used at "
-                                                  f"{seen[step_id]}")
+                self.duplicate(step_src.at("id"), f"step id '{step_id}' is already used at {seen[step_id]}")
                 continue
             seen[step_id] = step_src.at("id")
-            steps.append(Step(
-                id=step_id,
-                process=process_id,
-                title=self.text(step.get("title"), step_src, "title")
-                or _fallback(step_id, self.lang),
-                description=self.text(step.get("description"), step_src, "description"),
-                responsible=_ids(step.get("responsible")),
-                accountable=_one_or_many(step.get("accountable")),
-                consulted=_ids(step.get("consulted")),
-                informed=_ids(step.get("informed")),
-                sla=_str(step.get("sla")),
-                next=_ids(step.get("next")),
-                src=step_src,
-            ))
+            steps.append(
+                Step(
+                    id=step_id,
+                    process=process_id,
+                    title=self.text(step.get("title"), step_src, "title") or _fallback(step_id, self.lang),
+                    description=self.text(step.get("description"), step_src, "description"),
+                    responsible=_ids(step.get("responsible")),
+                    accountable=_one_or_many(step.get("accountable")),
+                    consulted=_ids(step.get("consulted")),
+                    informed=_ids(step.get("informed")),
+                    sla=_str(step.get("sla")),
+                    next=_ids(step.get("next")),
+                    src=step_src,
+                )
+            )
         return Process(
             id=process_id,
             title=self.text(data.get("title"), src, "title") or _fallback(process_id, self.lang),
@@ -357,10 +365,15 @@ class _Builder:
             return date.fromisoformat(raw)
         except ValueError:
             if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
-                self.problems.append(Diagnostic(
-                    "E102", Severity.ERROR, f"'{key}': '{raw}' is not a real calendar date",
-                    src.at(key), "Check the month and the day.",
-                ))
+                self.problems.append(
+                    Diagnostic(
+                        "E102",
+                        Severity.ERROR,
+                        f"'{key}': '{raw}' is not a real calendar date",
+                        src.at(key),
+                        "Check the month and the day.",
+                    )
+                )
             return None
 
     def waivers(self, data: Mapping[str, Any], src: Src, subject: Subject) -> tuple[Waiver, ...]:
@@ -371,8 +384,13 @@ class _Builder:
         )
 
 
-_KIND_WORDS = {"role": "role", "unit": "unit", "duties": "shared duty block",
-               "process": "process", "policy": "policy"}
+_KIND_WORDS = {
+    "role": "role",
+    "unit": "unit",
+    "duties": "shared duty block",
+    "process": "process",
+    "policy": "policy",
+}
 
 
 def _fallback(entity_id: str, lang: str) -> Text:

@@ -270,7 +270,9 @@ class Org:
     def duties_of(self, role: Role) -> tuple[Duty, ...]:
         """Every duty a role holds: its own, then those of the blocks it includes."""
         included = tuple(
-            duty for block_id in role.includes if block_id in self.blocks
+            duty
+            for block_id in role.includes
+            if block_id in self.blocks
             for duty in self.blocks[block_id].duties
         )
         return role.duties + included
@@ -288,7 +290,11 @@ class Org:
         if ref in self.unreadable:
             return True
         tables: dict[str, Mapping[str, Any]] = {
-            "role": self.roles, "unit": self.units, "process": self.processes, "kpi": self.kpis,
-            "block": self.blocks, "policy": self.policies,
+            "role": self.roles,
+            "unit": self.units,
+            "process": self.processes,
+            "kpi": self.kpis,
+            "block": self.blocks,
+            "policy": self.policies,
         }
         return any(ref in tables[kind] for kind in kinds)

@@ -81,7 +81,7 @@ class OrgGraph:
                 walk.append(node)
                 node = self.supervisor(node)
             if node is not None and state[node] == 1:
-                loop = walk[walk.index(node):]
+                loop = walk[walk.index(node) :]
                 first = loop.index(min(loop))
                 cycles.append(tuple(loop[first:] + loop[:first]))
             for visited in walk:
@@ -114,8 +114,7 @@ class OrgGraph:
 
     def roles_in_unit(self, unit_id: str) -> tuple[str, ...]:
         """Roles whose unit is this unit or below it, in org-chart order."""
-        return tuple(r for r in self._order
-                     if (u := self.org.roles[r].unit) and self.unit_within(u, unit_id))
+        return tuple(r for r in self._order if (u := self.org.roles[r].unit) and self.unit_within(u, unit_id))
 
     # -- order -------------------------------------------------------------------------------
 

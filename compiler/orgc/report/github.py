@@ -13,8 +13,7 @@ def render(result: CheckResult, colour: bool = False) -> str:
     lines = []
     for d in result.diagnostics:
         loc = d.location
-        props = (f"file={_prop(loc.file)},line={loc.line},col={loc.column},"
-                 f"title={_prop(d.code)}")
+        props = f"file={_prop(loc.file)},line={loc.line},col={loc.column},title={_prop(d.code)}"
         body = d.message + (f"\n{d.hint}" if d.hint else "")
         lines.append(f"::{_COMMANDS[d.severity]} {props}::{_data(body)}")
     lines.append(summary(result))

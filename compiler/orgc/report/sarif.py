@@ -20,37 +20,48 @@ def as_data(result: CheckResult) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "orgc",
-                "version": __version__,
-                "informationUri": "https://pypi.org/project/orgc/",
-                "rules": [
-                    {
-                        "id": entry.code,
-                        "name": entry.name,
-                        "shortDescription": {"text": entry.summary},
-                        "fullDescription": {"text": entry.doc.split("\n\n")[0]},
-                        "help": {"text": entry.doc, "markdown": entry.doc},
-                        "defaultConfiguration": {"level": _LEVELS[entry.severity]},
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "orgc",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/orgc/",
+                        "rules": [
+                            {
+                                "id": entry.code,
+                                "name": entry.name,
+                                "shortDescription": {"text": entry.summary},
+                                "fullDescription": {"text": entry.doc.split("\n\n")[0]},
+                                "help": {"text": entry.doc, "markdown": entry.doc},
+                                "defaultConfiguration": {"level": _LEVELS[entry.severity]},
+                            }
+                            for entry in rules
+                        ],
                     }
-                    for entry in rules
+                },
+                "results": [
+                    {
+                        "ruleId": d.code,
+                        "ruleIndex": index[d.code],
+                        "level": _LEVELS[d.severity],
+                        "message": {"text": d.message + (f"\n{d.hint}" if d.hint else "")},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": d.location.file, "uriBaseId": "%SRCROOT%"},
+                                    "region": {
+                                        "startLine": d.location.line,
+                                        "startColumn": d.location.column,
+                                    },
+                                }
+                            }
+                        ],
+                    }
+                    for d in result.diagnostics
                 ],
-            }},
-            "results": [
-                {
-                    "ruleId": d.code,
-                    "ruleIndex": index[d.code],
-                    "level": _LEVELS[d.severity],
-                    "message": {"text": d.message + (f"\n{d.hint}" if d.hint else "")},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": d.location.file, "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": d.location.line, "startColumn": d.location.column},
-                    }}],
-                }
-                for d in result.diagnostics
-            ],
-        }],
+            }
+        ],
     }
 
 

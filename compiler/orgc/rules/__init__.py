@@ -28,8 +28,9 @@ def run_rules(org_model: Org, graph: OrgGraph, config: Config, today: date) -> I
         options = {**entry.defaults, **(setting.options if setting else {})}
         context = Context(org_model, graph, options, today)
         for finding in entry.check(context):
-            yield Diagnostic(entry.code, severity, finding.message, finding.location,
-                             finding.hint, finding.subject)
+            yield Diagnostic(
+                entry.code, severity, finding.message, finding.location, finding.hint, finding.subject
+            )
 
 
 __all__ = ["LEVELS", "RULES", "Rule", "all_rules", "run_rules"]

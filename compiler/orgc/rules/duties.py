@@ -11,8 +11,12 @@ from ..model.entities import Duty, Org, Src
 from .registry import Context, Finding, guess, rule
 
 
-@rule("DUT001", "orphan-duty", "error",
-      "orphan duty: a process step, or a shared block, that no staffed role is Responsible for")
+@rule(
+    "DUT001",
+    "orphan-duty",
+    "error",
+    "orphan duty: a process step, or a shared block, that no staffed role is Responsible for",
+)
 def orphan_duty(ctx: Context) -> Iterator[Finding]:
     """
     A process step whose Responsible roles all have headcount 0 (or that names
@@ -100,9 +104,12 @@ def accountable(ctx: Context) -> Iterator[Finding]:
             else:
                 message = f"step '{step.ref}' has no Accountable role and the process has no owner"
                 where = step.src.at("id")
-            yield Finding(message, where,
-                          "Give the step `accountable: <one role id>`, or the process an `owner`.",
-                          subject)
+            yield Finding(
+                message,
+                where,
+                "Give the step `accountable: <one role id>`, or the process an `owner`.",
+                subject,
+            )
     for role in org.roles.values():
         for duty in role.duties:
             if len(duty.accountable) > 1:
@@ -115,16 +122,19 @@ def accountable(ctx: Context) -> Iterator[Finding]:
 
 def _several_accountable(duty: Duty, subject: Subject) -> Finding:
     return Finding(
-        f"duty '{duty.ref}' names {len(duty.accountable)} Accountable roles: "
-        f"{', '.join(duty.accountable)}",
+        f"duty '{duty.ref}' names {len(duty.accountable)} Accountable roles: {', '.join(duty.accountable)}",
         duty.src.at("accountable"),
         "Keep exactly one role in `accountable`; others can be `consulted` or `informed`.",
         subject,
     )
 
 
-@rule("DUT003", "unknown-reference", "error",
-      "a duty, step or policy refers to an unknown role, unit, process or KPI")
+@rule(
+    "DUT003",
+    "unknown-reference",
+    "error",
+    "a duty, step or policy refers to an unknown role, unit, process or KPI",
+)
 def unknown_reference(ctx: Context) -> Iterator[Finding]:
     """
     A reference names nothing: a duty's `kpis`, `collaborates`, `accountable`,
@@ -156,8 +166,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         for target in role.kpis:
             yield from refs.check((target.kpi,), ("kpi",), "KPI", target.src, "kpi", subject)
         if role.escalates_to:
-            yield from refs.check((role.escalates_to,), ("role",), "role", src, "escalates_to",
-                                  subject)
+            yield from refs.check((role.escalates_to,), ("role",), "role", src, "escalates_to", subject)
         for duty in role.duties:
             yield from _duty_references(refs, duty, subject)
     for block in org.blocks.values():
@@ -176,16 +185,19 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield from refs.check(step.informed, _PARTIES, "role or unit", s, "informed", subject)
             for i, following in enumerate(step.next):
                 if following not in steps:
-                    yield Finding(f"step '{step.ref}' is followed by '{following}', which is not "
-                                  f"a step of '{process.id}'", s.at("next", i),
-                                  "Use the id of a step in this process.", subject)
+                    yield Finding(
+                        f"step '{step.ref}' is followed by '{following}', which is not "
+                        f"a step of '{process.id}'",
+                        s.at("next", i),
+                        "Use the id of a step in this process.",
+                        subject,
+                    )
     for policy in org.policies.values():
         subject = Subject("policy", policy.id)
         src = policy.src
         if policy.owner:
             yield from refs.check((policy.owner,), ("role",), "role", src, "owner", subject)
-        yield from refs.check(policy.applies_to, ("unit", "role"), "unit or role", src,
-                              "applies_to", subject)
+        yield from refs.check(policy.applies_to, ("unit", "role"), "unit or role", src, "applies_to", subject)
         yield from refs.check(policy.refers_to, ("process",), "process", src, "refers_to", subject)
 
 
@@ -204,20 +216,27 @@ def _duty_references(refs: _References, duty: Duty, subject: Subject) -> Iterato
 class _References:
     def __init__(self, org: Org) -> None:
         self.org = org
-        self.tables = {"role": org.roles, "unit": org.units, "kpi": org.kpis,
-                       "process": org.processes, "block": org.blocks}
+        self.tables = {
+            "role": org.roles,
+            "unit": org.units,
+            "kpi": org.kpis,
+            "process": org.processes,
+            "block": org.blocks,
+        }
 
-    def check(self, refs: tuple[str, ...], kinds: tuple[str, ...], what: str, src: Src,
-              key: str, subject: Subject) -> Iterator[Finding]:
+    def check(
+        self, refs: tuple[str, ...], kinds: tuple[str, ...], what: str, src: Src, key: str, subject: Subject
+    ) -> Iterator[Finding]:
         """Report each ref that names nothing; a single value is located at the key itself."""
         for index, ref in enumerate(refs):
             if not self.org.known(ref, *kinds):
                 pool = [name for kind in kinds for name in self.tables[kind]]
-                yield Finding(f"'{key}' names '{ref}', which is not a {what}",
-                              src.at(key, index),
-                              guess(ref, pool) + "Check the spelling of the id, or add what "
-                              "it refers to.",
-                              subject)
+                yield Finding(
+                    f"'{key}' names '{ref}', which is not a {what}",
+                    src.at(key, index),
+                    guess(ref, pool) + "Check the spelling of the id, or add what it refers to.",
+                    subject,
+                )
 
 
 @rule("DUT004", "no-duties", "error", "a role with no duties")
@@ -245,16 +264,23 @@ def no_duties(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     for role in org.roles.values():
         if not org.duties_of(role) and not any(b in org.unreadable for b in role.includes):
-            yield Finding(f"role '{role.id}' has no duties", role.src.key_at("id"),
-                          "Add `duties:` (工作职责), or `include:` a shared duty block.",
-                          role.subject)
+            yield Finding(
+                f"role '{role.id}' has no duties",
+                role.src.key_at("id"),
+                "Add `duties:` (工作职责), or `include:` a shared duty block.",
+                role.subject,
+            )
 
 
 _NOISE = re.compile(r"[\s,.;:!?，。；：！？、()（）\d]+")
 
 
-@rule("DUT005", "repeated-duty", "warning",
-      "the same duty text written on several roles (suggest a shared block)")
+@rule(
+    "DUT005",
+    "repeated-duty",
+    "warning",
+    "the same duty text written on several roles (suggest a shared block)",
+)
 def repeated_duty(ctx: Context) -> Iterator[Finding]:
     """
     The same duty title is written on several roles (ignoring spaces, digits and

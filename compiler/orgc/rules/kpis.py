@@ -9,8 +9,12 @@ from .registry import Context, Finding, rule
 _AGAINST = {"higher-is-better": ("<", "<="), "lower-is-better": (">", ">=")}
 
 
-@rule("KPI001", "target-unit", "error",
-      "a target whose unit differs from its KPI's unit, or that cannot be parsed")
+@rule(
+    "KPI001",
+    "target-unit",
+    "error",
+    "a target whose unit differs from its KPI's unit, or that cannot be parsed",
+)
 def target_unit(ctx: Context) -> Iterator[Finding]:
     """
     A target cannot be read as comparator, number and unit, or its unit is not
@@ -39,15 +43,20 @@ def target_unit(ctx: Context) -> Iterator[Finding]:
             where = target.src.at("target")
             example = f"'>= 85{kpi.unit}'" if kpi else "'>= 85%'"
             if target.target is None:
-                yield Finding(f"target '{target.text}' for KPI '{target.kpi}' cannot be read",
-                              where,
-                              f"Write a comparator, a number and the unit, e.g. {example}.",
-                              role.subject)
+                yield Finding(
+                    f"target '{target.text}' for KPI '{target.kpi}' cannot be read",
+                    where,
+                    f"Write a comparator, a number and the unit, e.g. {example}.",
+                    role.subject,
+                )
             elif kpi and target.target.unit != kpi.unit:
                 got = target.target.unit or "no unit"
-                yield Finding(f"target '{target.text}' uses {got!r}, but KPI '{kpi.id}' is "
-                              f"measured in {kpi.unit!r}", where,
-                              f"Write the target in {kpi.unit!r}, e.g. {example}.", role.subject)
+                yield Finding(
+                    f"target '{target.text}' uses {got!r}, but KPI '{kpi.id}' is measured in {kpi.unit!r}",
+                    where,
+                    f"Write the target in {kpi.unit!r}, e.g. {example}.",
+                    role.subject,
+                )
 
 
 @rule("KPI002", "no-kpi", "warning", "a role with no KPI")
@@ -76,13 +85,20 @@ def no_kpi(ctx: Context) -> Iterator[Finding]:
     """
     for role in ctx.org.roles.values():
         if not role.kpis:
-            yield Finding(f"role '{role.id}' has no KPI targets", role.src.key_at("id"),
-                          "Add `kpis:` with targets from the KPI catalogue, or waive KPI002 with "
-                          "the reason.", role.subject)
+            yield Finding(
+                f"role '{role.id}' has no KPI targets",
+                role.src.key_at("id"),
+                "Add `kpis:` with targets from the KPI catalogue, or waive KPI002 with the reason.",
+                role.subject,
+            )
 
 
-@rule("KPI003", "target-direction", "warning",
-      "a target that contradicts the KPI's direction (e.g. `<=` on higher-is-better)")
+@rule(
+    "KPI003",
+    "target-direction",
+    "warning",
+    "a target that contradicts the KPI's direction (e.g. `<=` on higher-is-better)",
+)
 def target_direction(ctx: Context) -> Iterator[Finding]:
     """
     A target caps a KPI where more is better, or sets a floor where less is better.
@@ -147,6 +163,9 @@ def weights_sum(ctx: Context) -> Iterator[Finding]:
             continue
         total = sum(weights)
         if abs(total - 100) > 0.01:
-            yield Finding(f"KPI weights of '{role.id}' sum to {total:g}%, not 100%",
-                          role.src.key_at("kpis"),
-                          "Adjust the weights so they add up to 100%.", role.subject)
+            yield Finding(
+                f"KPI weights of '{role.id}' sum to {total:g}%, not 100%",
+                role.src.key_at("kpis"),
+                "Adjust the weights so they add up to 100%.",
+                role.subject,
+            )

@@ -107,8 +107,7 @@ def several_top_roles(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("ORG004", "span-of-control", "warning", "span of control above the maximum (default 15)",
-      max=15)
+@rule("ORG004", "span-of-control", "warning", "span of control above the maximum (default 15)", max=15)
 def span_of_control(ctx: Context) -> Iterator[Finding]:
     """
     Each holder of a role manages more people directly than the maximum.
@@ -266,14 +265,18 @@ def reports_to_vacancy(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 f"'{role.id}' reports to '{boss.id}', a position with headcount 0",
                 role.src.at("reports_to"),
-                "Report to a staffed role until the position is filled, or waive ORG007 "
-                "with the reason.",
+                "Report to a staffed role until the position is filled, or waive ORG007 with the reason.",
                 role.subject,
             )
 
 
-@rule("ORG008", "chain-too-deep", "warning",
-      "a reporting chain deeper than the maximum number of layers (default 8)", max=8)
+@rule(
+    "ORG008",
+    "chain-too-deep",
+    "warning",
+    "a reporting chain deeper than the maximum number of layers (default 8)",
+    max=8,
+)
 def chain_too_deep(ctx: Context) -> Iterator[Finding]:
     """
     A role sits more layers below the top than the maximum (the top role is
@@ -313,8 +316,9 @@ def chain_too_deep(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("ORG009", "bad-dotted-line", "error",
-      "a `dotted_to` names no role, or names the role's own `reports_to`")
+@rule(
+    "ORG009", "bad-dotted-line", "error", "a `dotted_to` names no role, or names the role's own `reports_to`"
+)
 def bad_dotted_line(ctx: Context) -> Iterator[Finding]:
     """
     A dotted-line (虚线) supervisor names no role, the role itself, or the same

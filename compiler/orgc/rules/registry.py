@@ -51,14 +51,21 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(
-    code: str, name: str, severity: str, summary: str, **defaults: Any
-) -> Callable[[Check], Check]:
+def rule(code: str, name: str, severity: str, summary: str, **defaults: Any) -> Callable[[Check], Check]:
     """Register a check function as the rule for ``code``; its docstring is its documentation."""
 
     def register(check: Check) -> Check:
-        _add(Rule(code, name, Severity.parse(severity), summary, inspect.getdoc(check) or "",
-                  MappingProxyType(defaults), check))
+        _add(
+            Rule(
+                code,
+                name,
+                Severity.parse(severity),
+                summary,
+                inspect.getdoc(check) or "",
+                MappingProxyType(defaults),
+                check,
+            )
+        )
         return check
 
     return register

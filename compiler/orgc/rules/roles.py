@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from .registry import Context, Finding, guess, rule
 
 
-@rule("ESC001", "escalation-not-above", "warning",
-      "`escalates_to` is not above the role in its reporting chain")
+@rule(
+    "ESC001", "escalation-not-above", "warning", "`escalates_to` is not above the role in its reporting chain"
+)
 def escalation_not_above(ctx: Context) -> Iterator[Finding]:
     """
     A role's `escalates_to` (上报对象) is not one of its supervisors, direct or
@@ -36,10 +37,13 @@ def escalation_not_above(ctx: Context) -> Iterator[Finding]:
     for role in org.roles.values():
         target = role.escalates_to
         if target and target in org.roles and not ctx.graph.is_above(target, role.id):
-            yield Finding(f"'{role.id}' escalates to '{target}', which is not above it in its "
-                          "reporting chain", role.src.at("escalates_to"),
-                          "Escalate to a supervisor in the chain of command (see `orgc show "
-                          f"{role.id}`), or waive ESC001 with the reason.", role.subject)
+            yield Finding(
+                f"'{role.id}' escalates to '{target}', which is not above it in its reporting chain",
+                role.src.at("escalates_to"),
+                "Escalate to a supervisor in the chain of command (see `orgc show "
+                f"{role.id}`), or waive ESC001 with the reason.",
+                role.subject,
+            )
 
 
 @rule("CAR001", "unknown-career-step", "error", "`career.next` names an unknown role")
@@ -63,7 +67,9 @@ def unknown_career_step(ctx: Context) -> Iterator[Finding]:
     for role in org.roles.values():
         for index, other in enumerate(role.career_next):
             if not org.known(other, "role"):
-                yield Finding(f"career path of '{role.id}' leads to '{other}', which is not a role",
-                              role.src.at("career", "next", index),
-                              guess(other, org.roles) + "Use the id of an existing role.",
-                              role.subject)
+                yield Finding(
+                    f"career path of '{role.id}' leads to '{other}', which is not a role",
+                    role.src.at("career", "next", index),
+                    guess(other, org.roles) + "Use the id of an existing role.",
+                    role.subject,
+                )

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from .registry import stage_rule
 
-stage_rule("E100", "unreadable-file", "YAML syntax error, or a file that is not UTF-8 text", """
+stage_rule(
+    "E100",
+    "unreadable-file",
+    "YAML syntax error, or a file that is not UTF-8 text",
+    """
     The file cannot be read as a YAML document in UTF-8.
 
     **Why:** orgc cannot check what it cannot read. Typical causes: a file saved as
@@ -29,9 +33,14 @@ stage_rule("E100", "unreadable-file", "YAML syntax error, or a file that is not 
     title:
       zh: 一线客服
     ```
-    """)
+    """,
+)
 
-stage_rule("E101", "duplicate-key", "duplicate key in a mapping", """
+stage_rule(
+    "E101",
+    "duplicate-key",
+    "duplicate key in a mapping",
+    """
     The same key is written twice in one mapping.
 
     **Why:** YAML readers silently keep only one of the values, so an edit to the
@@ -49,10 +58,14 @@ stage_rule("E101", "duplicate-key", "duplicate key in a mapping", """
     headcount: 5
     grade: M1
     ```
-    """)
+    """,
+)
 
-stage_rule("E102", "schema-violation",
-           "schema violation (wrong type, missing required field, unknown field, bad id)", """
+stage_rule(
+    "E102",
+    "schema-violation",
+    "schema violation (wrong type, missing required field, unknown field, bad id)",
+    """
     A value does not fit the spec language: an unknown field, a missing required
     field, a value of the wrong type, an invalid id or date, a control character
     that Word and Excel cannot store, or a file under `specs/` of no known kind.
@@ -73,9 +86,14 @@ stage_rule("E102", "schema-violation",
     title: 一线客服
     headcount: 40
     ```
-    """)
+    """,
+)
 
-stage_rule("E103", "duplicate-id", "duplicate id, or a role file whose stem differs from its id", """
+stage_rule(
+    "E103",
+    "duplicate-id",
+    "duplicate id, or a role file whose stem differs from its id",
+    """
     Two entities share an id, or a role file's name differs from the role's id.
     Roles, units, shared blocks, processes and policies share one namespace,
     because a reference such as `consulted: [x]` may name a role or a unit; KPI
@@ -92,4 +110,5 @@ stage_rule("E103", "duplicate-id", "duplicate id, or a role file whose stem diff
     ```yaml
     id: cs-agent
     ```
-    """)
+    """,
+)

@@ -36,10 +36,12 @@ def missing_translation(ctx: Context) -> Iterator[Finding]:
     for text, subject in texts_of(ctx.org):
         missing = [lang for lang in wanted if lang not in text.langs]
         if missing and text.where is not None:
-            yield Finding(f"text '{_short(str(text))}' has no {', '.join(missing)} version",
-                          text.where,
-                          "Write it as {" + ", ".join(f"{lang}: ..." for lang in wanted) + "}.",
-                          subject)
+            yield Finding(
+                f"text '{_short(str(text))}' has no {', '.join(missing)} version",
+                text.where,
+                "Write it as {" + ", ".join(f"{lang}: ..." for lang in wanted) + "}.",
+                subject,
+            )
 
 
 def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
@@ -49,8 +51,12 @@ def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
         yield from _walk(unit, None)
     for kpi in org.kpis.values():
         yield from _walk(kpi, None)
-    for kind, table in (("role", org.roles), ("block", org.blocks),
-                        ("process", org.processes), ("policy", org.policies)):
+    for kind, table in (
+        ("role", org.roles),
+        ("block", org.blocks),
+        ("process", org.processes),
+        ("policy", org.policies),
+    ):
         for entity in table.values():
             yield from _walk(entity, Subject(kind, entity.id))
 

@@ -34,8 +34,7 @@ def explain(errors: Iterable[Any], doc: Document, schema_name: str) -> tuple[Dia
     result = []
     for error in errors:
         for diagnostic in _explain(error, doc, schema_name):
-            key = (diagnostic.code, diagnostic.location.line, diagnostic.location.column,
-                   diagnostic.message)
+            key = (diagnostic.code, diagnostic.location.line, diagnostic.location.column, diagnostic.message)
             if key not in seen:
                 seen.add(key)
                 result.append(diagnostic)
@@ -58,8 +57,11 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         for key in error.validator_value:
             if key not in instance:
                 what = f" in {name}" if path else ""
-                yield _e102(doc.at(*path), f"missing required field '{key}'{what}",
-                            f"Add a line `{key}: ...` to this mapping.")
+                yield _e102(
+                    doc.at(*path),
+                    f"missing required field '{key}'{what}",
+                    f"Add a line `{key}: ...` to this mapping.",
+                )
         return
     if "propertyNames" in error.schema_path:
         yield from _explain_key_name(error, doc, path)
@@ -72,18 +74,19 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         return
     if keyword == "type":
         expected = " or ".join(_TYPE_WORDS.get(t, t) for t in _as_list(error.validator_value))
-        yield _e102(doc.at(*path),
-                    f"{name} should be {expected}, not {_describe(instance)}", hint)
+        yield _e102(doc.at(*path), f"{name} should be {expected}, not {_describe(instance)}", hint)
     elif keyword == "pattern":
-        words, pattern_hint = _PATTERN_WORDS.get(error.validator_value,
-                                                 ("is not in the expected form", hint))
+        words, pattern_hint = _PATTERN_WORDS.get(error.validator_value, ("is not in the expected form", hint))
         yield _e102(doc.at(*path), f"{name}: {_quote(instance)} {words}", pattern_hint or hint)
     elif keyword == "enum":
         options = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(instance), options, n=1)
         guess = f" — did you mean '{close[0]}'?" if close else ""
-        yield _e102(doc.at(*path), f"{name}: {_quote(instance)} is not allowed{guess}",
-                    "Allowed values: " + ", ".join(options) + ".")
+        yield _e102(
+            doc.at(*path),
+            f"{name}: {_quote(instance)} is not allowed{guess}",
+            "Allowed values: " + ", ".join(options) + ".",
+        )
     elif keyword in ("minLength", "minItems", "minProperties"):
         yield _e102(doc.at(*path), f"{name} is empty", hint or "Fill it in, or delete the line.")
     elif keyword == "minimum":
@@ -101,9 +104,9 @@ def _explain_choice(error: Any, doc: Document, schema_name: str) -> Iterator[Dia
     actual_set = {"integer", "number"} if actual == "integer" else {actual}
     options = error.validator_value
     matching = {
-        index for index, option in enumerate(options)
-        if json_types(option, schema_name) & actual_set
-        or (not json_types(option, schema_name))
+        index
+        for index, option in enumerate(options)
+        if json_types(option, schema_name) & actual_set or (not json_types(option, schema_name))
     }
     sub_errors = [e for e in error.context if e.relative_schema_path[0] in matching]
     if sub_errors:
@@ -117,36 +120,51 @@ def _explain_choice(error: Any, doc: Document, schema_name: str) -> Iterator[Dia
     words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
     if "object" in expected and "string" in expected:
         words = "text, or a mapping of languages like {zh: ..., en: ...}"
-    yield _e102(doc.at(*path), f"{_name(path)} should be {words}, not {_describe(error.instance)}",
-                _description(error.schema, schema_name))
+    yield _e102(
+        doc.at(*path),
+        f"{_name(path)} should be {words}, not {_describe(error.instance)}",
+        _description(error.schema, schema_name),
+    )
 
 
 def _explain_key_name(error: Any, doc: Document, path: tuple[Any, ...]) -> Iterator[Diagnostic]:
     key = error.instance
     location = doc.key_at(*path, key)
     if str(error.validator_value).startswith("^[A-Z]"):
-        yield _e102(location, f"{_quote(key)} is not a diagnostic code",
-                    "Codes look like ORG004 or KPI002; see `orgc check --help` and the README.")
+        yield _e102(
+            location,
+            f"{_quote(key)} is not a diagnostic code",
+            "Codes look like ORG004 or KPI002; see `orgc check --help` and the README.",
+        )
     else:
-        yield _e102(location, f"{_quote(key)} is not a language code",
-                    "Use codes such as zh or en, as listed in orgc.yaml `languages`.")
+        yield _e102(
+            location,
+            f"{_quote(key)} is not a language code",
+            "Use codes such as zh or en, as listed in orgc.yaml `languages`.",
+        )
 
 
 def _empty(doc: Document, path: tuple[Any, ...]) -> Diagnostic:
     if not path:
-        return _e102(doc.at(), "the file is empty",
-                     "Write the spec into it (see the README's tour of the spec language), "
-                     "or delete the file.")
-    return _e102(doc.at(*path), f"{_name(path)} has no value",
-                 "Write a value after the colon, or delete the line.")
+        return _e102(
+            doc.at(),
+            "the file is empty",
+            "Write the spec into it (see the README's tour of the spec language), or delete the file.",
+        )
+    return _e102(
+        doc.at(*path), f"{_name(path)} has no value", "Write a value after the colon, or delete the line."
+    )
 
 
 def _unknown_field(doc: Document, path: tuple[Any, ...], key: str, allowed: list[str]) -> Diagnostic:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     guess = f" — did you mean '{close[0]}'?" if close else ""
     where = f" in {_name(path)}" if path else ""
-    return _e102(doc.key_at(*path, key), f"unknown field '{key}'{where}{guess}",
-                 "Fields allowed here: " + ", ".join(allowed) + ".")
+    return _e102(
+        doc.key_at(*path, key),
+        f"unknown field '{key}'{where}{guess}",
+        "Fields allowed here: " + ", ".join(allowed) + ".",
+    )
 
 
 def _name(path: tuple[Any, ...]) -> str:
@@ -181,4 +199,3 @@ def _description(schema: Schema, schema_name: str) -> str:
 
 def _e102(location: Location, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic("E102", Severity.ERROR, message, location, hint)
-
