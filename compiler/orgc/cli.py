@@ -86,6 +86,65 @@ def check_command(path: Path, fmt: str, strict: bool, today: date | None) -> Non
     sys.exit(1 if failing else 0)
 
 
+@cli.command("build")
+@_project_argument
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: out/ in the project, or orgc.yaml `output`).",
+)
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    metavar="LANG",
+    help="Build only this language (repeatable; default: every language in orgc.yaml).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parallel workers for rendering (default: the number of CPU cores).",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 if the output folder is not what the specs give.",
+)
+@click.option(
+    "--today",
+    callback=_today,
+    metavar="YYYY-MM-DD",
+    help="The date policies' review_by is compared with (default: today).",
+)
+def build_command(
+    path: Path,
+    output: Path | None,
+    langs: tuple[str, ...],
+    jobs: int | None,
+    check_only: bool,
+    today: date | None,
+) -> None:
+    """Check the specs, then render every output into the output folder.
+
+    Writes job descriptions (DOCX and Markdown), responsibility matrices, the
+    org chart, the handbook and org.json. Nothing is written when the specs
+    have errors; a failed or interrupted build leaves the previous output as it was.
+    """
+    from .build import BuildProblem, run_build
+
+    result = _run_check(path, today)
+    try:
+        code = run_build(result, output, langs, jobs, check_only)
+    except BuildProblem as exc:
+        raise UsageProblem(str(exc)) from None
+    sys.exit(code)
+
+
 @cli.command("show")
 @click.argument("role")
 @click.option(

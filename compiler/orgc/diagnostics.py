@@ -71,6 +71,12 @@ class Waiver:
     subject: Subject
 
 
+@dataclass(frozen=True)
+class WaiverUse:
+    waiver: Waiver
+    suppressed: int  # diagnostics it silenced in this run
+
+
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import CONFIG_FILE, Config, load_config
-from .diagnostics import Diagnostic, Location, Severity, Waiver, sort_diagnostics
+from .diagnostics import Diagnostic, Location, Severity, Waiver, WaiverUse, sort_diagnostics
 from .load.discover import discover
 from .load.text import decode
 from .load.yaml_doc import parse_yaml
@@ -21,12 +21,6 @@ from .validate import validate
 
 class ProjectError(Exception):
     """The folder is not an orgc project, or cannot be read (exit code 2)."""
-
-
-@dataclass(frozen=True)
-class WaiverUse:
-    waiver: Waiver
-    suppressed: int  # diagnostics it silenced in this run
 
 
 @dataclass(frozen=True)

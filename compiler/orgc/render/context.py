@@ -1,0 +1,93 @@
+"""What every renderer receives: the checked organisation and the build settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
+
+from ..config import Config
+from ..diagnostics import WaiverUse
+from ..model.entities import Org, Text
+from ..model.graph import OrgGraph
+from ..model.raci import Assignment, assignments
+from . import labels
+
+# Used when neither SOURCE_DATE_EPOCH nor git gives a date: outputs must not depend on the clock.
+FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the build, its path relative to the output folder with '/'."""
+
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    org: Org
+    graph: OrgGraph
+    config: Config
+    project: Path
+    languages: tuple[str, ...]
+    waivers: tuple[WaiverUse, ...] = ()
+    source_date: datetime = FALLBACK_DATE
+    dated: bool = field(default=False)  # False: no real date is known; documents show none
+
+    @cached_property
+    def assignments(self) -> tuple[Assignment, ...]:
+        return assignments(self.org)
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """User overrides first, then the built-in templates."""
+        from ..resources import data_dir
+
+        user = self.project / self.config.templates
+        return (user, data_dir("templates")) if user.is_dir() else (data_dir("templates"),)
+
+    def t(self, text: Text | None, lang: str) -> str:
+        return text.get(lang, self.org.default_language) if text else ""
+
+    def label(self, key: str, lang: str) -> str:
+        return labels.label(key, lang)
+
+    def role_title(self, role_id: str, lang: str) -> str:
+        role = self.org.roles.get(role_id)
+        return self.t(role.title, lang) if role else role_id
+
+    def party_name(self, party: str, lang: str) -> str:
+        """A role's title or a unit's name."""
+        if party in self.org.roles:
+            return self.role_title(party, lang)
+        unit = self.org.units.get(party)
+        return self.t(unit.name, lang) if unit else party
+
+    @property
+    def date_text(self) -> str:
+        return self.source_date.strftime("%Y-%m-%d") if self.dated else ""
+
+
+def source_date(project: Path) -> datetime | None:
+    """SOURCE_DATE_EPOCH, else the date of the last commit touching the specs, else None."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "specs", "orgc.yaml"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = done.stdout.strip()
+    return datetime.fromtimestamp(int(stamp), tz=UTC) if done.returncode == 0 and stamp.isdigit() else None

@@ -1,0 +1,1 @@
+"""Writing DOCX files: WordprocessingML helpers and the package around them."""

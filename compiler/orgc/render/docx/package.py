@@ -1,0 +1,361 @@
+"""The fixed parts of every DOCX orgc writes, prepared once per build, and the zip assembly.
+
+Styles come from ``reference.docx`` in the templates folder (the user's, or the
+built-in python-docx template), trimmed to the styles orgc uses, with the fonts
+of orgc.yaml. Each document then only adds its own document.xml, header and footer.
+"""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from .wml import BULLET_NUM_ID, NS
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W}}}"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+MAX_REFERENCE_BYTES = 20 * 1024 * 1024
+
+# Styles orgc's documents use; any other style of the reference document is dropped.
+USED_STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading1",
+    "Heading2",
+    "Heading3",
+    "Header",
+    "Footer",
+    "TableText",
+    "TOCHeading",
+    "TOC1",
+    "TOC2",
+)
+
+
+class ReferenceError_(Exception):
+    """The reference DOCX cannot be used (not a DOCX, too large, unsafe)."""
+
+
+@dataclass(frozen=True)
+class DocxBase:
+    styles: bytes
+    settings: bytes
+    numbering: bytes
+    font_table: bytes | None
+    theme: bytes | None
+
+    def assemble(
+        self,
+        document: str,
+        header: str,
+        footer: str,
+        title: str,
+        lang: str,
+        when: datetime,
+        media: tuple[tuple[str, bytes], ...] = (),
+    ) -> bytes:
+        """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes."""
+        parts: list[tuple[str, bytes]] = [
+            ("[Content_Types].xml", _content_types(self, media).encode()),
+            ("_rels/.rels", _ROOT_RELS.encode()),
+            ("docProps/core.xml", _core(title, lang, when).encode()),
+            ("docProps/app.xml", _APP.encode()),
+            ("word/document.xml", _document(document).encode()),
+            ("word/_rels/document.xml.rels", _document_rels(self, media).encode()),
+            ("word/styles.xml", self.styles),
+            ("word/settings.xml", self.settings),
+            ("word/numbering.xml", self.numbering),
+            ("word/header1.xml", _header_footer("hdr", header).encode()),
+            ("word/footer1.xml", _header_footer("ftr", footer).encode()),
+        ]
+        if self.font_table:
+            parts.append(("word/fontTable.xml", self.font_table))
+        if self.theme:
+            parts.append(("word/theme/theme1.xml", self.theme))
+        parts.extend((f"word/media/{name}", data) for name, data in media)
+        return write_zip(parts)
+
+
+def write_zip(parts: list[tuple[str, bytes]]) -> bytes:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
+
+
+def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
+    """Read the reference document and produce the shared parts, fonts applied."""
+    import docx
+    from lxml import etree
+
+    if reference is not None:
+        _check_reference(reference)
+    document = docx.Document(str(reference) if reference else None)
+    styles_element = copy.deepcopy(document.styles.element)
+    _ensure_styles(styles_element, east_asian, latin)
+    _trim_styles(styles_element)
+    settings = copy.deepcopy(document.settings.element)
+    for tag in ("attachedTemplate", "rsids", "documentProtection", "writeProtection"):
+        for node in settings.findall(_W + tag):
+            settings.remove(node)
+    package = document.part.package
+    font_table = theme = None
+    for part in package.iter_parts():
+        name = str(part.partname)
+        if name == "/word/fontTable.xml":
+            font_table = part.blob
+        elif name.startswith("/word/theme/"):
+            theme = part.blob
+    return DocxBase(
+        styles=etree.tostring(styles_element, xml_declaration=True, encoding="UTF-8", standalone=True),
+        settings=etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True),
+        numbering=_NUMBERING.encode(),
+        font_table=font_table,
+        theme=theme,
+    )
+
+
+def _check_reference(path: Path) -> None:
+    """Refuse zip bombs and DTDs before python-docx opens the file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for info in archive.infolist():
+                total += info.file_size
+                if total > MAX_REFERENCE_BYTES * 5 or info.file_size > MAX_REFERENCE_BYTES:
+                    raise ReferenceError_(f"{path.name} expands to more than 100 MB: refused")
+                if info.filename.endswith((".xml", ".rels")):
+                    head = archive.read(info)[:4096]
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise ReferenceError_(f"{path.name} contains a DOCTYPE in {info.filename}: refused")
+    except zipfile.BadZipFile as exc:
+        raise ReferenceError_(f"{path.name} is not a DOCX (zip) file") from exc
+
+
+def _style(styles: object, style_id: str) -> object | None:
+    for node in styles.findall(_W + "style"):  # type: ignore[attr-defined]
+        if node.get(_W + "styleId") == style_id:
+            return node
+    return None
+
+
+def _ensure_styles(styles: object, east_asian: str, latin: str) -> None:
+    from lxml import etree
+
+    fonts = f'<w:rFonts {NS} w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asian}" w:cs="{latin}"/>'
+    defaults = styles.find(_W + "docDefaults")  # type: ignore[attr-defined]
+    if defaults is None:
+        defaults = etree.SubElement(styles, _W + "docDefaults")  # type: ignore[arg-type]
+        styles.insert(0, defaults)  # type: ignore[attr-defined]
+    rpr_default = defaults.find(_W + "rPrDefault")
+    if rpr_default is None:
+        rpr_default = etree.SubElement(defaults, _W + "rPrDefault")
+    rpr = rpr_default.find(_W + "rPr")
+    if rpr is None:
+        rpr = etree.SubElement(rpr_default, _W + "rPr")
+    _set_fonts(rpr, etree.fromstring(fonts))
+    for style_id, xml in _OWN_STYLES.items():
+        existing = _style(styles, style_id)
+        if existing is None:
+            styles.append(etree.fromstring(xml.format(ns=NS)))  # type: ignore[attr-defined]
+    for style_id in ("Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "TableText"):
+        node = _style(styles, style_id)
+        if node is None:
+            continue
+        rpr = node.find(_W + "rPr")  # type: ignore[attr-defined]
+        if rpr is None:
+            rpr = etree.SubElement(node, _W + "rPr")  # type: ignore[arg-type]
+        _set_fonts(rpr, etree.fromstring(fonts))
+
+
+def _set_fonts(rpr: object, fonts: object) -> None:
+    old = rpr.find(_W + "rFonts")  # type: ignore[attr-defined]
+    if old is not None:
+        rpr.remove(old)  # type: ignore[attr-defined]
+    rpr.insert(0, fonts)  # type: ignore[attr-defined]
+
+
+def _trim_styles(styles: object) -> None:
+    """Keep the styles orgc uses and those they are based on or linked to."""
+    by_id = {node.get(_W + "styleId"): node for node in styles.findall(_W + "style")}  # type: ignore[attr-defined]
+    keep: set[str] = set()
+    pending = [s for s in USED_STYLES if s in by_id]
+    for node in by_id.values():  # defaults (Normal, DefaultParagraphFont, TableNormal, NoList)
+        if node.get(_W + "default") == "1":
+            pending.append(node.get(_W + "styleId"))
+    while pending:
+        style_id = pending.pop()
+        if style_id in keep or style_id not in by_id:
+            continue
+        keep.add(style_id)
+        for tag in ("basedOn", "link", "next"):
+            ref = by_id[style_id].find(_W + tag)
+            if ref is not None:
+                pending.append(ref.get(_W + "val"))
+    for style_id, node in by_id.items():
+        if style_id not in keep:
+            styles.remove(node)  # type: ignore[attr-defined]
+    latent = styles.find(_W + "latentStyles")  # type: ignore[attr-defined]
+    if latent is not None:
+        styles.remove(latent)  # type: ignore[attr-defined]
+
+
+_OWN_STYLES = {
+    "TableText": (
+        '<w:style {ns} w:type="paragraph" w:customStyle="1" w:styleId="TableText">'
+        '<w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>'
+    ),
+    "TOCHeading": (
+        '<w:style {ns} w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/>'
+        '<w:basedOn w:val="Heading1"/><w:next w:val="Normal"/><w:qFormat/></w:style>'
+    ),
+    "TOC1": (
+        '<w:style {ns} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="60"/></w:pPr></w:style>'
+    ),
+    "TOC2": (
+        '<w:style {ns} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="40"/>'
+        '<w:ind w:left="220"/></w:pPr></w:style>'
+    ),
+}
+
+# A4 portrait, 2 cm side margins.
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+
+def _document(body: str) -> str:
+    section = (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
+        '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
+        f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+        f'<w:pgMar w:top="1247" w:right="{MARGIN}" w:bottom="1247" w:left="{MARGIN}" '
+        'w:header="567" w:footer="567" w:gutter="0"/>'
+        '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f"<w:document {NS}><w:body>{body}{section}</w:body></w:document>"
+    )
+
+
+def _header_footer(tag: str, body: str) -> str:
+    return f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:{tag} {NS}>{body}</w:{tag}>"
+
+
+def _core(title: str, lang: str, when: datetime) -> str:
+    from ..escape import xml
+
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{xml(title)}</dc:title><dc:creator>orgc</dc:creator>"
+        f"<dc:language>{xml(lang)}</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+_APP = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>orgc</Application></Properties>"
+)
+
+_ROOT_RELS = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _document_rels(base: DocxBase, media: tuple[tuple[str, bytes], ...]) -> str:
+    rels = [
+        ("rIdStyles", "styles", "styles.xml"),
+        ("rIdSettings", "settings", "settings.xml"),
+        ("rIdNumbering", "numbering", "numbering.xml"),
+        ("rIdHeader1", "header", "header1.xml"),
+        ("rIdFooter1", "footer", "footer1.xml"),
+    ]
+    if base.font_table:
+        rels.append(("rIdFontTable", "fontTable", "fontTable.xml"))
+    if base.theme:
+        rels.append(("rIdTheme", "theme", "theme/theme1.xml"))
+    rels += [(f"rIdMedia{i}", "image", f"media/{name}") for i, (name, _) in enumerate(media, 1)]
+    body = "".join(f'<Relationship Id="{i}" Type="{_REL}{t}" Target="{target}"/>' for i, t, target in rels)
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{body}</Relationships>"
+    )
+
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def _content_types(base: DocxBase, media: tuple[tuple[str, bytes], ...]) -> str:
+    overrides = [
+        ("/word/document.xml", f"{_WML}.document.main+xml"),
+        ("/word/styles.xml", f"{_WML}.styles+xml"),
+        ("/word/settings.xml", f"{_WML}.settings+xml"),
+        ("/word/numbering.xml", f"{_WML}.numbering+xml"),
+        ("/word/header1.xml", f"{_WML}.header+xml"),
+        ("/word/footer1.xml", f"{_WML}.footer+xml"),
+        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+        ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+    ]
+    if base.font_table:
+        overrides.append(("/word/fontTable.xml", f"{_WML}.fontTable+xml"))
+    if base.theme:
+        overrides.append(
+            ("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml")
+        )
+    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
+    for name, _ in media:
+        ext = name.rsplit(".", 1)[-1].lower()
+        defaults[ext] = {
+            "png": "image/png",
+            "svg": "image/svg+xml",
+            "jpeg": "image/jpeg",
+            "jpg": "image/jpeg",
+            "emf": "image/x-emf",
+        }.get(ext, "application/octet-stream")
+    body = "".join(f'<Default Extension="{e}" ContentType="{c}"/>' for e, c in sorted(defaults.items()))
+    body += "".join(f'<Override PartName="{p}" ContentType="{c}"/>' for p, c in overrides)
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{body}</Types>'
+    )
+
+
+_NUMBERING = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+    '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="284" w:hanging="199"/></w:pPr>'
+    '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:hint="default"/></w:rPr></w:lvl></w:abstractNum>'
+    f'<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+)

@@ -1,0 +1,254 @@
+"""``jd/<lang>/<role>.docx``: the job description (岗位说明书) as a Word document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from .context import OutputFile, RenderContext
+from .docx import package
+from .docx.package import CONTENT_WIDTH, DocxBase
+from .docx.wml import LABEL_FILL, Cell, Run, field, paragraph, table
+from .jd_model import JobDescription, Person, job_description, letters_by_party
+
+REFERENCE_DOCX = "reference.docx"
+ROLE_FILL = "FFF2CC"
+ACCENT = "1F4E79"
+
+
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
+    base = docx_base(ctx)
+    letters = letters_by_party(ctx)
+    for lang in ctx.languages:
+        for role in ctx.graph.roles():
+            jd = job_description(ctx, role, lang, letters.get(role.id, {}))
+            yield OutputFile(f"jd/{lang}/{role.id}.docx", jd_document(ctx, base, jd))
+
+
+def docx_base(ctx: RenderContext) -> DocxBase:
+    reference = next((d / REFERENCE_DOCX for d in ctx.template_dirs if (d / REFERENCE_DOCX).is_file()), None)
+    return _prepared(reference, ctx.config.east_asian_font, ctx.config.latin_font)
+
+
+@cache
+def _prepared(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
+    return package.prepare(reference, east_asian, latin)
+
+
+def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes:
+    return base.assemble(
+        document=jd_body(jd),
+        header=page_header(jd.org_name, jd.label("jd")),
+        footer=page_footer(jd, jd.role_id),
+        title=f"{jd.title} {jd.label('jd')}",
+        lang=jd.lang,
+        when=ctx.source_date,
+    )
+
+
+def page_header(left: str, right: str) -> str:
+    tab = "<w:r><w:tab/></w:r>"
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" '
+        f'w:color="{ACCENT}"/></w:pBdr><w:tabs><w:tab w:val="clear" w:pos="4153"/>'
+        f'<w:tab w:val="clear" w:pos="8306"/><w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs></w:pPr>'
+        f"{Run(left, color=ACCENT, size=9).xml()}{tab}{Run(right, color='7F7F7F', size=9).xml()}</w:p>"
+    )
+
+
+def page_footer(jd: JobDescription, left: str) -> str:
+    version = f" · {jd.label('version')} {jd.version}" if jd.version else ""
+    before, _, after = jd.label("page").partition("{page}")
+    tab = "<w:r><w:tab/></w:r>"
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="clear" w:pos="4153"/>'
+        f'<w:tab w:val="clear" w:pos="8306"/><w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs></w:pPr>'
+        f"{Run(left + version, color='7F7F7F', size=8).xml()}{tab}"
+        f"{Run(before, color='7F7F7F', size=8).xml() if before else ''}{field('PAGE')}"
+        f"{Run(after, color='7F7F7F', size=8).xml() if after else ''}"
+        f"{Run(' / ', color='7F7F7F', size=8).xml()}{field('NUMPAGES')}</w:p>"
+    )
+
+
+def jd_body(jd: JobDescription, heading_level: int = 1) -> str:
+    """The JD's content; ``heading_level`` 2 nests it under a chapter in the handbook."""
+    h1, h2 = f"Heading{heading_level}", f"Heading{heading_level + 1}"
+    L = jd.label
+    none = L("none")
+    out: list[str] = []
+    if heading_level == 1:
+        out.append(paragraph(f"{jd.title}", style="Title", align="center"))
+        subtitle = f"{jd.org_name} · {L('jd')}" + (f" · {L('version')} {jd.version}" if jd.version else "")
+        out.append(paragraph(Run(subtitle, color="595959"), style="Subtitle", align="center"))
+    else:
+        out.append(paragraph(f"{jd.title}", style=f"Heading{heading_level - 1}"))
+
+    def section(key: str) -> None:
+        out.append(paragraph(L(key), style=h1, keep_next=True))
+
+    section("basic")
+    fields = list(jd.basics)
+    rows = []
+    for i in range(0, len(fields), 2):
+        pair = fields[i : i + 2]
+        row = []
+        for f in pair:
+            row += [Cell.of(Run(f.label, bold=True), shade=LABEL_FILL), Cell.of(f.value)]
+        if len(pair) == 1:
+            row[-1] = Cell.of(pair[0].value, span=3)
+        rows.append(row)
+    quarter = CONTENT_WIDTH // 4
+    out.append(table(rows, [quarter - 400, quarter + 400, quarter - 400, quarter + 400]))
+
+    section("position")
+    out.append(position_chart(jd))
+
+    section("purpose")
+    out.append(paragraph(jd.purpose or none))
+
+    section("duties")
+    header = [Cell.of(L(k)) for k in ("duty", "frequency", "deliverables", "measures", "raci")]
+    duty_rows = [header]
+    for number, duty in enumerate(jd.duties, 1):
+        lines: list[str | Run | list[Run]] = [[Run(f"{number}. {duty.title}", bold=True)]]
+        lines += [f"• {task}" for task in duty.tasks]
+        if duty.shared_from:
+            lines.append(Run(f"{L('from_block')}: {duty.shared_from}", italic=True, color="7F7F7F"))
+        duty_rows.append(
+            [
+                Cell(tuple(lines)),
+                Cell.of(duty.frequency or "—", align="center"),
+                Cell(tuple(duty.deliverables) or ("—",)),
+                Cell(tuple(duty.measures) or ("—",)),
+                Cell.of(Run(duty.letters, bold=True, color=ACCENT), align="center"),
+            ]
+        )
+    out.append(table(duty_rows, _widths(0.46, 0.1, 0.18, 0.18, 0.08), header_rows=1))
+
+    if jd.steps:
+        out.append(paragraph(L("process_steps"), style=h2, keep_next=True))
+        step_rows = [[Cell.of(L(k)) for k in ("process", "step", "raci", "sla")]]
+        step_rows += [
+            [
+                Cell.of(s.process),
+                Cell.of(s.step),
+                Cell.of(Run(s.letters, bold=True, color=ACCENT), align="center"),
+                Cell.of(s.sla or "—", align="center"),
+            ]
+            for s in jd.steps
+        ]
+        out.append(table(step_rows, _widths(0.34, 0.46, 0.1, 0.1), header_rows=1))
+
+    section("kpis")
+    if jd.kpis:
+        kpi_rows = [[Cell.of(L(k)) for k in ("kpi", "target", "weight", "period", "source")]]
+        kpi_rows += [
+            [
+                Cell.of(k.name),
+                Cell.of(k.target, align="center"),
+                Cell.of(k.weight or "—", align="center"),
+                Cell.of(k.period or "—", align="center"),
+                Cell.of(k.source or "—"),
+            ]
+            for k in jd.kpis
+        ]
+        out.append(table(kpi_rows, _widths(0.3, 0.16, 0.1, 0.12, 0.32), header_rows=1))
+    else:
+        out.append(paragraph(none))
+
+    section("authority")
+    if jd.authority:
+        auth_rows = [[Cell.of(L(k)) for k in ("authority_type", "scope", "limit")]]
+        auth_rows += [
+            [Cell.of(a.type, align="center"), Cell.of(a.scope), Cell.of(a.limit or "—")] for a in jd.authority
+        ]
+        out.append(table(auth_rows, _widths(0.14, 0.56, 0.3), header_rows=1))
+    else:
+        out.append(paragraph(none))
+
+    section("relations")
+    out.append(
+        table(
+            [
+                [
+                    Cell.of(Run(L("internal"), bold=True), shade=LABEL_FILL),
+                    Cell.of(_join(jd.internal, jd.lang) or none),
+                ],
+                [
+                    Cell.of(Run(L("external"), bold=True), shade=LABEL_FILL),
+                    Cell.of(_join(jd.external, jd.lang) or none),
+                ],
+            ],
+            _widths(0.18, 0.82),
+        )
+    )
+
+    section("qualifications")
+    if jd.qualifications:
+        out.append(
+            table(
+                [
+                    [Cell.of(Run(f.label, bold=True), shade=LABEL_FILL), Cell.of(f.value)]
+                    for f in jd.qualifications
+                ],
+                _widths(0.18, 0.82),
+            )
+        )
+    else:
+        out.append(paragraph(none))
+
+    section("career")
+    out.append(paragraph(_join(jd.career, jd.lang) or none))
+
+    section("environment")
+    out.append(paragraph(jd.environment or none))
+
+    if jd.waivers:
+        section("waivers")
+        waiver_rows = [[Cell.of(""), Cell.of(L("reason"))]]
+        waiver_rows += [[Cell.of(w.code, align="center"), Cell.of(w.reason)] for w in jd.waivers]
+        out.append(table(waiver_rows, _widths(0.16, 0.84), header_rows=1))
+    return "".join(out)
+
+
+def position_chart(jd: JobDescription) -> str:
+    """Supervisor → this role → direct reports, drawn as bordered boxes (crisp at any zoom)."""
+    box = 2600
+
+    def boxes(people: tuple[Person, ...], fill: str | None = None, per_row: int = 3) -> str:
+        tables = []
+        for start in range(0, len(people), per_row):
+            chunk = people[start : start + per_row]
+            row = [
+                Cell(
+                    (Run(p.title, bold=True), Run(f"{p.id} · ×{p.headcount}", size=8, color="7F7F7F")),
+                    shade=fill,
+                    align="center",
+                )
+                for p in chunk
+            ]
+            tables.append(table([row], [box] * len(row), align="center"))
+        return paragraph("", space_after=0).join(tables)
+
+    arrow = paragraph(Run("▼", color="7F7F7F", size=9), align="center", space_after=0, space_before=0)
+    parts = []
+    if jd.supervisor:
+        parts += [boxes((jd.supervisor,)), arrow]
+    parts.append(boxes((jd.role,), fill=ROLE_FILL))
+    if jd.reports:
+        parts += [arrow, boxes(jd.reports)]
+    if jd.dotted:
+        label = f"{jd.label('dotted')}: " + _join(tuple(p.title for p in jd.dotted), jd.lang)
+        parts.append(paragraph(Run(label, italic=True, color="595959", size=9), align="center"))
+    return "".join(parts)
+
+
+def _widths(*fractions: float) -> list[int]:
+    widths = [int(CONTENT_WIDTH * f) for f in fractions]
+    widths[-1] += CONTENT_WIDTH - sum(widths)
+    return widths
+
+
+def _join(items: tuple[str, ...], lang: str) -> str:
+    return ("、" if lang.startswith("zh") else ", ").join(items)
