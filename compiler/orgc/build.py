@@ -79,8 +79,7 @@ def run_build(
 def _render(ctx: RenderContext, jobs: int | None) -> Iterator[OutputFile]:
     from .render.outputs import render_all
 
-    del jobs  # rendering is sequential for now; the option is accepted for forward compatibility
-    yield from render_all(ctx)
+    yield from render_all(ctx, jobs)
 
 
 def _output_folder(result: CheckResult, output: Path | None) -> Path:

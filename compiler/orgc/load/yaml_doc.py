@@ -67,8 +67,18 @@ class Document:
         return Location(self.file, line, column)
 
 
+_DEPTH_REFUSAL = (
+    f"nesting deeper than {MAX_DEPTH} levels",
+    "Spec files are shallow; check the indentation here.",
+)
+_ALIAS_REFUSAL = (
+    "YAML aliases (*name) are not allowed in spec files",
+    "Write the value out in full, or move shared duties into a shared block under specs/duties/.",
+)
+
+
 class _Refused(Exception):
-    def __init__(self, code: str, node: yaml.Node, message: str, hint: str = "") -> None:
+    def __init__(self, code: str, node: yaml.Node | yaml.Event, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.code, self.node, self.message, self.hint = code, node, message, hint
 
@@ -76,9 +86,16 @@ class _Refused(Exception):
 def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
     """Parse one YAML document; on failure return no document and the located reasons."""
     try:
+        _prescan(text)
         root = yaml.compose(text, Loader=_Loader)
+    except _Refused as exc:
+        mark = exc.node.start_mark
+        location = Location(file, mark.line + 1, mark.column + 1)
+        return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
     except yaml.MarkedYAMLError as exc:
-        return None, (_syntax_error(exc, file),)
+        return None, (_syntax_error(exc, file, text),)
+    except yaml.reader.ReaderError as exc:
+        return None, (_reader_error(exc, file, text),)
     except yaml.YAMLError as exc:
         return None, (Diagnostic("E100", Severity.ERROR, f"YAML error: {exc}", Location(file)),)
     builder = _Builder(file)
@@ -91,12 +108,54 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
     return Document(file, data, builder.marks), tuple(builder.problems)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+def _prescan(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before composing.
+
+    Composing is recursive (the C composer overflows the C stack on some ten
+    thousand nested ``[``, the Python one raises RecursionError at a thousand),
+    and libyaml slows down quadratically with flow nesting; the events are
+    produced lazily, so stopping at the first offending one is cheap. Alias
+    events also carry the position of the ``*name`` itself, which the composed
+    node graph has lost.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused("E100", event, *_ALIAS_REFUSAL)
+        if isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
+            raise _Refused("E100", event, *_DEPTH_REFUSAL)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _reader_error(exc: yaml.reader.ReaderError, file: str, text: str) -> Diagnostic:
+    """A character YAML does not allow, e.g. a raw control character: located, with its code point."""
+    # libyaml reports a byte offset into the UTF-8 text, the Python reader a character offset.
+    position = exc.position
+    if _Loader is not yaml.SafeLoader:
+        position = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+    prefix = text[:position]
+    line = prefix.count("\n") + 1
+    column = position - (prefix.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return Diagnostic(
+        "E100",
+        Severity.ERROR,
+        f"the file contains the control character U+{code:04X}, which YAML does not allow",
+        Location(file, line, column),
+        "Delete the invisible character (it often comes from copying out of another program).",
+    )
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     hint = "Check the indentation and quoting around this line."
-    if "\\t" in problem or "'\t'" in problem or "\t" in problem:
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or "\\t" in problem or "'\t'" in problem or "\t" in problem:
         problem, hint = "tab character used for indentation", "Indent with spaces, not tabs."
     elif "expected a single document" in str(exc.context or ""):
         problem = "a spec file holds one YAML document, but a second one starts here"
@@ -122,19 +181,9 @@ class _Builder:
 
     def _node(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise _Refused(
-                "E100",
-                node,
-                f"nesting deeper than {MAX_DEPTH} levels",
-                "Spec files are shallow; check the indentation here.",
-            )
+            raise _Refused("E100", node, *_DEPTH_REFUSAL)
         if id(node) in self._seen:
-            raise _Refused(
-                "E100",
-                node,
-                "YAML aliases (*name) are not allowed in spec files",
-                "Write the value out in full, or move shared duties into a shared block under specs/duties/.",
-            )
+            raise _Refused("E100", node, *_ALIAS_REFUSAL)
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             raise _Refused(

@@ -43,6 +43,14 @@ class RenderContext:
     def assignments(self) -> tuple[Assignment, ...]:
         return assignments(self.org)
 
+    @cached_property
+    def letters(self) -> dict[str, dict[str, frozenset[str]]]:
+        """party -> row -> RACI letters, for every cell of the responsibility matrix."""
+        table: dict[str, dict[str, set[str]]] = {}
+        for cell in self.assignments:
+            table.setdefault(cell.party, {}).setdefault(cell.row, set()).add(cell.letter)
+        return {party: {row: frozenset(v) for row, v in rows.items()} for party, rows in table.items()}
+
     @property
     def template_dirs(self) -> tuple[Path, ...]:
         """User overrides first, then the built-in templates."""

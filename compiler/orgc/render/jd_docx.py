@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from functools import cache
 from pathlib import Path
 
+from ..model.entities import Role
 from .context import OutputFile, RenderContext
 from .docx import package
 from .docx.package import CONTENT_WIDTH, DocxBase
 from .docx.wml import LABEL_FILL, Cell, Run, field, paragraph, table
-from .jd_model import JobDescription, Person, job_description, letters_by_party
+from .jd_model import JobDescription, Person, job_description
 
 REFERENCE_DOCX = "reference.docx"
 ROLE_FILL = "FFF2CC"
 ACCENT = "1F4E79"
 
 
-def render(ctx: RenderContext) -> Iterator[OutputFile]:
-    base = docx_base(ctx)
-    letters = letters_by_party(ctx)
-    for lang in ctx.languages:
-        for role in ctx.graph.roles():
-            jd = job_description(ctx, role, lang, letters.get(role.id, {}))
-            yield OutputFile(f"jd/{lang}/{role.id}.docx", jd_document(ctx, base, jd))
+def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
+    jd = job_description(ctx, role, lang)
+    return OutputFile(f"jd/{lang}/{role.id}.docx", jd_document(ctx, docx_base(ctx), jd))
 
 
 def docx_base(ctx: RenderContext) -> DocxBase:
@@ -48,27 +45,38 @@ def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes
 
 
 def page_header(left: str, right: str) -> str:
-    tab = "<w:r><w:tab/></w:r>"
+    border = f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{ACCENT}"/></w:pBdr>'
     return (
-        '<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" '
-        f'w:color="{ACCENT}"/></w:pBdr><w:tabs><w:tab w:val="clear" w:pos="4153"/>'
-        f'<w:tab w:val="clear" w:pos="8306"/><w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs></w:pPr>'
-        f"{Run(left, color=ACCENT, size=9).xml()}{tab}{Run(right, color='7F7F7F', size=9).xml()}</w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="Header"/>{border}{_RIGHT_TAB}</w:pPr>'
+        f"{Run(left, color=ACCENT, size=9).xml()}{_TAB}{Run(right, color=GREY, size=9).xml()}</w:p>"
     )
 
 
 def page_footer(jd: JobDescription, left: str) -> str:
     version = f" · {jd.label('version')} {jd.version}" if jd.version else ""
-    before, _, after = jd.label("page").partition("{page}")
-    tab = "<w:r><w:tab/></w:r>"
-    return (
-        '<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="clear" w:pos="4153"/>'
-        f'<w:tab w:val="clear" w:pos="8306"/><w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs></w:pPr>'
-        f"{Run(left + version, color='7F7F7F', size=8).xml()}{tab}"
-        f"{Run(before, color='7F7F7F', size=8).xml() if before else ''}{field('PAGE')}"
-        f"{Run(after, color='7F7F7F', size=8).xml() if after else ''}"
-        f"{Run(' / ', color='7F7F7F', size=8).xml()}{field('NUMPAGES')}</w:p>"
+    small = {"color": GREY, "size": 8}
+    pieces = re.split(r"(\{page\}|\{pages\})", jd.label("page"))
+    numbering = "".join(
+        field("PAGE", **small) if piece == "{page}"
+        else field("NUMPAGES", **small) if piece == "{pages}"
+        else Run(piece, **small).xml() if piece else ""
+        for piece in pieces
     )
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{_RIGHT_TAB}</w:pPr>'
+        f"{Run(left + version, **small).xml()}{_TAB}{numbering}</w:p>"
+    )
+
+
+GREY = "7F7F7F"
+_TAB = "<w:r><w:tab/></w:r>"
+# Clear the centre and right tab stops that Header/Footer styles usually carry (Letter and A4),
+# then put one right-aligned stop at the margin.
+_RIGHT_TAB = (
+    "<w:tabs>"
+    + "".join(f'<w:tab w:val="clear" w:pos="{pos}"/>' for pos in (4153, 4320, 4513, 4680, 8306, 8640, 9026, 9360))
+    + f'<w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs>'
+)
 
 
 def jd_body(jd: JobDescription, heading_level: int = 1) -> str:
@@ -124,7 +132,7 @@ def jd_body(jd: JobDescription, heading_level: int = 1) -> str:
                 Cell.of(Run(duty.letters, bold=True, color=ACCENT), align="center"),
             ]
         )
-    out.append(table(duty_rows, _widths(0.46, 0.1, 0.18, 0.18, 0.08), header_rows=1))
+    out.append(table(duty_rows, _widths(0.44, 0.12, 0.18, 0.18, 0.08), header_rows=1))
 
     if jd.steps:
         out.append(paragraph(L("process_steps"), style=h2, keep_next=True))

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from ..model.entities import Role
 from . import templating
 from .context import OutputFile, RenderContext
-from .jd_model import job_description, letters_by_party
+from .jd_model import JobDescription, job_description
 
 
-def render(ctx: RenderContext) -> Iterator[OutputFile]:
-    letters = letters_by_party(ctx)
-    for lang in ctx.languages:
-        for role in ctx.graph.roles():
-            jd = job_description(ctx, role, lang, letters.get(role.id, {}))
-            yield OutputFile(f"jd/{lang}/{role.id}.md", render_markdown(ctx, jd).encode("utf-8"))
+def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
+    jd = job_description(ctx, role, lang)
+    return OutputFile(f"jd/{lang}/{role.id}.md", render_markdown(ctx, jd).encode("utf-8"))
 
 
-def render_markdown(ctx: RenderContext, jd: object) -> str:
+def render_markdown(ctx: RenderContext, jd: JobDescription) -> str:
     text = templating.render(ctx.template_dirs, "jd.md.j2", jd=jd)
     return text.rstrip("\n") + "\n"

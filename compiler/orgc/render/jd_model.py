@@ -6,10 +6,9 @@ All strings are plain text; each renderer escapes them for its own format.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model.entities import Role
+from ..model.entities import Role, Target
 from ..model.raci import combined
 from .context import RenderContext
 from .labels import value
@@ -101,23 +100,12 @@ class JobDescription:
         return label(key, self.lang)
 
 
-def letters_by_party(ctx: RenderContext) -> dict[str, dict[str, set[str]]]:
-    """party -> row -> letters, for every cell of the responsibility matrix."""
-    table: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for cell in ctx.assignments:
-        table[cell.party][cell.row].add(cell.letter)
-    return table
-
-
-def job_description(
-    ctx: RenderContext, role: Role, lang: str, letters: dict[str, set[str]] | None = None
-) -> JobDescription:
-    """Everything a JD shows for ``role``; ``letters`` (row -> RACI letters) saves recomputing."""
+def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription:
+    """Everything a JD shows for ``role`` in ``lang``."""
     org, graph = ctx.org, ctx.graph
     t = lambda text: ctx.t(text, lang)  # noqa: E731
     L = lambda key: ctx.label(key, lang)  # noqa: E731
-    if letters is None:
-        letters = letters_by_party(ctx).get(role.id, {})
+    letters = ctx.letters.get(role.id, {})
 
     def person(role_id: str) -> Person:
         other = org.roles[role_id]
@@ -151,7 +139,7 @@ def job_description(
                 frequency=value(duty.frequency, lang) if duty.frequency else "",
                 deliverables=tuple(t(d) for d in duty.deliverables),
                 measures=tuple(t(org.kpis[k].name) for k in duty.kpis if k in org.kpis),
-                letters=combined(letters.get(duty.ref, set())),
+                letters=combined(letters.get(duty.ref, frozenset())),
                 shared_from=t(block.title) if block else "",
             )
         )
@@ -159,7 +147,7 @@ def job_description(
     steps = []
     for process in org.processes.values():
         for step in process.steps:
-            cell = letters.get(step.ref, set())
+            cell = letters.get(step.ref, frozenset())
             if cell & {"R", "A"}:
                 steps.append(StepView(t(process.title), t(step.title), combined(cell), step.sla or ""))
 
@@ -169,7 +157,7 @@ def job_description(
         kpis.append(
             KpiRow(
                 name=t(kpi.name) if kpi else target.kpi,
-                target=str(target.target) if target.target else target.text,
+                target=display_target(target.target) if target.target else target.text,
                 weight=f"{target.weight:g}%" if target.weight is not None else "",
                 period=value(kpi.period, lang) if kpi and kpi.period else "",
                 source=t(kpi.source) if kpi else "",
@@ -225,7 +213,7 @@ def job_description(
 
 
 def _relations(
-    ctx: RenderContext, role: Role, letters: dict[str, set[str]], lang: str
+    ctx: RenderContext, role: Role, letters: dict[str, frozenset[str]], lang: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names of the units and roles this role works with, and of the external departments."""
     org = ctx.org
@@ -248,6 +236,15 @@ def _relations(
         target = external if unit is not None and unit.external else internal
         target.append(ctx.party_name(party, lang))
     return tuple(internal), tuple(external)
+
+
+_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+
+def display_target(target: Target) -> str:
+    """``>= 85%`` as a document shows it: ``≥ 85%``."""
+    text = str(target)
+    return f"{_SYMBOLS[target.comparator]}{text[len(target.comparator):]}" if target.comparator else text
 
 
 def _join(items: object, lang: str) -> str:

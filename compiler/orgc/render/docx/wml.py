@@ -79,9 +79,10 @@ def _runs(content: str | Run | Sequence[Run]) -> str:
     return "".join(r.xml() for r in content)
 
 
-def field(instruction: str, placeholder: str = "1") -> str:
-    """A simple field such as PAGE or NUMPAGES (Word fills in the value)."""
-    return f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>'
+def field(instruction: str, placeholder: str = "1", **style: object) -> str:
+    """A simple field such as PAGE or NUMPAGES (Word fills in the value); ``style`` as for Run."""
+    shown = Run(placeholder, **style).xml()  # type: ignore[arg-type]
+    return f'<w:fldSimple w:instr=" {_esc(instruction)} ">{shown}</w:fldSimple>'
 
 
 def page_break() -> str:
