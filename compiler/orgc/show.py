@@ -50,8 +50,8 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool) 
         lines += [f"  to {name(r)}" for r in role.dotted_to]
         lines += [f"  from {name(r)}" for r in dotted_from]
     escalation = org.escalation_of(role)
-    if escalation:
-        lines.append(f"  escalates to {name(escalation)}")
+    if escalation and escalation != role.reports_to:
+        lines += ["", head("Escalates to"), f"  {name(escalation)}"]
 
     letters: dict[str, set[str]] = defaultdict(set)
     for cell in assignments(org):
@@ -62,17 +62,22 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool) 
         frequency = f" [{duty.frequency}]" if duty.frequency else ""
         source = "" if duty.owner == role.id else f"  (from {duty.owner})"
         lines.append(f"  {combined(letters.pop(duty.ref, set())):<7} {t(duty.title)}{frequency}{source}")
-    steps = {s.ref: (p, s) for p in org.processes.values() for s in p.steps}
-    process_rows = sorted(ref for ref in letters if ref in steps)
-    if process_rows:
-        lines += ["", head("Process steps")]
-        for ref in process_rows:
-            process, step = steps[ref]
-            lines.append(f"  {combined(letters[ref]):<7} {t(process.title)} › {t(step.title)}")
-    other_rows = sorted(ref for ref in letters if ref not in steps)
-    if other_rows:
-        lines += ["", head("Consulted or informed on other roles' duties")]
-        lines += [f"  {combined(letters[ref]):<7} {ref}" for ref in other_rows]
+    step_lines = [
+        f"  {combined(letters.pop(step.ref)):<7} {t(process.title)} › {t(step.title)}"
+        for process in org.processes.values()
+        for step in process.steps
+        if step.ref in letters
+    ]
+    if step_lines:
+        lines += ["", head("Process steps"), *step_lines]
+    duty_titles = {
+        duty.ref: f"{t(duty.title)} ({duty.owner})"
+        for holder in (*org.roles.values(), *org.blocks.values())
+        for duty in holder.duties
+    }
+    if letters:
+        lines += ["", head("Consulted or informed on other duties")]
+        lines += [f"  {combined(letters[ref]):<7} {duty_titles.get(ref, ref)}" for ref in sorted(letters)]
 
     lines += ["", head("KPI targets")]
     for target in role.kpis:

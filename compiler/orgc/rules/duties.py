@@ -283,8 +283,8 @@ _NOISE = re.compile(r"[\s,.;:!?，。；：！？、()（）\d]+")
 )
 def repeated_duty(ctx: Context) -> Iterator[Finding]:
     """
-    The same duty title is written on several roles (ignoring spaces, digits and
-    punctuation).
+    The same duty title is written on several roles, or on a role and in a shared
+    block (ignoring spaces, digits and punctuation).
 
     **Why:** copies drift apart: the next edit reaches one role and not the
     others. Write the duty once in a shared block and `include` it.
@@ -309,18 +309,28 @@ def repeated_duty(ctx: Context) -> Iterator[Finding]:
     written: dict[str, list[tuple[str, Duty]]] = defaultdict(list)
     for role in org.roles.values():
         for duty in role.duties:
-            key = _NOISE.sub("", duty.title.get(lang)).lower()
-            if key:
-                written[key].append((role.id, duty))
-    for copies in written.values():
+            written[_key(duty, lang)].append((role.id, duty))
+    shared = {_key(duty, lang): block.id for block in org.blocks.values() for duty in block.duties}
+    for key, copies in written.items():
         roles = sorted({role_id for role_id, _ in copies})
-        if len(roles) < 2:
+        block = shared.get(key)
+        if not key or (len(roles) < 2 and block is None):
             continue
         for role_id, duty in copies:
             others = ", ".join(r for r in roles if r != role_id)
+            if block:
+                where = f"in shared block '{block}'" + (f" and on {others}" if others else "")
+                hint = f"Delete it here and `include: [{block}]` instead."
+            else:
+                where = f"on {others}"
+                hint = "Move it into a shared block under specs/duties/ and `include` the block."
             yield Finding(
-                f"duty '{duty.title.get(lang)}' is also written on {others}",
+                f"duty '{duty.title.get(lang)}' is also written {where}",
                 duty.src.at("title"),
-                "Move it into a shared block under specs/duties/ and `include` the block.",
+                hint,
                 Subject("role", role_id),
             )
+
+
+def _key(duty: Duty, lang: str) -> str:
+    return _NOISE.sub("", duty.title.get(lang)).lower()

@@ -134,13 +134,20 @@ def _explain_key_name(error: Any, doc: Document, path: tuple[Any, ...]) -> Itera
         yield _e102(
             location,
             f"{_quote(key)} is not a diagnostic code",
-            "Codes look like ORG004 or KPI002; see `orgc check --help` and the README.",
+            "Codes look like ORG004 or KPI002; run `orgc explain` for the list.",
+        )
+    elif key.isascii():
+        yield _e102(
+            location,
+            f"{_quote(key)} is not a language code",
+            "Use codes such as zh or en, as listed in orgc.yaml `languages`.",
         )
     else:
         yield _e102(
             location,
             f"{_quote(key)} is not a language code",
-            "Use codes such as zh or en, as listed in orgc.yaml `languages`.",
+            "A comma inside {zh: ..., en: ...} starts a new entry: put the text in quotes, "
+            'e.g. zh: "甲, 乙".',
         )
 
 
