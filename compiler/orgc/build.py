@@ -23,6 +23,7 @@ def run_build(
 ) -> int:
     """Returns the exit code; the diagnostics are printed when the specs have errors."""
     from .publish import PublishError, compare, locked, publish
+    from .render.docx.package import ReferenceDocxError
     from .report.text import render as text_report
 
     if not result.ok:
@@ -49,7 +50,10 @@ def run_build(
     outputs = _with_progress(_render(ctx, jobs), len(ctx.org.roles) * len(ctx.languages) * 2 + 8)
     warnings = result.count(Severity.WARNING)
     if check_only:
-        differences = compare(out_dir, outputs)
+        try:
+            differences = compare(out_dir, outputs)
+        except ReferenceDocxError as exc:
+            raise BuildProblem(str(exc)) from None
         for difference in differences:
             click.echo(f"{difference.change:>8}  {_shown(out_dir)}/{difference.path}")
         if differences:
@@ -64,7 +68,7 @@ def run_build(
     try:
         with locked(out_dir):
             published = publish(out_dir, outputs)
-    except PublishError as exc:
+    except (PublishError, ReferenceDocxError) as exc:
         raise BuildProblem(str(exc)) from None
     except OSError as exc:
         raise BuildProblem(f"cannot write {out_dir}: {exc.strerror or exc}") from None

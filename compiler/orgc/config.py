@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +55,20 @@ def load_config(project: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
     return _config(data, document), problems
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")  # as common.schema.json#/$defs/lang
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _config(data: dict[str, Any], document: Document) -> Config:
     defaults = Config()
-    languages = data.get("languages")
-    if not (isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages)):
+    raw_languages = data.get("languages")
+    # A language code the schema rejected (E102) is left out, so that it is not also
+    # reported as missing from every text (I18N001).
+    languages = [x for x in _list(raw_languages) if isinstance(x, str) and _LANGUAGE.fullmatch(x)]
+    if not languages:
         languages = list(defaults.languages)
     fonts = data.get("fonts") if isinstance(data.get("fonts"), dict) else {}
     rules = {}
@@ -67,7 +78,8 @@ def _config(data: dict[str, Any], document: Document) -> Config:
         if isinstance(raw, str):
             rules[code] = RuleSetting(raw, where=where)
         elif isinstance(raw, dict):
-            options = {k: v for k, v in raw.items() if k != "level"}
+            # An option the schema rejected (reported as E102) keeps the rule's default.
+            options = {k: v for k, v in raw.items() if k != "level" and _valid_option(code, k, v)}
             rules[code] = RuleSetting(raw.get("level"), MappingProxyType(options), where)
     return Config(
         languages=tuple(dict.fromkeys(languages)),
@@ -78,3 +90,17 @@ def _config(data: dict[str, Any], document: Document) -> Config:
         output=data.get("output", defaults.output),
         document=document,
     )
+
+
+def _valid_option(code: str, key: str, value: Any) -> bool:
+    """Whether ``value`` is valid for a rule option, by the option's schema in orgc.schema.json."""
+    from jsonschema import Draft202012Validator
+
+    from . import resources
+
+    setting = resources.schema("orgc.schema.json")["properties"]["rules"]["properties"].get(code, {})
+    for form in setting.get("anyOf", []):
+        option = form.get("properties", {}).get(key)
+        if option is not None:
+            return bool(Draft202012Validator(option).is_valid(value))
+    return False

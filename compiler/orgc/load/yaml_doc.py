@@ -149,10 +149,32 @@ def _reader_error(exc: yaml.reader.ReaderError, file: str, text: str) -> Diagnos
     )
 
 
+# Errors found only after the scanner has moved on: the problem mark is on a later line
+# (often the next key, or the end of the file), the context mark at what needs the fix.
+_OPENED_HERE = {
+    "while scanning a simple key": None,  # `title 班组长`: the key without ':'
+    "while scanning a quoted scalar": "the quoted text that starts here is not closed",
+    "while parsing a flow sequence": "the '[' here is not closed",
+    "while parsing a flow mapping": "the '{' here is not closed",
+}
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
+    opened = exc.context_mark
+    if exc.context in _OPENED_HERE and opened and mark and mark.line > opened.line:
+        mark = opened
+        problem = _OPENED_HERE[exc.context] or problem
+    elif mark and (quote := _runaway_quote(text, mark.line)):
+        problem = (
+            f"the quoted text that starts here runs on to line {mark.line + 1}; is its closing quote missing?"
+        )
+        mark = quote
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    if text and line > len(lines):  # libyaml ends the stream on a line of its own
+        line, column = len(lines), len(lines[-1]) + 1
     hint = "Check the indentation and quoting around this line."
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
     if at_tab or "\\t" in problem or "'\t'" in problem or "\t" in problem:
@@ -165,6 +187,27 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagn
     return Diagnostic(
         "E100", Severity.ERROR, f"YAML syntax error: {problem}", Location(file, line, column), hint
     )
+
+
+def _runaway_quote(text: str, line: int) -> yaml.Mark | None:
+    """Where a quoted scalar that spans lines and ends on ``line`` (0-based) starts.
+
+    A missing closing quote makes the scalar run on to the next quote; the error
+    then shows only where that one ends, lines below the mistake.
+    """
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line == line
+            ):
+                return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 class _Builder:

@@ -75,7 +75,9 @@ class _Builder:
 
         tables: dict[str, dict[str, Any]] = {"role": {}, "duties": {}, "process": {}, "policy": {}}
         kpis: dict[str, Kpi] = {}
-        for spec in documents:
+        # Roles claim their ids first: when a block, process or policy takes a role's id, the
+        # E103 belongs on the newcomer, and the role (which everything refers to) stays.
+        for spec in sorted(documents, key=lambda d: _CLAIM_ORDER.get(d.kind, len(_CLAIM_ORDER))):
             if spec.kind == "kpis":
                 for index, raw in enumerate(_list(_mapping(spec.doc.data).get("kpis"))):
                     self.add_kpi(kpis, raw, Src(spec.doc, ("kpis", index)))
@@ -383,6 +385,8 @@ class _Builder:
             if isinstance(reason, str)
         )
 
+
+_CLAIM_ORDER = {"role": 0, "duties": 1, "process": 2, "policy": 3}
 
 _KIND_WORDS = {
     "role": "role",

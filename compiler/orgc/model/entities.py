@@ -289,6 +289,8 @@ class Org:
         """Whether ``ref`` names an entity of one of ``kinds`` (role, unit, process, kpi)."""
         if ref in self.unreadable:
             return True
+        if "unit" in kinds and self.src is None and "org" in self.unreadable:
+            return True  # specs/org.yaml could not be read: its units are unknown, not missing
         tables: dict[str, Mapping[str, Any]] = {
             "role": self.roles,
             "unit": self.units,

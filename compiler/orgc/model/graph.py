@@ -110,7 +110,12 @@ class OrgGraph:
         return tuple(u for u in self.org.units if self._units.has_edge(unit_id, u))
 
     def unit_cycles(self) -> list[tuple[str, ...]]:
-        return [tuple(c) for c in sorted(nx.simple_cycles(self._units), key=min)]
+        """Each unit loop once, starting from its smallest id (networkx starts anywhere)."""
+        cycles = []
+        for cycle in nx.simple_cycles(self._units):
+            first = cycle.index(min(cycle))
+            cycles.append(tuple(cycle[first:] + cycle[:first]))
+        return sorted(cycles)
 
     def roles_in_unit(self, unit_id: str) -> tuple[str, ...]:
         """Roles whose unit is this unit or below it, in org-chart order."""

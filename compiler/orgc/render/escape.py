@@ -7,14 +7,24 @@ import re
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Every character some tool treats as the end of a line (CommonMark: CR, LF; Python's splitlines: more).
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_MD_CELL_EXTRA = re.compile(r"([~$])")
 
 
 def markdown(text: str) -> str:
     """Inline Markdown text: no emphasis, links, HTML, tables or list markers from user text."""
+    text = _LINE_BREAKS.sub("\n", text)
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
     lines = [_MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line) for line in text.split("\n")]
     return "<br>".join(line.strip() for line in lines) if len(lines) > 1 else lines[0]
+
+
+def markdown_cell(text: str) -> str:
+    """One Markdown table cell on one line: ``markdown`` plus ~ (GFM strikethrough, common
+    in Chinese ranges such as 3~5年) and $ (GitHub math), tabs as spaces."""
+    return _MD_CELL_EXTRA.sub(r"\\\1", markdown(text.replace("\t", " ")))
 
 
 def xml(text: str) -> str:
@@ -35,3 +45,42 @@ _FORMULA_START = tuple("=+-@\t\r＝＋－＠")
 def spreadsheet(text: str) -> str:
     """A cell that Excel will show as text, never evaluate (CSV injection)."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# Control characters XML 1.0 cannot hold (so no XLSX cell can); tab, LF and CR are allowed.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with characters XML cannot hold replaced by U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+# Characters XML 1.0 cannot hold even escaped, and line breaks: shown as a space in one-line labels.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """Display text for a chart label: control characters and line breaks become one space."""
+    return " ".join(_NOT_ONE_LINE.sub(" ", text).split())
+
+
+# Mermaid decodes ``#name;`` / ``#123;`` codes in labels, so a '#' of the text is written as one too.
+_MERMAID = {"#": "#35;", '"': "#quot;", "<": "#60;", ">": "#62;", "&": "#38;", "`": "#96;", "%": "#37;"}
+
+
+def mermaid(text: str) -> str:
+    """Text inside a quoted Mermaid label: no quote, HTML, entity or Markdown string escapes."""
+    return "".join(_MERMAID.get(ch, ch) for ch in text)
+
+
+def dot(text: str) -> str:
+    """Text inside a double-quoted Graphviz string: backslash and quote escaped, newlines as ``\\n``,
+    and '&' as ``&amp;`` (Graphviz decodes HTML entities such as ``&alpha;`` in labels and tooltips)."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("&", "&amp;")
+        .replace("\r", "")
+        .replace("\n", "\\n")
+    )

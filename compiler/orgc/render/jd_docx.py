@@ -12,6 +12,7 @@ from .docx import package
 from .docx.package import CONTENT_WIDTH, DocxBase
 from .docx.wml import LABEL_FILL, Cell, Run, field, paragraph, table
 from .jd_model import JobDescription, Person, job_description
+from .labels import label
 
 REFERENCE_DOCX = "reference.docx"
 ROLE_FILL = "FFF2CC"
@@ -37,7 +38,9 @@ def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes
     return base.assemble(
         document=jd_body(jd),
         header=page_header(jd.org_name, jd.label("jd")),
-        footer=page_footer(jd, jd.role_id),
+        footer=page_footer(
+            jd.role_id + (f" · {jd.label('version')} {jd.version}" if jd.version else ""), jd.lang
+        ),
         title=f"{jd.title} {jd.label('jd')}",
         lang=jd.lang,
         when=ctx.source_date,
@@ -47,24 +50,26 @@ def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes
 def page_header(left: str, right: str) -> str:
     border = f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{ACCENT}"/></w:pBdr>'
     return (
-        f'<w:p><w:pPr><w:pStyle w:val="Header"/>{border}{_RIGHT_TAB}</w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="Header"/>{border}{RIGHT_TAB}</w:pPr>'
         f"{Run(left, color=ACCENT, size=9).xml()}{_TAB}{Run(right, color=GREY, size=9).xml()}</w:p>"
     )
 
 
-def page_footer(jd: JobDescription, left: str) -> str:
-    version = f" · {jd.label('version')} {jd.version}" if jd.version else ""
+def page_footer(left: str, lang: str) -> str:
+    """``left`` at the margin, "page x of n" in ``lang`` at the right."""
     small = {"color": GREY, "size": 8}
-    pieces = re.split(r"(\{page\}|\{pages\})", jd.label("page"))
     numbering = "".join(
-        field("PAGE", **small) if piece == "{page}"
-        else field("NUMPAGES", **small) if piece == "{pages}"
-        else Run(piece, **small).xml() if piece else ""
-        for piece in pieces
+        field("PAGE", **small)
+        if piece == "{page}"
+        else field("NUMPAGES", **small)
+        if piece == "{pages}"
+        else Run(piece, **small).xml()
+        for piece in re.split(r"(\{page\}|\{pages\})", label("page", lang))
+        if piece
     )
     return (
-        f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{_RIGHT_TAB}</w:pPr>'
-        f"{Run(left + version, **small).xml()}{_TAB}{numbering}</w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{RIGHT_TAB}</w:pPr>'
+        f"{Run(left, **small).xml()}{_TAB}{numbering}</w:p>"
     )
 
 
@@ -72,25 +77,26 @@ GREY = "7F7F7F"
 _TAB = "<w:r><w:tab/></w:r>"
 # Clear the centre and right tab stops that Header/Footer styles usually carry (Letter and A4),
 # then put one right-aligned stop at the margin.
-_RIGHT_TAB = (
+RIGHT_TAB = (
     "<w:tabs>"
-    + "".join(f'<w:tab w:val="clear" w:pos="{pos}"/>' for pos in (4153, 4320, 4513, 4680, 8306, 8640, 9026, 9360))
+    + "".join(
+        f'<w:tab w:val="clear" w:pos="{pos}"/>' for pos in (4153, 4320, 4513, 4680, 8306, 8640, 9026, 9360)
+    )
     + f'<w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs>'
 )
 
 
-def jd_body(jd: JobDescription, heading_level: int = 1) -> str:
-    """The JD's content; ``heading_level`` 2 nests it under a chapter in the handbook."""
+def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> str:
+    """The JD's content with sections at ``heading_level``; the handbook nests it (3) under
+    its own role heading and leaves out the title block (``title=False``)."""
     h1, h2 = f"Heading{heading_level}", f"Heading{heading_level + 1}"
     L = jd.label
     none = L("none")
     out: list[str] = []
-    if heading_level == 1:
+    if title:
         out.append(paragraph(f"{jd.title}", style="Title", align="center"))
         subtitle = f"{jd.org_name} · {L('jd')}" + (f" · {L('version')} {jd.version}" if jd.version else "")
         out.append(paragraph(Run(subtitle, color="595959"), style="Subtitle", align="center"))
-    else:
-        out.append(paragraph(f"{jd.title}", style=f"Heading{heading_level - 1}"))
 
     def section(key: str) -> None:
         out.append(paragraph(L(key), style=h1, keep_next=True))

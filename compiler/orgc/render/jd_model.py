@@ -244,7 +244,7 @@ _SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 def display_target(target: Target) -> str:
     """``>= 85%`` as a document shows it: ``≥ 85%``."""
     text = str(target)
-    return f"{_SYMBOLS[target.comparator]}{text[len(target.comparator):]}" if target.comparator else text
+    return f"{_SYMBOLS[target.comparator]}{text[len(target.comparator) :]}" if target.comparator else text
 
 
 def _join(items: object, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote  # artifact locations are URI references: 'a b.yaml' -> 'a%20b.yaml'
 
 from .. import __version__
 from ..diagnostics import Severity
@@ -49,7 +50,10 @@ def as_data(result: CheckResult) -> dict[str, Any]:
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": d.location.file, "uriBaseId": "%SRCROOT%"},
+                                    "artifactLocation": {
+                                        "uri": quote(d.location.file),
+                                        "uriBaseId": "%SRCROOT%",
+                                    },
                                     "region": {
                                         "startLine": d.location.line,
                                         "startColumn": d.location.column,

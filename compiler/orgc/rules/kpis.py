@@ -41,7 +41,7 @@ def target_unit(ctx: Context) -> Iterator[Finding]:
         for target in role.kpis:
             kpi = org.kpis.get(target.kpi)
             where = target.src.at("target")
-            example = f"'>= 85{kpi.unit}'" if kpi else "'>= 85%'"
+            example = f"'{_example(kpi.unit, kpi.higher_is_better)}'" if kpi else "'>= 85%'"
             if target.target is None:
                 yield Finding(
                     f"target '{target.text}' for KPI '{target.kpi}' cannot be read",
@@ -57,6 +57,12 @@ def target_unit(ctx: Context) -> Iterator[Finding]:
                     f"Write the target in {kpi.unit!r}, e.g. {example}.",
                     role.subject,
                 )
+
+
+def _example(unit: str, higher_is_better: bool) -> str:
+    """A target that KPI003 accepts too: '>= 85%', '<= 85 min'."""
+    comparator = ">=" if higher_is_better else "<="
+    return f"{comparator} 85{'' if unit == '%' else ' '}{unit}"
 
 
 @rule("KPI002", "no-kpi", "warning", "a role with no KPI")
@@ -124,7 +130,7 @@ def target_direction(ctx: Context) -> Iterator[Finding]:
             kpi = org.kpis.get(target.kpi)
             if kpi is None or target.target is None:
                 continue
-            if target.target.comparator in _AGAINST[kpi.direction]:
+            if target.target.comparator in _AGAINST.get(kpi.direction, ()):  # invalid: E102
                 better = "higher" if kpi.higher_is_better else "lower"
                 yield Finding(
                     f"target '{target.text}' for KPI '{kpi.id}' points the wrong way: "

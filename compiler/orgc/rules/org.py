@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from ..model.entities import Role
 from .registry import Context, Finding, guess, rule
 
 
@@ -74,7 +75,8 @@ def reporting_cycle(ctx: Context) -> Iterator[Finding]:
 @rule("ORG003", "several-top-roles", "error", "more than one top role (role without `reports_to`)")
 def several_top_roles(ctx: Context) -> Iterator[Finding]:
     """
-    More than one role has no `reports_to`.
+    More than one role has no `reports_to`. The one with most roles below it is
+    taken as the top and the others are reported (all of them, on a tie).
 
     **Why:** an organisation has one top role; a second one is usually a role
     whose `reports_to` was forgotten, and it floats beside the org chart.
@@ -94,17 +96,31 @@ def several_top_roles(ctx: Context) -> Iterator[Finding]:
     reports_to: cs-supervisor
     ```
     """
-    tops = [r for r in ctx.org.roles.values() if r.reports_to is None]
+    # A `reports_to` that is written but invalid was reported as E102: it is not a top role.
+    tops = [r for r in ctx.org.roles.values() if r.reports_to is None and not _written(r, "reports_to")]
     if len(tops) < 2:
         return
     names = ", ".join(r.id for r in tops)
+    # The top is the one with most roles below it; when that is a tie, every top role is reported.
+    below = {r.id: len(ctx.graph.subordinates(r.id)) for r in tops}
+    heads = [r.id for r in tops if below[r.id] == max(below.values())]
+    top = heads[0] if len(heads) == 1 else None
     for role in tops:
+        if role.id == top:
+            continue
+        also = f"'{top}' is the top role" if top else f"top roles: {names}"
         yield Finding(
-            f"'{role.id}' has no `reports_to`, but only one role may be the top (top roles: {names})",
+            f"'{role.id}' has no `reports_to`, but only one role may be the top ({also})",
             role.src.key_at("id"),
             "Add `reports_to:` with the id of this role's 直接上级.",
             role.subject,
         )
+
+
+def _written(role: Role, key: str) -> bool:
+    """Whether the role's file writes ``key`` at all (even with a value the schema rejected)."""
+    data = role.src.doc.data
+    return isinstance(data, dict) and key in data
 
 
 @rule("ORG004", "span-of-control", "warning", "span of control above the maximum (default 15)", max=15)
@@ -141,7 +157,7 @@ def span_of_control(ctx: Context) -> Iterator[Finding]:
                 f"span of control of '{role.id}' is {span} people per position "
                 f"({people} in {len(reports)} direct-report roles, {holders} position(s)), "
                 f"above the maximum of {limit}",
-                role.src.key_at("id"),
+                role.src.key_at("headcount"),  # the role's own `headcount`, or its first line
                 "Add positions to this role, or a layer of team leads between it and its reports.",
                 role.subject,
             )

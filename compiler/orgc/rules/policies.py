@@ -30,7 +30,8 @@ def policy_review_overdue(ctx: Context) -> Iterator[Finding]:
         if policy.review_by and policy.review_by < ctx.today:
             days = (ctx.today - policy.review_by).days
             yield Finding(
-                f"policy '{policy.id}' was due for review on {policy.review_by} ({days} days ago)",
+                f"policy '{policy.id}' was due for review on {policy.review_by} "
+                f"({days} day{'' if days == 1 else 's'} ago)",
                 policy.src.at("review_by"),
                 "Review the policy with its owner, then set a new `review_by` date.",
                 Subject("policy", policy.id),

@@ -36,7 +36,9 @@ def escalation_not_above(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     for role in org.roles.values():
         target = role.escalates_to
-        if target and target in org.roles and not ctx.graph.is_above(target, role.id):
+        if not (target and target in org.roles) or not _reaches_top(ctx, role.id):
+            continue  # an unknown target is DUT003; a broken chain is ORG001/ORG002 or an unreadable file
+        if not ctx.graph.is_above(target, role.id):
             yield Finding(
                 f"'{role.id}' escalates to '{target}', which is not above it in its reporting chain",
                 role.src.at("escalates_to"),
@@ -44,6 +46,12 @@ def escalation_not_above(ctx: Context) -> Iterator[Finding]:
                 f"{role.id}`), or waive ESC001 with the reason.",
                 role.subject,
             )
+
+
+def _reaches_top(ctx: Context, role_id: str) -> bool:
+    """Whether the chain of command of a role ends at a role without ``reports_to``."""
+    chain = ctx.graph.chain_of_command(role_id)
+    return ctx.org.roles[chain[-1] if chain else role_id].reports_to is None
 
 
 @rule("CAR001", "unknown-career-step", "error", "`career.next` names an unknown role")

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .. import resources
 from ..diagnostics import Diagnostic, Location, Severity
 from ..load.yaml_doc import Document
 from .schemas import Schema, json_types, resolve, type_of
@@ -26,6 +27,10 @@ _PATTERN_WORDS = {
         "most 63 characters long, e.g. cs-team-lead.",
     ),
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "Write dates as YYYY-MM-DD, e.g. 2026-01-31."),
+    "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$": (
+        "is not a language code",
+        "Use lowercase codes such as zh or en (zh-Hant for a variant).",
+    ),
 }
 
 
@@ -46,7 +51,8 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
     name = _name(path)
     instance = error.instance
     keyword = error.validator
-    hint = _description(error.schema, schema_name)
+    source = _schema_file(error, schema_name)  # relative $refs in error.schema resolve against it
+    hint = _description(error.schema, source)
 
     if keyword == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -67,7 +73,7 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield from _explain_key_name(error, doc, path)
         return
     if keyword in ("anyOf", "oneOf"):
-        yield from _explain_choice(error, doc, schema_name)
+        yield from _explain_choice(error, doc, schema_name, source)
         return
     if instance is None:
         yield _empty(doc, path)
@@ -97,7 +103,7 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield _e102(doc.at(*path), f"{name}: {error.message}", hint)
 
 
-def _explain_choice(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic]:
+def _explain_choice(error: Any, doc: Document, schema_name: str, source: str) -> Iterator[Diagnostic]:
     """anyOf/oneOf: explain with the alternative meant for this kind of value."""
     path = tuple(error.absolute_path)
     actual = type_of(error.instance)
@@ -106,7 +112,7 @@ def _explain_choice(error: Any, doc: Document, schema_name: str) -> Iterator[Dia
     matching = {
         index
         for index, option in enumerate(options)
-        if json_types(option, schema_name) & actual_set or (not json_types(option, schema_name))
+        if json_types(option, source) & actual_set or (not json_types(option, source))
     }
     sub_errors = [e for e in error.context if e.relative_schema_path[0] in matching]
     if sub_errors:
@@ -116,14 +122,14 @@ def _explain_choice(error: Any, doc: Document, schema_name: str) -> Iterator[Dia
     if error.instance is None:
         yield _empty(doc, path)
         return
-    expected = sorted({t for o in options for t in json_types(o, schema_name)})
+    expected = sorted({t for o in options for t in json_types(o, source)})
     words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
     if "object" in expected and "string" in expected:
         words = "text, or a mapping of languages like {zh: ..., en: ...}"
     yield _e102(
         doc.at(*path),
         f"{_name(path)} should be {words}, not {_describe(error.instance)}",
-        _description(error.schema, schema_name),
+        _description(error.schema, source),
     )
 
 
@@ -198,6 +204,23 @@ def _quote(value: Any) -> str:
 
 def _as_list(value: Any) -> list[str]:
     return value if isinstance(value, list) else [value]
+
+
+def _schema_file(error: Any, root: str) -> str:
+    """The schema file that holds ``error.schema``: the root, or one a ``$ref`` led to.
+
+    jsonschema's schema paths do not name the ``$ref`` hops, so the path is walked
+    from the root, following a ``$ref`` wherever the next step is not in the schema.
+    """
+    schema, name = resources.schema(root), root
+    try:
+        for part in error.absolute_schema_path:
+            while isinstance(schema, dict) and "$ref" in schema and part not in schema:
+                schema, name = resolve(schema, name)
+            schema = schema[part]
+    except (KeyError, IndexError, TypeError):
+        return root
+    return name
 
 
 def _description(schema: Schema, schema_name: str) -> str:

@@ -29,6 +29,7 @@ USED_STYLES = (
     "Heading1",
     "Heading2",
     "Heading3",
+    "Heading4",
     "Header",
     "Footer",
     "TableText",
@@ -38,7 +39,7 @@ USED_STYLES = (
 )
 
 
-class ReferenceError_(Exception):
+class ReferenceDocxError(Exception):
     """The reference DOCX cannot be used (not a DOCX, too large, unsafe)."""
 
 
@@ -134,13 +135,13 @@ def _check_reference(path: Path) -> None:
             for info in archive.infolist():
                 total += info.file_size
                 if total > MAX_REFERENCE_BYTES * 5 or info.file_size > MAX_REFERENCE_BYTES:
-                    raise ReferenceError_(f"{path.name} expands to more than 100 MB: refused")
+                    raise ReferenceDocxError(f"{path.name} expands to more than 100 MB: refused")
                 if info.filename.endswith((".xml", ".rels")):
                     head = archive.read(info)[:4096]
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise ReferenceError_(f"{path.name} contains a DOCTYPE in {info.filename}: refused")
+                        raise ReferenceDocxError(f"{path.name} contains a DOCTYPE in {info.filename}: refused")
     except zipfile.BadZipFile as exc:
-        raise ReferenceError_(f"{path.name} is not a DOCX (zip) file") from exc
+        raise ReferenceDocxError(f"{path.name} is not a DOCX (zip) file") from exc
 
 
 def _style(styles: object, style_id: str) -> object | None:
@@ -220,7 +221,8 @@ _OWN_STYLES = {
     ),
     "TOCHeading": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/>'
-        '<w:basedOn w:val="Heading1"/><w:next w:val="Normal"/><w:qFormat/></w:style>'
+        '<w:basedOn w:val="Heading1"/><w:next w:val="Normal"/><w:qFormat/>'
+        '<w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>'
     ),
     "TOC1": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'

@@ -1,0 +1,175 @@
+"""``org-chart.svg``, ``.mmd`` and ``.dot``: the org chart as a picture, as Mermaid and as Graphviz.
+
+All three show every role in the default language: title, ``×headcount`` (and "vacant"
+for a planned, unstaffed position) and unit. Vacant positions have a dashed border and
+dotted-line supervisors a dashed line. The SVG is drawn from our own layout
+(``chart_layout``); the Mermaid and Graphviz files leave the layout to those tools.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+
+from . import escape
+from .chart_layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org
+from .context import OutputFile, RenderContext
+
+FONTS = (
+    "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
+    "'Hiragino Sans GB', 'Helvetica Neue', Arial, sans-serif"
+)
+INK, LINE, ACCENT, DOTTED = "#1F1F1F", "#7F7F7F", "#1F4E79", "#C55A11"
+TOP_FILL, FILL, VACANT_FILL = "#DCE6F1", "#FFFFFF", "#F7F7F7"
+
+
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
+    lang = ctx.org.default_language
+    nodes = chart_nodes(ctx, lang)
+    title = f"{ctx.t(ctx.org.name, lang)} · {ctx.label('org_chart', lang)}"
+    yield OutputFile("org-chart.svg", svg(layout(nodes), nodes, title, ctx.label("dotted", lang)).encode())
+    yield OutputFile("org-chart.mmd", mermaid(nodes, title).encode())
+    yield OutputFile("org-chart.dot", dot(nodes, ctx.org.id, title).encode())
+
+
+def chart_nodes(ctx: RenderContext, lang: str) -> tuple[ChartNode, ...]:
+    return nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
+
+
+# -- SVG -------------------------------------------------------------------------------------------
+
+
+def svg(chart: ChartLayout, nodes: Sequence[ChartNode], title: str, dotted_label: str = "dotted") -> str:
+    """A standalone SVG document; every text is escaped, every number an integer."""
+    by_id = {n.id: n for n in nodes}
+    w, h = chart.width, chart.height
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+        f'font-family="{FONTS}" role="img">',
+        f"<title>{escape.xml(escape.one_line(title))}</title>",
+        '<defs><marker id="dotted-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        f'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{DOTTED}"/></marker></defs>',
+        f'<rect width="{w}" height="{h}" fill="#FFFFFF"/>',
+        f'<g class="reporting-lines" fill="none" stroke="{LINE}" stroke-width="1.2">',
+    ]
+    out += [_path(e) for e in chart.edges if not e.dashed]
+    out.append("</g>")
+    dotted = [e for e in chart.edges if e.dashed]
+    if dotted:
+        out.append(
+            f'<g class="dotted-lines" fill="none" stroke="{DOTTED}" stroke-width="1.2" '
+            'stroke-dasharray="6 4" marker-end="url(#dotted-arrow)">'
+        )
+        for edge in dotted:
+            hover = f"{dotted_label}: {by_id[edge.target].title} → {by_id[edge.source].title}"
+            out.append(_path(edge, hover))
+        out.append("</g>")
+    out.append(f'<g class="roles" text-anchor="middle" fill="{INK}">')
+    out += [_box(box, by_id[box.id]) for box in chart.boxes]
+    out += ["</g>", "</svg>", ""]
+    return "\n".join(out)
+
+
+def _path(edge: Edge, hover: str = "") -> str:
+    d = "M" + " L".join(f"{x},{y}" for x, y in edge.points)
+    if hover:
+        return f'<path d="{d}"><title>{escape.xml(hover)}</title></path>'
+    return f'<path d="{d}"/>'
+
+
+def _box(box: Box, node: ChartNode) -> str:
+    fill = VACANT_FILL if box.vacant else TOP_FILL if box.depth == 0 else FILL
+    stroke = f'stroke="{LINE}" stroke-dasharray="5 3"' if box.vacant else f'stroke="{ACCENT}"'
+    parts = [
+        f'<g id="role-{escape.xml(box.id)}" class="role{" vacant" if box.vacant else ""}">',
+        f"<title>{escape.xml(node.tooltip or node.title)}</title>",
+        f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="4" '
+        f'fill="{fill}" {stroke} stroke-width="1.2"/>',
+    ]
+    for line in box.lines:
+        weight = ' font-weight="bold"' if line.bold else ' fill="#595959"'
+        parts.append(
+            f'<text x="{box.cx}" y="{box.y + line.baseline}" font-size="{line.size}"{weight}>'
+            f"{escape.xml(line.text)}</text>"
+        )
+    parts.append("</g>")
+    return "".join(parts)
+
+
+# -- Mermaid ---------------------------------------------------------------------------------------
+
+
+_PLAIN_ID = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def mermaid_id(role_id: str) -> str:
+    """A Mermaid node id no keyword or other role can collide with: ``r_`` + the id, or its hex."""
+    if _PLAIN_ID.fullmatch(role_id):
+        return "r_" + role_id.replace("-", "_")
+    return "r__" + role_id.encode().hex()
+
+
+def mermaid(nodes: Sequence[ChartNode], title: str) -> str:
+    ids = {n.id: mermaid_id(n.id) for n in nodes}
+    out = [
+        "---",
+        f"title: {json.dumps(escape.one_line(title), ensure_ascii=False)}",
+        "---",
+        "flowchart TD",
+        "  %% generated by orgc from specs/: edit the specs, not this file",
+        "  classDef vacant stroke-dasharray: 5 5,fill:#f7f7f7,color:#595959",
+    ]
+    for n in nodes:
+        label = (
+            escape.mermaid(n.title) + "<br/>" + escape.mermaid(n.meta + (f" · {n.unit}" if n.unit else ""))
+        )
+        out.append(f'  {ids[n.id]}["{label}"]')
+    for n in nodes:
+        if n.parent in ids and n.parent != n.id:
+            out.append(f"  {ids[n.parent]} --> {ids[n.id]}")
+    for n in nodes:
+        for other in dict.fromkeys(n.dotted_to):
+            if other in ids and other != n.id:
+                out.append(f"  {ids[other]} -.-> {ids[n.id]}")
+    vacant = [ids[n.id] for n in nodes if n.headcount == 0]
+    if vacant:
+        out.append(f"  class {','.join(vacant)} vacant")
+    return "\n".join(out) + "\n"
+
+
+# -- Graphviz --------------------------------------------------------------------------------------
+
+
+def _q(text: str) -> str:
+    return f'"{escape.dot(text)}"'
+
+
+def dot(nodes: Sequence[ChartNode], graph_id: str, title: str) -> str:
+    font = "Noto Sans CJK SC"
+    ids = {n.id for n in nodes}
+    out = [
+        "// generated by orgc from specs/: edit the specs, not this file",
+        f"digraph {_q(graph_id)} {{",
+        f'  graph [rankdir=TB, charset="UTF-8", label={_q(escape.one_line(title))}, labelloc=t, '
+        f'fontname="{font}", nodesep=0.3, ranksep=0.5];',
+        f'  node [shape=box, fontname="{font}", fontsize=11, color="{ACCENT}", margin="0.15,0.06"];',
+        f'  edge [color="{LINE}", arrowhead=none];',
+    ]
+    for n in nodes:
+        label = n.title + "\n" + n.meta + (f" · {n.unit}" if n.unit else "")
+        style = ', style="dashed"' if n.headcount == 0 else ""
+        out.append(f"  {_q(n.id)} [label={_q(label)}, tooltip={_q(n.tooltip or n.title)}{style}];")
+    for n in nodes:
+        if n.parent in ids and n.parent != n.id:
+            out.append(f"  {_q(n.parent)} -> {_q(n.id)};")
+    for n in nodes:
+        for other in dict.fromkeys(n.dotted_to):
+            if other in ids and other != n.id:
+                out.append(
+                    f'  {_q(other)} -> {_q(n.id)} [style=dashed, constraint=false, color="{DOTTED}", '
+                    "arrowhead=normal];"
+                )
+    out.append("}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,211 @@
+"""``handbook/<lang>.docx``: the organisation handbook (组织手册) as one Word document.
+
+Cover, table of contents, org chart, units, KPI catalogue, every job description,
+the responsibility matrices, the processes, the policies and the accepted
+exceptions. Styles, fonts and the zip assembly are those of the JDs (``docx_base``),
+so the handbook looks like the JDs it contains and is byte-identical on every run.
+The chapters other than the JDs are written in ``handbook_sections``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from ..model.entities import Text
+from .context import OutputFile, RenderContext
+from .docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
+from .docx.wml import Cell, Run, paragraph, table
+from .escape import xml as esc
+from .handbook_sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
+from .jd_docx import ACCENT, docx_base, jd_body, page_header
+from .jd_docx import page_footer as jd_page_footer
+from .jd_model import job_description
+
+# Word rebuilds the table of contents from headings of these levels: chapters and the
+# roles, units, processes and policies in them. Level 3 (the sections of every JD and
+# policy) stays in the navigation pane only, or the contents would run to many pages.
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+GREY = "595959"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass
+class Book:
+    """The body of the handbook as it is written, and the headings the contents list."""
+
+    ctx: RenderContext
+    lang: str
+    parts: list[str] = dataclass_field(default_factory=list)
+    entries: list[TocEntry] = dataclass_field(default_factory=list)
+    chapters: int = 0
+
+    def L(self, key: str) -> str:
+        return self.ctx.label(key, self.lang)
+
+    def t(self, text: Text | None) -> str:
+        return self.ctx.t(text, self.lang)
+
+    def add(self, *xml: str) -> None:
+        self.parts.extend(xml)
+
+    def chapter(self, title: str) -> None:
+        """A numbered Heading1 on a new page."""
+        self.chapters += 1
+        self.heading(f"{self.chapters}  {title}", 1, new_page=True)
+
+    def heading(self, text: str, level: int, new_page: bool = False) -> None:
+        """A heading; levels 1 and 2 get a bookmark and an entry in the contents."""
+        props = f'<w:pStyle w:val="Heading{level}"/><w:keepNext/>'
+        if new_page:
+            props += "<w:pageBreakBefore/>"
+        content = Run(text).xml()
+        if level <= 2:
+            number = len(self.entries) + 1
+            anchor = f"_Toc{number:06d}"
+            self.entries.append(TocEntry(level, text, anchor))
+            content = f'<w:bookmarkStart w:id="{number}" w:name="{anchor}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
+        self.add(f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>")
+
+    def note(self, text: str) -> None:
+        self.add(paragraph(Run(text, color=GREY, size=9)))
+
+
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
+    for lang in ctx.languages:
+        yield OutputFile(f"handbook/{lang}.docx", handbook_document(ctx, lang))
+
+
+def handbook_document(ctx: RenderContext, lang: str) -> bytes:
+    """The complete handbook in ``lang``, as .docx bytes."""
+    book = Book(ctx, lang)
+    chapters: list[Callable[[Book], None]] = [
+        org_chart,
+        units_overview,
+        kpi_catalogue,
+        job_descriptions,
+        matrices,
+        processes,
+        policies,
+        waivers,
+    ]
+    for write in chapters:
+        write(book)
+    org_name = ctx.t(ctx.org.name, lang)
+    body = cover(book) + contents(book) + "".join(book.parts)
+    return docx_base(ctx).assemble(
+        document=body,
+        header=page_header(org_name, book.L("handbook")),
+        footer=page_footer(book),
+        title=f"{org_name} {book.L('handbook')}",
+        lang=lang,
+        when=ctx.source_date,
+    )
+
+
+# -- cover and contents ---------------------------------------------------------------------------
+
+
+def cover(book: Book) -> str:
+    """Title page: a section of its own, so that it has no header and footer."""
+    ctx, L = book.ctx, book.L
+    roles = list(ctx.org.roles.values())
+    facts = []
+    if ctx.org.version:
+        facts.append((L("version"), ctx.org.version))
+    if ctx.date_text:
+        facts.append((L("date"), ctx.date_text))
+    facts += [
+        (L("units"), str(sum(1 for u in ctx.org.units.values() if not u.external))),
+        (L("roles"), str(len(roles))),
+        (L("headcount"), str(sum(r.headcount for r in roles))),
+    ]
+    rows = [
+        [Cell.of(Run(name, color=GREY, size=11), align="right"), Cell.of(Run(value, bold=True, size=11))]
+        for name, value in facts
+    ]
+    section = (
+        f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+        f'<w:pgMar w:top="1247" w:right="{MARGIN}" w:bottom="1247" w:left="{MARGIN}" '
+        'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="425"/>'
+        '<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+    )
+    return "".join(
+        [
+            paragraph(
+                Run(book.t(ctx.org.name), size=28, bold=True, color=ACCENT), align="center", space_before=3600
+            ),
+            paragraph(Run(L("handbook"), size=20, color=GREY), align="center", space_after=1200),
+            table(rows, [2000, 2400], align="center", borders=False),
+            f"<w:p><w:pPr>{section}</w:pPr></w:p>",
+        ]
+    )
+
+
+def contents(book: Book) -> str:
+    """A TOC field, marked dirty so Word rebuilds it with page numbers when the file is opened.
+
+    Until then (and in LibreOffice, which shows a TOC field's stored result as it is) the
+    field holds the chapter and section titles, each a link to its heading. They carry no
+    page numbers: orgc does not lay out pages, and a wrong number is worse than none.
+    """
+    heading = (
+        '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/><w:outlineLvl w:val="9"/></w:pPr>'
+        f"{Run(book.L('contents')).xml()}</w:p>"
+    )
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {esc(TOC_INSTRUCTION)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    lines = []
+    for index, entry in enumerate(book.entries):
+        run = Run(entry.text, bold=entry.level == 1)
+        link = f'<w:hyperlink w:anchor="{entry.anchor}" w:history="1">{run.xml()}</w:hyperlink>'
+        spacing = '<w:spacing w:before="120"/>' if entry.level == 1 and index else ""
+        lines.append(
+            f'<w:p><w:pPr><w:pStyle w:val="TOC{entry.level}"/>{spacing}</w:pPr>'
+            f"{begin if index == 0 else ''}{link}</w:p>"
+        )
+    if not lines:
+        lines.append(f"<w:p>{begin}</w:p>")
+    lines.append(f"<w:p>{end}</w:p>")
+    return heading + "".join(lines)
+
+
+def page_footer(book: Book) -> str:
+    """As on the JDs: the handbook and its edition on the left, "page x of n" on the right."""
+    version = book.ctx.org.version or book.ctx.date_text
+    left = book.L("handbook") + (f" · {book.L('version')} {version}" if version else "")
+    return jd_page_footer(left, book.lang)
+
+
+# -- org chart and job descriptions ----------------------------------------------------------------
+
+
+def org_chart(book: Book) -> None:
+    from .chart_word import org_chart_xml
+
+    book.chapter(book.L("org_chart"))
+    book.add(org_chart_xml(book.ctx, book.lang, CONTENT_WIDTH))
+
+
+def job_descriptions(book: Book) -> None:
+    """Every JD in org-chart order, each from a new page, its title a level-2 heading."""
+    ctx = book.ctx
+    if not ctx.org.roles:
+        return
+    book.chapter(book.L("job_descriptions"))
+    for number, role in enumerate(ctx.graph.roles()):
+        jd = job_description(ctx, role, book.lang)
+        body = jd_body(jd, heading_level=3, title=False)
+        book.heading(jd.title, 2, new_page=number > 0)
+        book.add(body)

@@ -1,0 +1,336 @@
+"""The handbook's tabular chapters: units, KPI catalogue, matrices, processes, policies, exceptions.
+
+Each function writes one chapter into a ``Book`` (see ``handbook``); a chapter with
+nothing to show is left out, except the exceptions, where "none" is worth saying.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model.raci import combined
+from .docx.package import CONTENT_WIDTH
+from .docx.wml import LABEL_FILL, Cell, Run, paragraph, table
+from .jd_docx import ACCENT
+from .labels import value
+
+if TYPE_CHECKING:
+    from .handbook import Book
+
+# A matrix with more role columns than fit (at most this many) is split into several tables,
+# the row labels repeated; the role columns share what the row labels leave.
+MAX_MATRIX_COLUMNS = 6
+MATRIX_ROLE_SPACE = CONTENT_WIDTH - 3400
+MIN_COLUMN = 1000
+LATIN_CHAR = 100  # twips per Latin character of an 8.5 pt bold heading, with room to spare
+CELL_MARGINS = 200
+GREY = "7F7F7F"
+DASH = "—"
+
+
+def units_overview(book: Book) -> None:
+    """Every internal unit in tree order: parent, head, roles with headcount, total headcount."""
+    ctx, L, t = book.ctx, book.L, book.t
+    org, graph = ctx.org, ctx.graph
+    internal = [u for u in _unit_tree(book) if not org.units[u].external]
+    if not internal:
+        return
+    book.chapter(L("unit_overview"))
+    header = [Cell.of(L(k)) for k in ("unit_name", "parent_unit", "unit_head", "unit_roles")]
+    header.append(Cell.of(L("total_headcount"), align="center"))
+    rows = [header]
+    for unit_id in internal:
+        unit = org.units[unit_id]
+        parent = org.units.get(unit.parent or "")
+        own = [r for r in graph.chart_order if org.roles[r].unit == unit_id]
+        total = sum(org.roles[r].headcount for r in graph.roles_in_unit(unit_id))
+        rows.append(
+            [
+                Cell.of(Run(t(unit.name), bold=True)),
+                Cell.of(t(parent.name) if parent else DASH),
+                Cell.of(ctx.role_title(unit.head, book.lang) if unit.head else DASH),
+                Cell(
+                    tuple(f"{ctx.role_title(r, book.lang)} ×{org.roles[r].headcount}" for r in own) or (DASH,)
+                ),
+                Cell.of(str(total), align="center"),
+            ]
+        )
+    book.add(table(rows, _widths(0.19, 0.16, 0.19, 0.34, 0.12), header_rows=1))
+    book.note(L("total_note"))
+    external = [t(org.units[u].name) for u in _unit_tree(book) if org.units[u].external]
+    if external:
+        book.add(_labelled(book, "external_units", _join(external, book.lang)))
+
+
+def kpi_catalogue(book: Book) -> None:
+    ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
+    if not ctx.org.kpis:
+        return
+    book.chapter(L("kpi_catalogue"))
+    centred = ("measure_unit", "direction", "period")
+    keys = ("kpi", "definition", "measure_unit", "direction", "period", "source")
+    rows = [[Cell.of(L(k), align="center" if k in centred else None) for k in keys]]
+    for kpi in ctx.org.kpis.values():
+        rows.append(
+            [
+                Cell.of(Run(t(kpi.name), bold=True)),
+                Cell.of(t(kpi.definition) or DASH),
+                Cell.of(kpi.unit or DASH, align="center"),
+                Cell.of(value(kpi.direction, lang), align="center"),
+                Cell.of(value(kpi.period, lang) if kpi.period else DASH, align="center"),
+                Cell.of(t(kpi.source) or DASH),
+            ]
+        )
+    book.add(table(rows, _widths(0.19, 0.36, 0.08, 0.13, 0.1, 0.14), header_rows=1))
+
+
+def matrices(book: Book) -> None:
+    """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole)."""
+    ctx, L, t = book.ctx, book.L, book.t
+    org = ctx.org
+    cells: dict[tuple[str, str], set[str]] = {}
+    for a in ctx.assignments:
+        cells.setdefault((a.row, a.party), set()).add(a.letter)
+    order = _row_order(book)
+    written = False
+    for unit_id in _unit_tree(book):
+        if org.units[unit_id].external:
+            continue
+        parties = [r for r in ctx.graph.chart_order if org.roles[r].unit == unit_id]
+        if any(party == unit_id for _, party in cells):
+            parties.append(unit_id)
+        rows = [row for row in order if any((row, p) in cells for p in parties)]
+        if not rows:
+            continue
+        if not written:
+            book.chapter(L("matrices"))
+            book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=GREY, size=9)))
+            written = True
+        book.heading(t(org.units[unit_id].name), 2)
+        names = [_party_heading(book, p, unit_id) for p in parties]
+        chunks = _column_chunks(names)
+        start = 0
+        for number, size in enumerate(chunks, 1):
+            if len(chunks) > 1:
+                part = L("part").format(n=number, total=len(chunks))
+                book.add(paragraph(Run(part, color=GREY, size=9), keep_next=True, space_after=40))
+            chunk = slice(start, start + size)
+            book.add(_matrix(book, parties[chunk], names[chunk], rows, cells))
+            start += size
+
+
+def _party_heading(book: Book, party: str, unit_id: str) -> str:
+    if party == unit_id:
+        return book.L("whole_unit").format(unit=book.t(book.ctx.org.units[party].name))
+    return book.ctx.role_title(party, book.lang)
+
+
+def _column_chunks(names: list[str]) -> list[int]:
+    """How many role columns go in each table: as many as fit their longest word, balanced."""
+    fit = max(1, min(MAX_MATRIX_COLUMNS, MATRIX_ROLE_SPACE // max(_column_width(n) for n in names)))
+    tables = -(-len(names) // fit)
+    size = -(-len(names) // tables)
+    return [min(size, len(names) - i) for i in range(0, len(names), size)]
+
+
+def _column_width(name: str) -> int:
+    """Twips a column heading needs so that no word breaks (CJK text may wrap between characters)."""
+    longest = max((len(word) for word in re.findall(r"[A-Za-z0-9'()\-]+", name)), default=0)
+    return max(MIN_COLUMN, longest * LATIN_CHAR + CELL_MARGINS)
+
+
+def _matrix(
+    book: Book, parties: list[str], names: list[str], rows: list[str], cells: dict[tuple[str, str], set[str]]
+) -> str:
+    org, t = book.ctx.org, book.t
+    column = max(max(_column_width(n) for n in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
+    widths = [CONTENT_WIDTH - column * len(parties)] + [column] * len(parties)
+    out = [
+        [Cell.of(book.L("duty_or_step"))]
+        + [Cell.of(Run(n, bold=True, size=8.5), align="center") for n in names]
+    ]
+    for row in rows:
+        mine = [combined(cells.get((row, p), set())) for p in parties]
+        if not any(mine):
+            continue
+        owner = row.partition(".")[0]
+        lines: list[str | Run] = [_row_title(book, row)]
+        if owner in org.processes:
+            lines.append(Run(t(org.processes[owner].title), size=8, color=GREY))
+        elif owner not in parties:
+            holder = (
+                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
+            )
+            lines.append(Run(holder, size=8, color=GREY))
+        out.append(
+            [Cell(tuple(lines))]
+            + [
+                Cell.of(Run(letters, bold="A" in letters or "R" in letters, color=ACCENT), align="center")
+                for letters in mine
+            ]
+        )
+    return table(out, widths, header_rows=1)
+
+
+def _row_order(book: Book) -> list[str]:
+    """Duty rows in org-chart order of their holders (shared blocks once), then process steps."""
+    org = book.ctx.org
+    rows: dict[str, None] = {}
+    for role in book.ctx.graph.roles():
+        for duty in org.duties_of(role):
+            rows[duty.ref] = None
+    for process in org.processes.values():
+        for step in process.steps:
+            rows[step.ref] = None
+    return list(rows)
+
+
+def _row_title(book: Book, row: str) -> str:
+    org, t = book.ctx.org, book.t
+    owner, _, item = row.partition(".")
+    if owner in org.processes:
+        step = next(s for s in org.processes[owner].steps if s.id == item)
+        number = org.processes[owner].steps.index(step) + 1
+        return f"{number}. {t(step.title)}"
+    duties = org.blocks[owner].duties if owner in org.blocks else org.roles[owner].duties
+    return next(t(d.title) for d in duties if d.id == item)
+
+
+def processes(book: Book) -> None:
+    ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
+    org = ctx.org
+    if not org.processes:
+        return
+    book.chapter(L("processes"))
+    book.add(paragraph(Run(_legend(book), color=GREY, size=9)))
+
+    def names(parties: Sequence[str]) -> str:
+        return _join([ctx.party_name(p, lang) for p in parties], lang) or DASH
+
+    for process in org.processes.values():
+        book.heading(t(process.title), 2)
+        if process.owner:
+            book.add(_labelled(book, "owner", ctx.role_title(process.owner, lang), keep_next=True))
+        if process.description:
+            book.add(paragraph(t(process.description), keep_next=True))
+        number = {s.id: i for i, s in enumerate(process.steps, 1)}
+        rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
+        rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
+        for step in process.steps:
+            title: list[str | Run] = [f"{number[step.id]}. {t(step.title)}"]
+            if step.description:
+                title.append(Run(t(step.description), size=8, color=GREY))
+            rows.append(
+                [
+                    Cell(tuple(title)),
+                    Cell.of(names(step.responsible)),
+                    Cell.of(names(process.accountable_for(step))),
+                    Cell.of(names(step.consulted)),
+                    Cell.of(names(step.informed)),
+                    Cell.of(step.sla or DASH, align="center"),
+                    Cell.of(_join([str(number.get(n, n)) for n in step.next], lang) or DASH, align="center"),
+                ]
+            )
+        book.add(table(rows, _widths(0.23, 0.16, 0.16, 0.14, 0.14, 0.07, 0.1), header_rows=1))
+
+
+def policies(book: Book) -> None:
+    ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
+    org = ctx.org
+    if not org.policies:
+        return
+    book.chapter(L("policies"))
+    for policy in org.policies.values():
+        book.heading(t(policy.title), 2)
+        facts = [
+            ("owner", ctx.role_title(policy.owner, lang) if policy.owner else ""),
+            ("applies_to", _join([ctx.party_name(p, lang) for p in policy.applies_to], lang)),
+            ("effective", policy.effective.isoformat() if policy.effective else ""),
+            ("review_by", policy.review_by.isoformat() if policy.review_by else ""),
+            (
+                "refers_to",
+                _join([t(org.processes[p].title) for p in policy.refers_to if p in org.processes], lang),
+            ),
+        ]
+        rows = [
+            [Cell.of(Run(L(key), bold=True), shade=LABEL_FILL), Cell.of(text)] for key, text in facts if text
+        ]
+        if rows:
+            book.add(table(rows, _widths(0.2, 0.8)))
+        for section in policy.sections:
+            book.heading(t(section.title), 3)
+            book.add(*(paragraph(line) for line in t(section.body).split("\n") if line.strip()))
+
+
+def waivers(book: Book) -> None:
+    """Every accepted exception with its reason: reviewers see what the checks no longer report."""
+    ctx, L, t = book.ctx, book.L, book.t
+    org = ctx.org
+    book.chapter(L("waivers"))
+    if not ctx.waivers:
+        book.add(paragraph(L("no_waivers")))
+        return
+    book.add(paragraph(L("waivers_intro")))
+    tables = {"role": org.roles, "process": org.processes, "policy": org.policies, "block": org.blocks}
+    rows = [[Cell.of(L(k)) for k in ("subject", "diagnostic_code", "reason")]]
+    for use in ctx.waivers:
+        subject = use.waiver.subject
+        entity = tables.get(subject.kind, {}).get(subject.id)
+        name = t(getattr(entity, "title", None)) if entity is not None else subject.id
+        rows.append(
+            [
+                Cell(
+                    (
+                        Run(name, bold=True),
+                        Run(f"{L('kind_' + subject.kind)} · {subject.id}", size=8, color=GREY),
+                    )
+                ),
+                Cell.of(use.waiver.code, align="center"),
+                Cell.of(use.waiver.reason),
+            ]
+        )
+    book.add(table(rows, _widths(0.3, 0.14, 0.56), header_rows=1))
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+
+
+def _unit_tree(book: Book) -> list[str]:
+    """Unit ids depth-first from the top units, each level in file order."""
+    org, graph = book.ctx.org, book.ctx.graph
+    order: dict[str, None] = {}
+
+    def visit(unit_id: str) -> None:
+        if unit_id in order:
+            return
+        order[unit_id] = None
+        for child in graph.unit_children(unit_id):
+            visit(child)
+
+    for unit in org.units.values():
+        if unit.parent not in org.units:
+            visit(unit.id)
+    for unit_id in org.units:  # units in a parent cycle (reported by the checks)
+        visit(unit_id)
+    return list(order)
+
+
+def _labelled(book: Book, key: str, text: str, keep_next: bool = False) -> str:
+    colon = "：" if book.lang.startswith("zh") else ": "
+    return paragraph([Run(book.L(key) + colon, bold=True), Run(text)], keep_next=keep_next)
+
+
+def _legend(book: Book) -> str:
+    return _join([book.L(k) for k in ("responsible", "accountable", "consulted", "informed")], book.lang)
+
+
+def _widths(*fractions: float) -> list[int]:
+    widths = [int(CONTENT_WIDTH * f) for f in fractions]
+    widths[-1] += CONTENT_WIDTH - sum(widths)
+    return widths
+
+
+def _join(items: Sequence[str], lang: str) -> str:
+    return ("、" if lang.startswith("zh") else ", ").join(items)

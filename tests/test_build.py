@@ -1,0 +1,155 @@
+"""orgc build: reproducible bytes, atomic publishing, stale files, refusal on errors, --check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = ROOT / "tests" / "fixtures" / "good"
+
+
+def orgc(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "orgc", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(GOOD, target)
+    return target
+
+
+def test_two_builds_are_byte_identical_across_hash_seed_timezone_and_time(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}
+    done = orgc("build", str(ROOT), "-o", str(first), env={**env, "PYTHONHASHSEED": "1", "TZ": "UTC"})
+    assert done.returncode == 0, done.stderr
+    time.sleep(1.1)
+    done = orgc(
+        "build",
+        str(ROOT),
+        "-o",
+        str(second),
+        "--jobs",
+        "1",
+        env={**env, "PYTHONHASHSEED": "2", "TZ": "Asia/Shanghai", "LC_ALL": "C"},
+    )
+    assert done.returncode == 0, done.stderr
+    one, two = tree(first), tree(second)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    assert any(name.endswith(".docx") for name in one)
+    assert any(name.endswith(".xlsx") for name in one)
+
+
+def test_committed_out_is_current() -> None:
+    """The repository's out/ is the build of its specs (what CI checks with --check)."""
+    done = orgc("build", "--check", cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_errors_leave_out_untouched(project: Path) -> None:
+    assert orgc("build", str(project)).returncode == 0
+    before = tree(project / "out")
+    role = next((project / "specs" / "roles").glob("*.yaml"))
+    role.write_text(role.read_text(encoding="utf-8") + "\nheadcnt: 3\n", encoding="utf-8")
+    done = orgc("build", str(project))
+    assert done.returncode == 1
+    assert "E102" in done.stderr and "nothing was built" in done.stderr
+    assert tree(project / "out") == before
+
+
+def test_removed_role_leaves_no_file_and_foreign_files_stay(project: Path) -> None:
+    assert orgc("build", str(project)).returncode == 0
+    out = project / "out"
+    (out / "README.txt").write_text("ours, not orgc's\n", encoding="utf-8")
+    leaf = _a_leaf_role(project)
+    (project / "specs" / "roles" / f"{leaf}.yaml").unlink()
+    done = orgc("build", str(project))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not list(out.rglob(f"{leaf}.*"))
+    assert (out / "README.txt").read_text(encoding="utf-8") == "ours, not orgc's\n"
+    assert not (project / ".out.orgc-staging").exists()
+
+
+def test_check_reports_stale_output_and_writes_nothing(project: Path) -> None:
+    done = orgc("build", str(project), "--check")
+    assert done.returncode == 1 and "added" in done.stdout
+    assert not (project / "out").exists()
+    assert orgc("build", str(project)).returncode == 0
+    assert orgc("build", str(project), "--check").returncode == 0
+    md = next((project / "out" / "jd").rglob("*.md"))
+    md.write_text("edited by hand\n", encoding="utf-8")
+    done = orgc("build", str(project), "--check")
+    assert done.returncode == 1 and "changed" in done.stdout
+    assert md.read_text(encoding="utf-8") == "edited by hand\n"
+
+
+def test_rebuild_keeps_unchanged_files_as_they_were(project: Path) -> None:
+    assert orgc("build", str(project)).returncode == 0
+    md = next((project / "out" / "jd").rglob("*.md"))
+    inode = md.stat().st_ino
+    done = orgc("build", str(project))
+    assert done.returncode == 0 and " 0 written" in done.stdout
+    assert md.stat().st_ino == inode
+
+
+def test_lang_and_output_options(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere"
+    done = orgc("build", str(project), "-o", str(target), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert (target / "jd" / "en").is_dir() and not (target / "jd" / "zh").exists()
+    assert not (project / "out").exists()
+    done = orgc("build", str(project), "--lang", "fr")
+    assert done.returncode == 2 and "fr" in done.stderr
+
+
+def test_refuses_to_build_over_the_project(project: Path) -> None:
+    done = orgc("build", str(project), "-o", str(project))
+    assert done.returncode == 2 and "refusing" in done.stderr
+    assert (project / "specs").is_dir()
+
+
+def _a_leaf_role(project: Path) -> str:
+    import yaml
+
+    roles = {}
+    for path in (project / "specs" / "roles").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        roles[data["id"]] = data
+    supervisors = {r.get("reports_to") for r in roles.values()}
+    referenced = set()
+    for text in (project / "specs").rglob("*.yaml"):
+        if text.parent.name != "roles":
+            referenced |= {word.strip(",[]:") for word in text.read_text(encoding="utf-8").split()}
+    for role_id in sorted(roles):
+        others = [p for p in (project / "specs" / "roles").glob("*.yaml") if p.stem != role_id]
+        if role_id in supervisors or role_id in referenced:
+            continue
+        if any(role_id in p.read_text(encoding="utf-8") for p in others):
+            continue
+        return role_id
+    pytest.skip("the fixture has no role that nothing refers to")

@@ -1,0 +1,319 @@
+"""The handbook, handbook/<lang>.docx: chapters, contents, JDs, matrices, exceptions, fonts, determinism.
+
+The fixture project is tests/fixtures/handbook: an IT department of 11 roles in three
+units (one with eight matrix columns, so its matrix is split), two processes, a policy,
+two waived KPI002 warnings and an external department.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.table import Table
+from lxml import etree
+
+from orgc import pipeline
+from orgc.render import handbook, labels
+from orgc.render.context import RenderContext
+
+PROJECT = Path(__file__).parent / "fixtures" / "handbook"
+WHEN = datetime(2026, 3, 1, tzinfo=UTC)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+CHAPTERS = {
+    "zh": [
+        "组织架构图",
+        "部门与岗位一览",
+        "考核指标库",
+        "岗位说明书",
+        "职责分配矩阵",
+        "流程",
+        "管理制度",
+        "已批准的例外",
+    ],
+    "en": [
+        "Organisation chart",
+        "Units and roles",
+        "KPI catalogue",
+        "Job descriptions",
+        "Responsibility matrices",
+        "Processes",
+        "Policies",
+        "Accepted exceptions",
+    ],
+}
+
+
+def context(project: Path = PROJECT, languages: tuple[str, ...] | None = None) -> RenderContext:
+    result = pipeline.check(project)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    return RenderContext(
+        org=result.org,
+        graph=result.graph,
+        config=result.config,
+        project=result.project,
+        languages=languages or result.org.languages,
+        waivers=result.waivers,
+        source_date=WHEN,
+        dated=True,
+    )
+
+
+def rendered(project: Path = PROJECT) -> dict[str, bytes]:
+    return {f.path: f.data for f in handbook.render(context(project))}
+
+
+@pytest.fixture(scope="module")
+def books() -> dict[str, bytes]:
+    return rendered()
+
+
+def opened(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def headings(document: Document, level: int) -> list[str]:
+    return [
+        p.text for p in document.paragraphs if p.style is not None and p.style.style_id == f"Heading{level}"
+    ]
+
+
+def rows(table: Table) -> list[list[str]]:
+    """Cell texts; a cell of several paragraphs gives its first line only."""
+    return [[cell.text.split("\n")[0] for cell in row.cells] for row in table.rows]
+
+
+def chapter_tables(document: Document, chapter: str) -> Iterator[Table]:
+    """The tables between the Heading1 ``chapter`` and the next Heading1."""
+    inside = False
+    for block in document.element.body.iterchildren():
+        if block.tag == f"{W}p":
+            style = block.find(f"{W}pPr/{W}pStyle")
+            if style is not None and style.get(f"{W}val") == "Heading1":
+                text = "".join(t.text or "" for t in block.iter(f"{W}t"))
+                inside = text.endswith(chapter)
+        elif block.tag == f"{W}tbl" and inside:
+            yield Table(block, document)
+
+
+def test_one_handbook_per_language(books: dict[str, bytes]) -> None:
+    assert sorted(books) == ["handbook/en.docx", "handbook/zh.docx"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chapters_in_order(books: dict[str, bytes], lang: str) -> None:
+    found = headings(opened(books[f"handbook/{lang}.docx"]), 1)
+    assert found == [f"{n}  {title}" for n, title in enumerate(CHAPTERS[lang], 1)]
+
+
+def test_the_org_chart_is_drawn_in_word(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/zh.docx"])
+    body = list(document.element.body.iterchildren())
+    chapter_starts = [
+        i for i, block in enumerate(body) if block.find(f"{W}pPr/{W}pStyle[@{W}val='Heading1']") is not None
+    ]
+    chart = body[chapter_starts[0] : chapter_starts[1]]
+    assert any(block.find(f".//{W}drawing") is not None for block in chart)
+
+
+def test_cover(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/zh.docx"])
+    assert [p.text for p in document.paragraphs[:2]] == ["北风科技信息服务部", "组织手册"]
+    facts = rows(document.tables[0])
+    assert ["版本", "2.0"] in facts and ["日期", "2026-03-01"] in facts
+    assert ["部门", "3"] in facts and ["岗位", "11"] in facts and ["定员", "29"] in facts
+    # The cover is a section of its own without header and footer; the rest has both.
+    sections = document.sections
+    assert len(sections) == 2
+    assert sections[0].header.is_linked_to_previous and not sections[1].header.is_linked_to_previous
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_role_is_a_heading_once(books: dict[str, bytes], lang: str) -> None:
+    ctx = context()
+    titles = [ctx.role_title(role.id, lang) for role in ctx.graph.roles()]
+    level2 = headings(opened(books[f"handbook/{lang}.docx"]), 2)
+    start = level2.index(titles[0])
+    assert level2[start : start + len(titles)] == titles  # org-chart order
+    assert all(level2.count(title) == 1 for title in titles)
+
+
+def test_jd_sections_nest_under_the_role(books: dict[str, bytes]) -> None:
+    level3 = headings(opened(books["handbook/zh.docx"]), 3)
+    assert level3.count("工作职责") == 11 and level3.count("任职资格") == 11
+    package = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"]))
+    xml = package.read("word/document.xml").decode()
+    styles = package.read("word/styles.xml").decode()
+    used = set(re.findall(r'<w:pStyle w:val="([^"]+)"/>', xml))
+    assert "Heading4" in used  # the process steps under a role's duties
+    assert all(f'w:styleId="{style}"' in styles for style in used)  # no heading without a style
+
+
+def test_contents_is_a_toc_field_with_the_entries(books: dict[str, bytes]) -> None:
+    xml = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"])).read("word/document.xml").decode()
+    body = etree.fromstring(xml.encode())
+    instructions = [node.text for node in body.iter(f"{W}instrText")]
+    assert instructions[0] == ' TOC \\o "1-2" \\h \\z \\u '
+    begin = body.find(f".//{W}fldChar")
+    assert begin is not None and begin.get(f"{W}dirty") == "true"  # Word rebuilds it on opening
+    document = opened(books["handbook/zh.docx"])
+    entries = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.style_id in ("TOC1", "TOC2")
+    ]
+    chapters = [f"{n}  {title}" for n, title in enumerate(CHAPTERS["zh"], 1)]
+    assert [e for e in entries if e in chapters] == chapters
+    assert "服务台主管" in entries and "故障处理流程" in entries and "故障管理制度" in entries
+    # Every entry links to a bookmark on its heading.
+    anchors = {node.get(f"{W}anchor") for node in body.iter(f"{W}hyperlink")}
+    bookmarks = {node.get(f"{W}name") for node in body.iter(f"{W}bookmarkStart")}
+    assert len(anchors) == len(entries) and anchors <= bookmarks
+
+
+def test_units_overview(books: dict[str, bytes]) -> None:
+    (units,) = chapter_tables(opened(books["handbook/zh.docx"]), "部门与岗位一览")
+    table = rows(units)
+    assert table[0] == ["部门", "上级部门", "部门负责岗位", "岗位 × 定员", "合计定员"]
+    assert table[1] == ["信息服务部", "—", "信息服务总监", "信息服务总监 ×1", "29"]
+    assert table[2][:3] == ["服务台", "信息服务部", "服务台主管"] and table[2][4] == "22"
+    assert "财务部" not in [row[0] for row in table]  # external: listed below the table
+
+
+def test_kpi_catalogue(books: dict[str, bytes]) -> None:
+    (kpis,) = chapter_tables(opened(books["handbook/en.docx"]), "KPI catalogue")
+    assert rows(kpis)[2] == [
+        "Mean time to restore",
+        "Average hours from report to restored service",
+        "h",
+        "Lower is better",
+        "Weekly",
+        "Monitoring platform",
+    ]
+
+
+def matrix(document: Document, chapter: str, first_column: str) -> list[dict[str, dict[str, str]]]:
+    """Each matrix table as {row title: {column heading: letters}}."""
+    found = []
+    for table in chapter_tables(document, chapter):
+        cells = rows(table)
+        if cells[0][0] != first_column:
+            continue
+        found.append({row[0]: dict(zip(cells[0][1:], row[1:], strict=True)) for row in cells[1:]})
+    return found
+
+
+def test_matrix_letters(books: dict[str, bytes]) -> None:
+    tables = matrix(opened(books["handbook/zh.docx"]), "职责分配矩阵", "职责 / 流程环节")
+    top, desk1, desk2, infra = tables  # the service desk's eight columns are split in two
+    assert top["制定年度信息服务目标"] == {"信息服务总监": "A/R", "部门助理": "", "信息服务部（全体）": ""}
+    assert top["部门行政与会议安排"]["信息服务总监"] == "I"
+    assert top["1. 受理并登记故障"]["信息服务部（全体）"] == "I"
+    assert desk1["1. 受理并登记故障"]["服务台主管"] == "A"
+    assert desk1["1. 受理并登记故障"]["服务台专员"] == "R"
+    assert desk1["排班与人力调度"]["服务台主管"] == "A/R"
+    assert desk2["排班与人力调度"]["服务台（全体）"] == "I"
+    assert desk2["每周更新知识库条目"]["VIP专席"] == "A/R"
+    assert len(desk1) and set(desk1["排班与人力调度"]) | set(desk2["排班与人力调度"]) == {
+        "服务台主管",
+        "服务台专员",
+        "知识库管理员",
+        "夜班值班员",
+        "质检专员",
+        "高级技术支持",
+        "VIP专席",
+        "服务台（全体）",
+    }
+    assert infra["3. 二线修复"] == {"基础设施组长": "A", "运维工程师": "R"}
+
+
+def test_tables_repeat_their_header_row(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/zh.docx"])
+    for chapter in ("职责分配矩阵", "流程", "考核指标库", "已批准的例外"):
+        for table in chapter_tables(document, chapter):
+            first = table.rows[0]._tr
+            assert first.find(f"{W}trPr/{W}tblHeader") is not None, chapter
+
+
+def test_processes(books: dict[str, bytes]) -> None:
+    tables = list(chapter_tables(opened(books["handbook/zh.docx"]), "流程"))
+    incident = rows(tables[1])
+    assert incident[0] == ["环节", "R", "A", "C", "I", "时限", "下一环节"]
+    assert incident[2] == ["2. 初步诊断", "高级技术支持", "服务台主管", "运维工程师", "—", "4h", "3、4"]
+    assert incident[3][3] == "财务部"  # an external unit consulted
+
+
+def test_policies(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/en.docx"])
+    (facts,) = chapter_tables(document, "Policies")
+    assert rows(facts) == [
+        ["Owner", "Service desk lead"],
+        ["Applies to", "IT services"],
+        ["Effective", "2026-01-01"],
+        ["Review by", "2099-12-31"],
+        ["Related processes", "Incident handling"],
+    ]
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Responsibilities")
+    assert texts[start + 1 : start + 3] == [
+        "The service desk receives and follows up.",
+        "Infrastructure fixes at second line.",
+    ]
+
+
+def test_waivers_with_their_reasons(books: dict[str, bytes]) -> None:
+    (waived,) = chapter_tables(opened(books["handbook/zh.docx"]), "已批准的例外")
+    table = rows(waived)
+    assert table[0] == ["对象", "检查项", "理由"]
+    assert ["部门助理", "KPI002", "新设岗位，考核指标待定"] in table
+    assert ["夜班值班员", "KPI002", "夜班岗位试运行中，考核指标待定"] in table
+
+
+def test_no_english_labels_in_the_chinese_book(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/zh.docx"])
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    english = {v for k, v in labels._EN.items() if v != labels._ZH[k] and len(v) > 3 and "{" not in v}
+    assert sorted(v for v in english if v in text) == []
+
+
+def test_fonts(books: dict[str, bytes]) -> None:
+    styles = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"])).read("word/styles.xml")
+    root = etree.fromstring(styles)
+    default = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert default is not None and default.get(f"{W}eastAsia") == "SimSun"
+    normal = next(s for s in root.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
+    fonts = normal.find(f"{W}rPr/{W}rFonts")
+    assert fonts is not None and fonts.get(f"{W}eastAsia") == "SimSun" and fonts.get(f"{W}ascii") == "Calibri"
+    ids = {s.get(f"{W}styleId") for s in root.iter(f"{W}style")}
+    assert {"Heading1", "Heading2", "Heading3", "TOC1", "TOC2", "TOCHeading"} <= ids
+
+
+def test_two_renders_give_identical_bytes(books: dict[str, bytes]) -> None:
+    assert rendered() == books
+
+
+def test_empty_chapters_are_left_out_but_exceptions_are_not(tmp_path: Path) -> None:
+    project = shutil.copytree(PROJECT, tmp_path / "project")
+    shutil.rmtree(project / "specs" / "policies")
+    for role in ("it-assistant", "desk-night"):
+        path = project / "specs" / "roles" / f"{role}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").split("waive:")[0], encoding="utf-8")
+    (project / "orgc.yaml").write_text("languages: [zh, en]\nrules:\n  KPI002: off\n", encoding="utf-8")
+    document = opened(rendered(project)["handbook/zh.docx"])
+    assert "7  已批准的例外" in headings(document, 1)
+    assert not any(h.endswith("管理制度") for h in headings(document, 1))
+    assert "目前没有经批准的例外。" in [p.text for p in document.paragraphs]
+
+
+def test_registered_as_an_output() -> None:
+    from orgc.render.outputs import whole_renderers
+
+    assert handbook.render in whole_renderers()
