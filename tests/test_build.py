@@ -83,16 +83,33 @@ def test_errors_leave_out_untouched(project: Path) -> None:
 
 
 def test_removed_role_leaves_no_file_and_foreign_files_stay(project: Path) -> None:
-    assert orgc("build", str(project)).returncode == 0
-    out = project / "out"
-    (out / "README.txt").write_text("ours, not orgc's\n", encoding="utf-8")
-    leaf = _a_leaf_role(project)
-    (project / "specs" / "roles" / f"{leaf}.yaml").unlink()
+    roles = project / "specs" / "roles"
+    top = next(p.stem for p in roles.glob("*.yaml") if "reports_to" not in p.read_text(encoding="utf-8"))
+    extra = roles / "temp-clerk.yaml"
+    extra.write_text(
+        "id: temp-clerk\ntitle: {zh: 临时文员, en: Temporary clerk}\nunit: "
+        + _unit_of(roles / f"{top}.yaml")
+        + f"\nreports_to: {top}\npurpose: {{zh: 协助, en: Assist}}\n"
+        "duties:\n  - {id: filing, title: {zh: 文件归档, en: Filing}}\n"
+        "waive: {KPI002: 临时岗位, I18N001: 临时岗位}\n",
+        encoding="utf-8",
+    )
     done = orgc("build", str(project))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert not list(out.rglob(f"{leaf}.*"))
+    out = project / "out"
+    assert list(out.rglob("temp-clerk.*"))
+    (out / "README.txt").write_text("ours, not orgc's\n", encoding="utf-8")
+    extra.unlink()
+    done = orgc("build", str(project))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not list(out.rglob("temp-clerk.*"))
     assert (out / "README.txt").read_text(encoding="utf-8") == "ours, not orgc's\n"
-    assert not (project / ".out.orgc-staging").exists()
+    assert sorted(p.name for p in project.iterdir()) == sorted([*(p.name for p in GOOD.iterdir()), "out"])
+
+
+def _unit_of(role_file: Path) -> str:
+    line = next(x for x in role_file.read_text(encoding="utf-8").splitlines() if x.startswith("unit:"))
+    return line.split(":", 1)[1].strip()
 
 
 def test_check_reports_stale_output_and_writes_nothing(project: Path) -> None:
@@ -131,25 +148,3 @@ def test_refuses_to_build_over_the_project(project: Path) -> None:
     done = orgc("build", str(project), "-o", str(project))
     assert done.returncode == 2 and "refusing" in done.stderr
     assert (project / "specs").is_dir()
-
-
-def _a_leaf_role(project: Path) -> str:
-    import yaml
-
-    roles = {}
-    for path in (project / "specs" / "roles").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        roles[data["id"]] = data
-    supervisors = {r.get("reports_to") for r in roles.values()}
-    referenced = set()
-    for text in (project / "specs").rglob("*.yaml"):
-        if text.parent.name != "roles":
-            referenced |= {word.strip(",[]:") for word in text.read_text(encoding="utf-8").split()}
-    for role_id in sorted(roles):
-        others = [p for p in (project / "specs" / "roles").glob("*.yaml") if p.stem != role_id]
-        if role_id in supervisors or role_id in referenced:
-            continue
-        if any(role_id in p.read_text(encoding="utf-8") for p in others):
-            continue
-        return role_id
-    pytest.skip("the fixture has no role that nothing refers to")

@@ -23,6 +23,7 @@ from pathlib import Path
 from .render.context import OutputFile
 
 MANIFEST = ".orgc-manifest"
+OWNER = ".orgc-owner"  # in the staging folder while a build writes it
 
 
 class PublishError(Exception):
@@ -50,10 +51,6 @@ def _previous_for(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.orgc-previous"
 
 
-def _lock_for(out_dir: Path) -> Path:
-    return out_dir.parent / f".{out_dir.name}.orgc-lock"
-
-
 def read_manifest(out_dir: Path) -> list[str]:
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
@@ -70,29 +67,32 @@ def _safe(rel: str) -> bool:
 
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
-    """One build at a time per output folder; a second one waits and says for whom."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = _lock_for(out_dir)
-    with open(lock_path, "a+") as handle:
+    """One build at a time per output folder; a second one waits and says for whom.
+
+    The lock is an flock on the folder that holds the output folder, so no lock file
+    is left behind; who holds it is written in the staging folder while it works.
+    """
+    parent = out_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(parent, os.O_RDONLY)
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
             import click
 
-            click.echo(f"orgc: waiting for the build of {out_dir} by {holder} to finish …", err=True)
+            click.echo(f"orgc: waiting for {_holder(out_dir)} to finish building {out_dir} …", err=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"orgc (pid {os.getpid()})")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _holder(out_dir: Path) -> str:
+    try:
+        return (staging_for(out_dir) / OWNER).read_text(encoding="utf-8").strip() or "another build"
+    except OSError:
+        return "another build"
 
 
 def recover(out_dir: Path) -> None:
@@ -119,6 +119,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     recover(out_dir)
     staging = staging_for(out_dir)
     staging.mkdir(parents=True)
+    (staging / OWNER).write_text(f"orgc build (pid {os.getpid()})\n", encoding="utf-8")
     old_manifest = set(read_manifest(out_dir)) if out_dir.is_dir() else set()
     written = unchanged = 0
     produced: list[str] = []
@@ -141,6 +142,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     )
     if out_dir.is_dir():
         _carry_foreign_files(out_dir, staging, old_manifest | new_files | {MANIFEST})
+    (staging / OWNER).unlink()
     _swap(staging, out_dir)
     return Published(written, unchanged, len(old_manifest - new_files))
 

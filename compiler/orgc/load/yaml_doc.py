@@ -9,6 +9,7 @@ the schema asks for them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,8 +90,7 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
         _prescan(text)
         root = yaml.compose(text, Loader=_Loader)
     except _Refused as exc:
-        mark = exc.node.start_mark
-        location = Location(file, mark.line + 1, mark.column + 1)
+        location = Location(file, *_Positions(text)(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
     except yaml.MarkedYAMLError as exc:
         return None, (_syntax_error(exc, file, text),)
@@ -98,12 +98,11 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
         return None, (_reader_error(exc, file, text),)
     except yaml.YAMLError as exc:
         return None, (Diagnostic("E100", Severity.ERROR, f"YAML error: {exc}", Location(file)),)
-    builder = _Builder(file)
+    builder = _Builder(file, text)
     try:
         data = builder.build(root)
     except _Refused as exc:
-        mark = exc.node.start_mark
-        location = Location(file, mark.line + 1, mark.column + 1)
+        location = Location(file, *builder.position(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
     return Document(file, data, builder.marks), tuple(builder.problems)
 
@@ -167,15 +166,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagn
         mark = opened
         problem = _OPENED_HERE[exc.context] or problem
     elif mark and (quote := _runaway_quote(text, mark.line)):
-        problem = (
-            f"the quoted text that starts here runs on to line {mark.line + 1}; is its closing quote missing?"
-        )
+        end = _Positions(text)(mark)[0]
+        problem = f"the quoted text that starts here runs on to line {end}; is its closing quote missing?"
         mark = quote
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _Positions(text)(mark) if mark else (1, 1)
     lines = text.split("\n")
     if text and line > len(lines):  # libyaml ends the stream on a line of its own
         line, column = len(lines), len(lines[-1]) + 1
     hint = "Check the indentation and quoting around this line."
+    odd = _OTHER_BREAKS.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    if odd:  # point at the invisible character itself: that is what to delete
+        column = odd.start() + 1
+        hint = (
+            f"This line holds the invisible character U+{ord(odd.group()[0]):04X}, which YAML reads as a "
+            "line break; delete it."
+        )
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
     if at_tab or "\\t" in problem or "'\t'" in problem or "\t" in problem:
         problem, hint = "tab character used for indentation", "Indent with spaces, not tabs."
@@ -210,9 +215,33 @@ def _runaway_quote(text: str, line: int) -> yaml.Mark | None:
     return None
 
 
+class _Positions:
+    """1-based (line, column) of a YAML mark, counting lines as editors and `git` do.
+
+    YAML also breaks lines at U+2028, U+2029, U+0085 and a lone CR; text pasted from
+    Word or a web page can hold them invisibly, and every line number after one would
+    be off. Marks carry the character index, from which the line is recounted by '\\n'.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if _OTHER_BREAKS.search(text):
+            self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def __call__(self, mark: yaml.Mark) -> tuple[int, int]:
+        if self.starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_right(self.starts, mark.index)
+        return line, mark.index - self.starts[line - 1] + 1
+
+
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.position = _Positions(text)
         self.marks = Marks()
         self.problems: list[Diagnostic] = []
         self._seen: set[int] = set()
@@ -235,7 +264,7 @@ class _Builder:
                 f"YAML tag '{node.tag}' is not allowed in spec files",
                 "Remove the '!' tag: spec files hold plain text, lists and mappings.",
             )
-        self.marks.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.marks.values[path] = self.position(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -248,14 +277,13 @@ class _Builder:
             return None
         bad = _UNSTORABLE.search(value)
         if bad:
-            mark = node.start_mark
             self.problems.append(
                 Diagnostic(
                     "E102",
                     Severity.ERROR,
                     f"text contains the control character U+{ord(bad.group()):04X}, "
                     "which Word and Excel cannot store",
-                    Location(self.file, mark.line + 1, mark.column + 1),
+                    Location(self.file, *self.position(node.start_mark)),
                     "Delete the invisible character (it often comes from copying out of another program).",
                 )
             )
@@ -269,7 +297,7 @@ class _Builder:
                     "E100", key_node, "a mapping key must be plain text", "Write keys as `name: value`."
                 )
             key = key_node.value
-            key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key_mark = self.position(key_node.start_mark)
             child = (*path, key)
             if key in result:
                 first = self.marks.keys[child]

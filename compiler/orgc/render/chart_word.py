@@ -23,6 +23,7 @@ from . import escape
 from .chart_layout import ChartLayout, ChartNode, Edge, layout, nodes_from_org, reporting_tree
 from .context import RenderContext
 from .docx.wml import Run, paragraph
+from .labels import label
 
 NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -40,24 +41,9 @@ LINE_EMU = 9525  # 0.75 pt
 INK, GREY, LINE, ACCENT, DOTTED = "1F1F1F", "595959", "7F7F7F", "1F4E79", "C55A11"
 TOP_FILL, FILL, VACANT_FILL = "DCE6F1", "FFFFFF", "F7F7F7"
 
-_WORDS = {
-    "zh": {
-        "more": "▸ N:其下 N 个岗位见后续分图。",
-        "full": "完整的组织架构图见 org-chart.svg。",
-        "dotted": "未在图中画出的虚线汇报:",
-        "overview": "总览",
-    },
-    "en": {
-        "more": "▸ N: N more roles below, shown in a later chart.",
-        "full": "The complete chart is in org-chart.svg.",
-        "dotted": "Dotted lines not drawn above:",
-        "overview": "Overview",
-    },
-}
-
 
 def _word(key: str, lang: str) -> str:
-    return _WORDS.get(lang.split("-")[0].lower(), _WORDS["en"])[key]
+    return label(f"chart_{key}", lang)
 
 
 @dataclass(frozen=True)

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import re
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 # Every character some tool treats as the end of a line (CommonMark: CR, LF; Python's splitlines: more).
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-_MD_CELL_EXTRA = re.compile(r"([~$])")
 
 
 def markdown(text: str) -> str:
-    """Inline Markdown text: no emphasis, links, HTML, tables or list markers from user text."""
-    text = _LINE_BREAKS.sub("\n", text)
+    """Inline Markdown text, safe in a table cell: no emphasis, strikethrough (``3~5年``), math,
+    links, HTML, table cells or list markers from user text; line breaks become ``<br>``."""
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
     lines = [_MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line) for line in text.split("\n")]
     return "<br>".join(line.strip() for line in lines) if len(lines) > 1 else lines[0]
-
-
-def markdown_cell(text: str) -> str:
-    """One Markdown table cell on one line: ``markdown`` plus ~ (GFM strikethrough, common
-    in Chinese ranges such as 3~5年) and $ (GitHub math), tabs as spaces."""
-    return _MD_CELL_EXTRA.sub(r"\\\1", markdown(text.replace("\t", " ")))
 
 
 def xml(text: str) -> str:

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 _ZH = {
+    "matrix": "职责分配矩阵",
+    "matrix_row": "职责/环节",
+    "matrix_ref": "编号",
+    "legend": "图例",
+    "chart_more": "▸ N:其下 N 个岗位见后续分图。",
+    "chart_full": "完整的组织架构图见 org-chart.svg。",
+    "chart_dotted": "未在图中画出的虚线汇报:",
+    "chart_overview": "总览",
     "jd": "岗位说明书",
     "basic": "职位基本资料",
     "title": "职位名称",
@@ -110,6 +118,14 @@ _ZH = {
 }
 
 _EN = {
+    "matrix": "Responsibility matrix",
+    "matrix_row": "Duty or step",
+    "matrix_ref": "Ref",
+    "legend": "Legend",
+    "chart_more": "▸ N: N more roles below, shown in a later chart.",
+    "chart_full": "The complete chart is in org-chart.svg.",
+    "chart_dotted": "Dotted lines not drawn above:",
+    "chart_overview": "Overview",
     "jd": "Job description",
     "basic": "Position details",
     "title": "Title",

@@ -21,12 +21,9 @@ from dataclasses import dataclass
 from ..model.raci import combined
 from . import escape
 from .context import OutputFile, RenderContext
+from .labels import label
 from .xlsx import matrix_workbook
 
-_LABELS = {
-    "zh": {"matrix": "职责分配矩阵", "row": "职责/环节", "ref": "编号", "legend": "图例"},
-    "en": {"matrix": "Responsibility matrix", "row": "Duty or step", "ref": "Ref", "legend": "Legend"},
-}
 # What may appear in assignments.tsv: ids, refs and one letter; never a tab or a line break.
 _TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?|[RACI]")
 
@@ -152,7 +149,7 @@ def _column(ctx: RenderContext, party: str, lang: str) -> Column:
 
 
 def _label(key: str, lang: str) -> str:
-    return _LABELS["zh" if lang.startswith("zh") else "en"][key]
+    return label({"row": "matrix_row", "ref": "matrix_ref"}.get(key, key), lang)
 
 
 # -- the files ------------------------------------------------------------------------------------
@@ -160,7 +157,7 @@ def _label(key: str, lang: str) -> str:
 
 def markdown(ctx: RenderContext, unit_id: str, matrix: Matrix, lang: str) -> str:
     """One line per row; nothing but a row's own line depends on its letters."""
-    md = escape.markdown_cell
+    md = escape.markdown
     unit_name = ctx.party_name(unit_id, lang)
     legend = " · ".join(ctx.label(k, lang) for k in ("responsible", "accountable", "consulted", "informed"))
     header = [_label("row", lang), _label("ref", lang), *(md(c.label) for c in matrix.columns)]

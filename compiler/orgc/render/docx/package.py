@@ -139,7 +139,9 @@ def _check_reference(path: Path) -> None:
                 if info.filename.endswith((".xml", ".rels")):
                     head = archive.read(info)[:4096]
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise ReferenceDocxError(f"{path.name} contains a DOCTYPE in {info.filename}: refused")
+                        raise ReferenceDocxError(
+                            f"{path.name} contains a DOCTYPE in {info.filename}: refused"
+                        )
     except zipfile.BadZipFile as exc:
         raise ReferenceDocxError(f"{path.name} is not a DOCX (zip) file") from exc
 
