@@ -82,6 +82,7 @@ def check(path: Path, today: date | None = None) -> CheckResult:
         diagnostics += schema_problems
         documents.append(SpecDocument(spec.kind, spec.path.stem, document))
     if not any(spec.kind == "org" for spec in discovery.files):
+        unreadable.append("org")  # its units are unknown, not missing: report the file once
         diagnostics.append(
             Diagnostic(
                 "E102",
