@@ -50,6 +50,9 @@ class DocxBase:
     numbering: bytes
     font_table: bytes | None
     theme: bytes | None
+    # the reference document's header pictures (a logo): paragraphs, and (rel id, file name, bytes)
+    header_logo: str = ""
+    header_media: tuple[tuple[str, str, bytes], ...] = ()
 
     def assemble(
         self,
@@ -62,8 +65,9 @@ class DocxBase:
         media: tuple[tuple[str, bytes], ...] = (),
     ) -> bytes:
         """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes."""
+        files = media + tuple((name, data) for _rel, name, data in self.header_media)
         parts: list[tuple[str, bytes]] = [
-            ("[Content_Types].xml", _content_types(self, media).encode()),
+            ("[Content_Types].xml", _content_types(self, files).encode()),
             ("_rels/.rels", _ROOT_RELS.encode()),
             ("docProps/core.xml", _core(title, lang, when).encode()),
             ("docProps/app.xml", _APP.encode()),
@@ -72,14 +76,20 @@ class DocxBase:
             ("word/styles.xml", self.styles),
             ("word/settings.xml", self.settings),
             ("word/numbering.xml", self.numbering),
-            ("word/header1.xml", _header_footer("hdr", header).encode()),
+            ("word/header1.xml", _header_footer("hdr", self.header_logo + header).encode()),
             ("word/footer1.xml", _header_footer("ftr", footer).encode()),
         ]
         if self.font_table:
             parts.append(("word/fontTable.xml", self.font_table))
         if self.theme:
             parts.append(("word/theme/theme1.xml", self.theme))
-        parts.extend((f"word/media/{name}", data) for name, data in media)
+        if self.header_media:
+            rels = "".join(
+                f'<Relationship Id="{rel}" Type="{_REL}image" Target="media/{name}"/>'
+                for rel, name, _data in self.header_media
+            )
+            parts.append(("word/_rels/header1.xml.rels", _relationships(rels).encode()))
+        parts.extend((f"word/media/{name}", data) for name, data in files)
         return write_zip(parts)
 
 
@@ -118,13 +128,39 @@ def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
             font_table = part.blob
         elif name.startswith("/word/theme/"):
             theme = part.blob
+    header_logo, header_media = _header_pictures(document)
     return DocxBase(
+        header_logo=header_logo,
+        header_media=header_media,
         styles=etree.tostring(styles_element, xml_declaration=True, encoding="UTF-8", standalone=True),
         settings=etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True),
         numbering=_NUMBERING.encode(),
         font_table=font_table,
         theme=theme,
     )
+
+
+def _header_pictures(document: object) -> tuple[str, tuple[tuple[str, str, bytes], ...]]:
+    """The paragraphs of the reference's first header that hold pictures, with the pictures."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from lxml import etree
+
+    header = document.sections[0].header  # type: ignore[attr-defined]
+    if header.is_linked_to_previous:
+        return "", ()
+    part = header.part
+    media = []
+    for rel_id in sorted(part.rels):
+        rel = part.rels[rel_id]
+        if rel.reltype == RELATIONSHIP_TYPE.IMAGE and not rel.is_external:
+            extension = str(rel.target_part.partname).rsplit(".", 1)[-1].lower()
+            media.append((rel_id, f"header-{len(media) + 1}.{extension}", rel.target_part.blob))
+    paragraphs = [
+        etree.tostring(p, encoding=str)
+        for p in part.element.iterchildren(_W + "p")
+        if p.find(f".//{_W}drawing") is not None
+    ]
+    return ("".join(paragraphs), tuple(media)) if media and paragraphs else ("", ())
 
 
 def _check_reference(path: Path) -> None:
@@ -310,6 +346,10 @@ def _document_rels(base: DocxBase, media: tuple[tuple[str, bytes], ...]) -> str:
         rels.append(("rIdTheme", "theme", "theme/theme1.xml"))
     rels += [(f"rIdMedia{i}", "image", f"media/{name}") for i, (name, _) in enumerate(media, 1)]
     body = "".join(f'<Relationship Id="{i}" Type="{_REL}{t}" Target="{target}"/>' for i, t, target in rels)
+    return _relationships(body)
+
+
+def _relationships(body: str) -> str:
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
