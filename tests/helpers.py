@@ -124,3 +124,17 @@ def edit(project: Path, rel: str, old: str, new: str) -> Path:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {rel}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path
+
+
+def render_context(path: Path, languages: tuple[str, ...] | None = None, when: object = None) -> object:
+    """A RenderContext built as compiler/orgc/build.py builds it; ``when`` fixes the source date."""
+    from orgc import pipeline
+    from orgc.render.context import RenderContext
+
+    result = pipeline.check(path)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    dated = {"source_date": when, "dated": True} if when is not None else {}
+    return RenderContext(
+        org=result.org, graph=result.graph, config=result.config, project=result.project,
+        languages=languages or result.org.languages, waivers=result.waivers, **dated,
+    )

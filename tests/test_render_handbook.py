@@ -21,7 +21,7 @@ from docx.document import Document
 from docx.table import Table
 from lxml import etree
 
-from orgc import pipeline
+from helpers import render_context
 from orgc.render import handbook, labels
 from orgc.render.context import RenderContext
 
@@ -54,18 +54,7 @@ CHAPTERS = {
 
 
 def context(project: Path = PROJECT, languages: tuple[str, ...] | None = None) -> RenderContext:
-    result = pipeline.check(project)
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return RenderContext(
-        org=result.org,
-        graph=result.graph,
-        config=result.config,
-        project=result.project,
-        languages=languages or result.org.languages,
-        waivers=result.waivers,
-        source_date=WHEN,
-        dated=True,
-    )
+    return render_context(project, languages, WHEN)  # type: ignore[return-value]
 
 
 def rendered(project: Path = PROJECT) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from orgc import pipeline
+from helpers import render_context
 from orgc.render.context import RenderContext
 from orgc.render.jd_docx import render_role as render_docx
 from orgc.render.jd_markdown import render_role as render_md
@@ -29,10 +29,7 @@ SECTIONS = {
 
 
 def context(project: Path) -> RenderContext:
-    result = pipeline.check(project)
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return RenderContext(org=result.org, graph=result.graph, config=result.config, project=result.project,
-                         languages=result.org.languages, waivers=result.waivers)
+    return render_context(project)  # type: ignore[return-value]
 
 
 @pytest.fixture(scope="module")

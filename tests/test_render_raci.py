@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 import yaml
 
-from orgc import pipeline
+from helpers import render_context
 from orgc.model.raci import Assignment
 from orgc.render import escape, raci
 from orgc.render.context import RenderContext
@@ -37,18 +37,7 @@ FORMULA_START = tuple("=+-@\t\r＝＋－＠")
 
 def context(path: Path, languages: tuple[str, ...] | None = None, when: datetime = WHEN) -> RenderContext:
     """As compiler/orgc/build.py builds it, with a fixed source date."""
-    result = pipeline.check(path)
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return RenderContext(
-        org=result.org,
-        graph=result.graph,
-        config=result.config,
-        project=result.project,
-        languages=languages or result.org.languages,
-        waivers=result.waivers,
-        source_date=when,
-        dated=True,
-    )
+    return render_context(path, languages, when)  # type: ignore[return-value]
 
 
 def rendered(path: Path, **kwargs: object) -> dict[str, bytes]:
