@@ -44,14 +44,23 @@ class RenderContext:
         return assignments(self.org)
 
     @cached_property
-    def letters(self) -> dict[str, dict[str, frozenset[str]]]:
-        """party -> row -> RACI letters, for every cell of the responsibility matrix."""
+    def cells(self) -> dict[str, dict[str, frozenset[str]]]:
+        """row -> party -> RACI letters: every cell of the responsibility matrix."""
         table: dict[str, dict[str, set[str]]] = {}
         for cell in self.assignments:
-            table.setdefault(cell.party, {}).setdefault(cell.row, set()).add(cell.letter)
-        return {party: {row: frozenset(v) for row, v in rows.items()} for party, rows in table.items()}
+            table.setdefault(cell.row, {}).setdefault(cell.party, set()).add(cell.letter)
+        return {row: {party: frozenset(v) for party, v in parties.items()} for row, parties in table.items()}
 
-    @property
+    @cached_property
+    def letters(self) -> dict[str, dict[str, frozenset[str]]]:
+        """party -> row -> RACI letters: the same cells, by party."""
+        table: dict[str, dict[str, frozenset[str]]] = {}
+        for row, parties in self.cells.items():
+            for party, found in parties.items():
+                table.setdefault(party, {})[row] = found
+        return table
+
+    @cached_property
     def template_dirs(self) -> tuple[Path, ...]:
         """User overrides first, then the built-in templates."""
         from ..resources import data_dir

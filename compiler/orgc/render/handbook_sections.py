@@ -90,18 +90,15 @@ def matrices(book: Book) -> None:
     """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole)."""
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
-    cells: dict[tuple[str, str], set[str]] = {}
-    for a in ctx.assignments:
-        cells.setdefault((a.row, a.party), set()).add(a.letter)
     order = _row_order(book)
     written = False
     for unit_id in _unit_tree(book):
         if org.units[unit_id].external:
             continue
         parties = [r for r in ctx.graph.chart_order if org.roles[r].unit == unit_id]
-        if any(party == unit_id for _, party in cells):
+        if unit_id in ctx.letters:
             parties.append(unit_id)
-        rows = [row for row in order if any((row, p) in cells for p in parties)]
+        rows = [row for row in order if any(p in ctx.cells.get(row, {}) for p in parties)]
         if not rows:
             continue
         if not written:
@@ -117,7 +114,7 @@ def matrices(book: Book) -> None:
                 part = L("part").format(n=number, total=len(chunks))
                 book.add(paragraph(Run(part, color=GREY, size=9), keep_next=True, space_after=40))
             chunk = slice(start, start + size)
-            book.add(_matrix(book, parties[chunk], names[chunk], rows, cells))
+            book.add(_matrix(book, parties[chunk], names[chunk], rows))
             start += size
 
 
@@ -141,9 +138,7 @@ def _column_width(name: str) -> int:
     return max(MIN_COLUMN, longest * LATIN_CHAR + CELL_MARGINS)
 
 
-def _matrix(
-    book: Book, parties: list[str], names: list[str], rows: list[str], cells: dict[tuple[str, str], set[str]]
-) -> str:
+def _matrix(book: Book, parties: list[str], names: list[str], rows: list[str]) -> str:
     org, t = book.ctx.org, book.t
     column = max(max(_column_width(n) for n in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
     widths = [CONTENT_WIDTH - column * len(parties)] + [column] * len(parties)
@@ -152,7 +147,7 @@ def _matrix(
         + [Cell.of(Run(n, bold=True, size=8.5), align="center") for n in names]
     ]
     for row in rows:
-        mine = [combined(cells.get((row, p), set())) for p in parties]
+        mine = [combined(book.ctx.cells.get(row, {}).get(p, frozenset())) for p in parties]
         if not any(mine):
             continue
         owner = row.partition(".")[0]

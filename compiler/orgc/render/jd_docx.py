@@ -25,12 +25,13 @@ def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
 
 
 def docx_base(ctx: RenderContext) -> DocxBase:
-    reference = next((d / REFERENCE_DOCX for d in ctx.template_dirs if (d / REFERENCE_DOCX).is_file()), None)
-    return _prepared(reference, ctx.config.east_asian_font, ctx.config.latin_font)
+    """The shared parts of every DOCX of this build, prepared once per process."""
+    return _prepared(ctx.template_dirs, ctx.config.east_asian_font, ctx.config.latin_font)
 
 
 @cache
-def _prepared(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
+def _prepared(template_dirs: tuple[Path, ...], east_asian: str, latin: str) -> DocxBase:
+    reference = next((d / REFERENCE_DOCX for d in template_dirs if (d / REFERENCE_DOCX).is_file()), None)
     return package.prepare(reference, east_asian, latin)
 
 

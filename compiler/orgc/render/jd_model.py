@@ -220,10 +220,9 @@ def _relations(
     parties: list[str] = []
     for duty in org.duties_of(role):
         parties += duty.collaborates + duty.consulted + duty.informed + duty.accountable
-    rows = set(letters)
-    for cell in ctx.assignments:
-        if cell.row in rows and cell.row.partition(".")[0] in org.processes:
-            parties.append(cell.party)
+    for row in letters:
+        if row.partition(".")[0] in org.processes:
+            parties += ctx.cells[row]
     escalation = org.escalation_of(role)
     if escalation:
         parties.append(escalation)

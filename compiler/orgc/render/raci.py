@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -120,12 +119,10 @@ def unit_matrix(
 
 
 def _cells(ctx: RenderContext) -> dict[str, dict[str, str]]:
-    letters: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for cell in ctx.assignments:
-        letters[cell.row][cell.party].add(cell.letter)
+    """row -> party -> combined letters (``A/R``)."""
     return {
-        row: {party: combined(found) for party, found in by_party.items()}
-        for row, by_party in letters.items()
+        row: {party: combined(found) for party, found in parties.items()}
+        for row, parties in ctx.cells.items()
     }
 
 
