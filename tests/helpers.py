@@ -63,11 +63,17 @@ def key_of(entry: dict[str, Any]) -> Key:
     return (entry["code"], entry["file"], entry["line"], entry["column"])
 
 
-def run_check(path: Path, *options: str, today: str | None = TODAY) -> Report:
-    """``orgc check PATH --format json`` (with ``--today``), parsed."""
+def run_check(path: Path, *options: str, today: str | None = TODAY, messages: str | None = "en") -> Report:
+    """``orgc check PATH --format json`` (with ``--today``), parsed.
+
+    Messages are asked for in English (``messages``), so that tests can quote their wording;
+    None leaves the language to the project's orgc.yaml.
+    """
     args: list[str | Path] = ["check", path, "--format", "json", *options]
     if today is not None:
         args += ["--today", today]
+    if messages is not None:
+        args += ["--messages", messages]
     result = run_cli(*args)
     assert result.exit_code in (0, 1), result.output
     return Report(result.exit_code, json.loads(result.stdout))

@@ -76,7 +76,7 @@ def test_errors_leave_out_untouched(project: Path) -> None:
     before = tree(project / "out")
     role = next((project / "specs" / "roles").glob("*.yaml"))
     role.write_text(role.read_text(encoding="utf-8") + "\nheadcnt: 3\n", encoding="utf-8")
-    done = orgc("build", str(project))
+    done = orgc("build", str(project), "--messages", "en")
     assert done.returncode == 1
     assert "E102" in done.stderr and "nothing was built" in done.stderr
     assert tree(project / "out") == before

@@ -18,7 +18,7 @@ from orgc.rules import RULES, all_rules
 
 
 def test_good_tree_exits_0() -> None:
-    result = run_cli("check", GOOD, "--today", TODAY)
+    result = run_cli("check", GOOD, "--today", TODAY, "--messages", "en")
     assert result.exit_code == 0
     assert result.stdout == "0 errors, 0 warnings in 11 files; 1 waiver (see `orgc check --format json`)\n"
 
@@ -73,8 +73,8 @@ def test_an_unknown_format_exits_2() -> None:
 
 
 def test_today_decides_pol001() -> None:
-    before = run_cli("check", GOOD, "--today", "2099-12-31", "--format", "json")
-    after = run_cli("check", GOOD, "--today", "2100-01-01", "--format", "json")
+    before = run_cli("check", GOOD, "--today", "2099-12-31", "--format", "json", "--messages", "en")
+    after = run_cli("check", GOOD, "--today", "2100-01-01", "--format", "json", "--messages", "en")
     assert json.loads(before.stdout)["diagnostics"] == []
     (overdue,) = json.loads(after.stdout)["diagnostics"]
     assert (overdue["code"], overdue["file"], overdue["line"], overdue["column"]) == (
@@ -96,7 +96,7 @@ def test_only_orgc_yaml_makes_a_project(tmp_path: Path) -> None:
 
 def test_path_defaults_to_the_current_folder() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "orgc", "check", "--today", TODAY],
+        [sys.executable, "-m", "orgc", "check", "--today", TODAY, "--messages", "en"],
         cwd=GOOD,
         capture_output=True,
         text=True,
@@ -141,7 +141,7 @@ def test_output_is_the_same_under_any_hash_seed() -> None:
 
 
 def test_show_a_role() -> None:
-    result = run_cli("show", "cs-team-lead", "--path", GOOD)
+    result = run_cli("show", "cs-team-lead", "--path", GOOD, "--messages", "en")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "班组长 (cs-team-lead)"
@@ -181,7 +181,7 @@ def test_show_the_top_role_in_english() -> None:
 
 
 def test_show_an_unknown_role_exits_2_with_a_guess() -> None:
-    result = run_cli("show", "cs-teamlead", "--path", GOOD)
+    result = run_cli("show", "cs-teamlead", "--path", GOOD, "--messages", "en")
     assert result.exit_code == 2
     assert "Did you mean 'cs-team-lead'?" in result.stderr
 

@@ -61,7 +61,7 @@ _TEXT_LINE = re.compile(
 
 
 def test_text_lines_follow_file_line_column_severity_code_message() -> None:
-    result = run_cli("check", MANY, "--today", TODAY)
+    result = run_cli("check", MANY, "--today", TODAY, "--messages", "en")
     assert result.exit_code == 1
     diagnostics = [line for line in result.stdout.splitlines() if not line.startswith(("    hint:", " "))]
     summary = diagnostics.pop()
@@ -130,7 +130,7 @@ def test_github_format_from_the_cli() -> None:
 
 
 def _sarif(project: Path) -> dict:
-    result = run_cli("check", project, "--format", "sarif", "--today", TODAY)
+    result = run_cli("check", project, "--format", "sarif", "--today", TODAY, "--messages", "en")
     assert result.exit_code in (0, 1)
     return json.loads(result.stdout)
 

@@ -19,16 +19,22 @@ class BuildProblem(Exception):
 
 
 def run_build(
-    result: CheckResult, output: Path | None, langs: tuple[str, ...], jobs: int | None, check_only: bool
+    result: CheckResult,
+    output: Path | None,
+    langs: tuple[str, ...],
+    jobs: int | None,
+    check_only: bool,
+    messages: str = "en",
 ) -> int:
-    """Returns the exit code; the diagnostics are printed when the specs have errors."""
+    """Returns the exit code; the diagnostics are printed (in ``messages``) when the specs have errors."""
+    from .messages import Message
     from .publish import PublishError, compare, locked, publish
     from .render.docx.package import ReferenceDocxError
     from .report.text import render as text_report
 
     if not result.ok:
-        click.echo(text_report(result, sys.stderr.isatty()), nl=False, err=True)
-        click.echo("orgc: nothing was built: fix the errors above first.", err=True)
+        click.echo(text_report(result, sys.stderr.isatty(), messages), nl=False, err=True)
+        click.echo(Message("build.nothing-built").render(messages), err=True)
         return 1
     out_dir = _output_folder(result, output)
     unknown = [lang for lang in langs if lang not in result.org.languages]

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
+from .messages import Message, verbatim
+
 
 class Severity(IntEnum):
     """Ordered so that ``max()`` gives the most serious one."""
@@ -45,12 +47,38 @@ class Subject:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """A problem: ``what`` is wrong and the ``advice``, both rendered in a language when reported.
+
+    Plain strings are accepted for both and reported as written, in every language.
+    ``message`` and ``hint`` give the English text.
+    """
+
     code: str
     severity: Severity
-    message: str
+    what: Message
     location: Location
-    hint: str = ""
+    advice: Message | None = None
     subject: Subject | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.what, str):
+            object.__setattr__(self, "what", verbatim(self.what))
+        if isinstance(self.advice, str):
+            object.__setattr__(self, "advice", verbatim(self.advice) if self.advice else None)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    @property
+    def hint(self) -> str:
+        return self.hint_in("en")
+
+    def message_in(self, lang: str) -> str:
+        return self.what.render(lang)
+
+    def hint_in(self, lang: str) -> str:
+        return self.advice.render(lang) if self.advice else ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

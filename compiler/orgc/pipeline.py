@@ -12,6 +12,7 @@ from .diagnostics import Diagnostic, Location, Severity, Waiver, WaiverUse, sort
 from .load.discover import discover
 from .load.text import decode
 from .load.yaml_doc import parse_yaml
+from .messages import Message, default_language
 from .model.build import SpecDocument, build_org
 from .model.entities import Org
 from .model.graph import OrgGraph
@@ -20,7 +21,14 @@ from .validate import validate
 
 
 class ProjectError(Exception):
-    """The folder is not an orgc project, or cannot be read (exit code 2)."""
+    """The folder is not an orgc project, or cannot be read (exit code 2).
+
+    ``str()`` gives the English text; ``language`` is the project's, once its orgc.yaml is read.
+    """
+
+    def __init__(self, message: Message, language: str | None = None) -> None:
+        super().__init__(str(message))
+        self.message, self.language = message, language
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,9 @@ class CheckResult:
 def find_project(path: Path) -> Path:
     """The project folder: ``path`` itself, which must hold orgc.yaml or specs/."""
     if not path.is_dir():
-        raise ProjectError(f"{path} is not a folder")
+        raise ProjectError(Message("cli.not-a-folder", path=str(path)))
     if not (path / "specs").is_dir() and not (path / CONFIG_FILE).is_file():
-        raise ProjectError(
-            f"{path} is not an orgc project: it has neither {CONFIG_FILE} nor a specs/ folder "
-            "(run `orgc init` to start one, or pass the project folder)"
-        )
+        raise ProjectError(Message("cli.not-a-project", path=str(path), config=CONFIG_FILE))
     return path
 
 
@@ -67,7 +72,8 @@ def check(path: Path, today: date | None = None) -> CheckResult:
         try:
             raw = spec.path.read_bytes()
         except OSError as exc:
-            raise ProjectError(f"cannot read {spec.rel}: {exc.strerror}") from exc
+            message = Message("cli.cannot-read", file=spec.rel, reason=exc.strerror)
+            raise ProjectError(message, default_language(config.languages)) from exc
         decoded = decode(raw, spec.rel)
         document = None
         if decoded.text is not None:
@@ -87,9 +93,9 @@ def check(path: Path, today: date | None = None) -> CheckResult:
             Diagnostic(
                 "E102",
                 Severity.ERROR,
-                "specs/org.yaml is missing",
+                Message("E102.no-org"),
                 Location("specs/org.yaml"),
-                "Create specs/org.yaml with the organisation's id, name and units.",
+                Message("E102.no-org.hint"),
             )
         )
 
@@ -121,9 +127,9 @@ def _apply_waivers(
                 Diagnostic(
                     "E102",
                     Severity.ERROR,
-                    f"'waive' names '{waiver.code}', which is not a diagnostic code",
+                    Message("E102.waive-unknown", code=waiver.code),
                     waiver.location,
-                    "See the diagnostics reference in the README for the codes.",
+                    Message("E102.waive-unknown.hint"),
                 )
             )
         elif not entry.configurable:
@@ -131,9 +137,9 @@ def _apply_waivers(
                 Diagnostic(
                     "E102",
                     Severity.ERROR,
-                    f"{waiver.code} cannot be waived: the file must be fixed",
+                    Message("E102.waive-stage", code=waiver.code),
                     waiver.location,
-                    "Remove this waiver and fix the problem it reports.",
+                    Message("E102.waive-stage.hint"),
                 )
             )
         else:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..messages import Message
 
 # folder under specs/ -> kind; org.yaml sits at the top of specs/.
 KIND_FOLDERS = {
@@ -33,36 +35,90 @@ class Discovery:
 
 
 def discover(project: Path) -> Discovery:
-    """Every file under ``specs/``, sorted; files of unknown kinds become diagnostics."""
+    """Every file under ``specs/``, sorted; files of unknown kinds become diagnostics.
+
+    Links are followed while they stay inside the project; a folder is read once, at its
+    own place rather than through a link to it. Named pipes, devices and broken links are reported, not
+    opened (reading a pipe would wait forever), and so are names that are not text.
+    """
     specs = project / "specs"
     files: list[SpecFile] = []
     problems: list[Diagnostic] = []
     root = project.resolve()
-    for dirpath, dirnames, filenames in os.walk(specs):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
+    walked: set[Path] = set()
+    folders: list[Path] = []
+    linked: list[Path] = []  # folders reached through a link: read after all the others
+    if _leads_outside(specs, root):
+        problems.append(_problem("specs", Message("E102.link-folder"), Message("E102.link-folder.hint")))
+    elif specs.is_dir():
+        folders.append(specs)
+    while folders or linked:
+        folder = folders.pop() if folders else linked.pop(0)
+        try:
+            real = folder.resolve()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name) if real not in walked else []
+        except (OSError, RuntimeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            rel = _shown(folder.relative_to(project).as_posix())
+            problems.append(
+                _problem(rel, Message("E102.unreadable", reason=reason), Message("E102.unreadable.hint"))
+            )
+            continue
+        walked.add(real)
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(project).as_posix()
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
+            path = folder / entry.name
+            rel = _shown(path.relative_to(project).as_posix())
+            if _UNPRINTABLE.search(entry.name):
+                problems.append(_problem(rel, Message("E102.file-name"), Message("E102.file-name.hint")))
+                continue
+            is_dir, is_file, outside = _kind_of(entry, path, root)
+            if outside:
                 problems.append(
-                    _problem(
-                        rel,
-                        "this file is a link to a file outside the project",
-                        "Copy the file into the project instead of linking it.",
-                    )
+                    _problem(rel, Message("E102.link-folder"), Message("E102.link-folder.hint"))
+                    if is_dir
+                    else _problem(rel, Message("E102.link"), Message("E102.link.hint"))
                 )
-                continue
-            kind = classify(path.relative_to(specs))
-            if kind is None:
+            elif is_dir:
+                (linked if entry.is_symlink() else folders).append(path)
+            elif not is_file:
+                problems.append(_problem(rel, Message("E102.not-a-file"), Message("E102.not-a-file.hint")))
+            elif (kind := classify(path.relative_to(specs))) is None:
                 problems.append(
-                    _problem(rel, f"'{rel}' is not a kind of spec file orgc knows", _WHERE_FILES_GO)
+                    _problem(rel, Message("E102.unknown-kind", file=rel), Message("E102.unknown-kind.hint"))
                 )
-                continue
-            files.append(SpecFile(path, rel, kind))
+            else:
+                files.append(SpecFile(path, rel, kind))
     files.sort(key=lambda f: f.rel)
     return Discovery(tuple(files), tuple(problems))
+
+
+def _kind_of(entry: os.DirEntry[str], path: Path, root: Path) -> tuple[bool, bool, bool]:
+    """(a folder, a regular file, a link that leads out of the project), following links."""
+    try:
+        is_dir, is_file = entry.is_dir(), entry.is_file()
+    except OSError:
+        return False, False, False
+    return is_dir, is_file, entry.is_symlink() and _leads_outside(path, root)
+
+
+def _leads_outside(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a link to a place outside the folder ``root``."""
+    try:
+        return path.is_symlink() and not path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop leads nowhere, so not outside
+        return False
+
+
+# Characters that a file name shown in a report must not carry: bytes that are not UTF-8
+# (decoded as lone surrogates), control characters, and bidi controls that reorder the line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(rel: str) -> str:
+    """``rel`` as it can be printed: each character of _UNPRINTABLE becomes U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", rel)
 
 
 def classify(rel: Path) -> str | None:
@@ -74,11 +130,5 @@ def classify(rel: Path) -> str | None:
     return KIND_FOLDERS.get(rel.parts[0])
 
 
-_WHERE_FILES_GO = (
-    "specs/ holds org.yaml and YAML files in roles/, kpis/, duties/, processes/ and "
-    "policies/; move or delete this file."
-)
-
-
-def _problem(rel: str, message: str, hint: str) -> Diagnostic:
+def _problem(rel: str, message: Message, hint: Message) -> Diagnostic:
     return Diagnostic("E102", Severity.ERROR, message, Location(rel), hint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..messages import Message
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
@@ -25,16 +26,16 @@ def decode(raw: bytes, file: str) -> DecodedText:
             file,
             1,
             1,
-            f"file is {len(raw) / 1048576:.1f} MB; spec files are limited to {MAX_FILE_BYTES // 1048576} MB",
-            "Split it into several files, or remove the data that does not belong in a spec.",
+            Message("E100.too-large", size=len(raw) / 1048576, limit=MAX_FILE_BYTES // 1048576),
+            Message("E100.too-large.hint"),
         )
     if raw.startswith(_UTF16_BOMS):
         return _fail(
             file,
             1,
             1,
-            "file is UTF-16 text, not UTF-8",
-            "Save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8).",
+            Message("E100.utf16"),
+            Message("E100.utf16.hint"),
         )
     if raw.startswith(_UTF8_BOM):
         raw = raw[len(_UTF8_BOM) :]
@@ -49,8 +50,8 @@ def decode(raw: bytes, file: str) -> DecodedText:
             file,
             line,
             column,
-            "file contains NUL bytes: it is binary, not text",
-            "Spec files are plain UTF-8 text; check that the right file was saved here.",
+            Message("E100.nul"),
+            Message("E100.nul.hint"),
         )
     return DecodedText(text, None)
 
@@ -59,14 +60,9 @@ def _not_utf8(raw: bytes, bad: int, file: str) -> DecodedText:
     prefix = raw[:bad].decode("utf-8")
     line, column = _line_col(prefix, len(prefix))
     if _looks_like_gb18030(raw):
-        message = "file is not UTF-8: it looks like GBK/GB18030 (Chinese Windows encoding)"
-        hint = (
-            "Save it as UTF-8: in Notepad choose Save As → Encoding → UTF-8; "
-            "or run `iconv -f GB18030 -t UTF-8`."
-        )
+        message, hint = Message("E100.gbk"), Message("E100.gbk.hint")
     else:
-        message = f"file is not UTF-8 text: byte 0x{raw[bad]:02x} cannot be decoded"
-        hint = "Save the file as UTF-8 text."
+        message, hint = Message("E100.not-utf8", byte=raw[bad]), Message("E100.not-utf8.hint")
     return _fail(file, line, column, message, hint)
 
 
@@ -84,5 +80,5 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, column
 
 
-def _fail(file: str, line: int, column: int, message: str, hint: str) -> DecodedText:
+def _fail(file: str, line: int, column: int, message: Message, hint: Message) -> DecodedText:
     return DecodedText(None, Diagnostic("E100", Severity.ERROR, message, Location(file, line, column), hint))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..pipeline import CheckResult
 from . import github, json_report, sarif, text
 
-Reporter = Callable[[CheckResult, bool], str]
+Reporter = Callable[[CheckResult, bool, str], str]  # (result, colour, language of the messages)
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,

@@ -9,14 +9,15 @@ from .text import summary
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(result: CheckResult, colour: bool = False) -> str:
+def render(result: CheckResult, colour: bool = False, lang: str = "en") -> str:
     lines = []
     for d in result.diagnostics:
         loc = d.location
         props = f"file={_prop(loc.file)},line={loc.line},col={loc.column},title={_prop(d.code)}"
-        body = d.message + (f"\n{d.hint}" if d.hint else "")
+        hint = d.hint_in(lang)
+        body = d.message_in(lang) + (f"\n{hint}" if hint else "")
         lines.append(f"::{_COMMANDS[d.severity]} {props}::{_data(body)}")
-    lines.append(summary(result))
+    lines.append(summary(result, lang))
     return "\n".join(lines) + "\n"
 
 

@@ -11,7 +11,7 @@ from ..pipeline import CheckResult
 VERSION = 1
 
 
-def as_data(result: CheckResult) -> dict[str, Any]:
+def as_data(result: CheckResult, lang: str = "en") -> dict[str, Any]:
     return {
         "version": VERSION,
         "summary": {
@@ -27,8 +27,8 @@ def as_data(result: CheckResult) -> dict[str, Any]:
                 "file": d.location.file,
                 "line": d.location.line,
                 "column": d.location.column,
-                "message": d.message,
-                "hint": d.hint,
+                "message": d.message_in(lang),
+                "hint": d.hint_in(lang),
             }
             for d in result.diagnostics
         ],
@@ -46,5 +46,5 @@ def as_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def render(result: CheckResult, colour: bool = False) -> str:
-    return json.dumps(as_data(result), ensure_ascii=False, indent=2) + "\n"
+def render(result: CheckResult, colour: bool = False, lang: str = "en") -> str:
+    return json.dumps(as_data(result, lang), ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote  # artifact locations are URI references: 'a b.yaml' -> 'a%20b.yaml'
 
 from .. import __version__
-from ..diagnostics import Severity
+from ..diagnostics import Diagnostic, Severity
 from ..pipeline import CheckResult
 from ..rules import all_rules
 
@@ -15,7 +15,8 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def as_data(result: CheckResult) -> dict[str, Any]:
+def as_data(result: CheckResult, lang: str = "en") -> dict[str, Any]:
+    """SARIF with the messages in ``lang``; the rules' own documentation is in English."""
     rules = list(all_rules())
     index = {entry.code: i for i, entry in enumerate(rules)}
     return {
@@ -46,7 +47,7 @@ def as_data(result: CheckResult) -> dict[str, Any]:
                         "ruleId": d.code,
                         "ruleIndex": index[d.code],
                         "level": _LEVELS[d.severity],
-                        "message": {"text": d.message + (f"\n{d.hint}" if d.hint else "")},
+                        "message": {"text": _text(d, lang)},
                         "locations": [
                             {
                                 "physicalLocation": {
@@ -69,5 +70,10 @@ def as_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def render(result: CheckResult, colour: bool = False) -> str:
-    return json.dumps(as_data(result), ensure_ascii=False, indent=2) + "\n"
+def _text(diagnostic: Diagnostic, lang: str) -> str:
+    hint = diagnostic.hint_in(lang)
+    return diagnostic.message_in(lang) + (f"\n{hint}" if hint else "")
+
+
+def render(result: CheckResult, colour: bool = False, lang: str = "en") -> str:
+    return json.dumps(as_data(result, lang), ensure_ascii=False, indent=2) + "\n"

@@ -5,38 +5,41 @@ from __future__ import annotations
 import click
 
 from ..diagnostics import Severity
+from ..messages import Message
 from ..pipeline import CheckResult
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render(result: CheckResult, colour: bool) -> str:
+def render(result: CheckResult, colour: bool, lang: str = "en") -> str:
+    """The report in ``lang``; severities and codes stay as they are, for tools that read the lines."""
+
     def style(text: str, **kwargs: object) -> str:
         return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
 
+    label = style(Message("report.hint").render(lang), dim=True)
     lines = []
     for d in result.diagnostics:
         severity = style(d.severity.label, fg=_COLOURS[d.severity], bold=True)
-        lines.append(f"{style(str(d.location), bold=True)}: {severity} {d.code} {d.message}")
-        if d.hint:
-            lines.append(f"    {style('hint:', dim=True)} {d.hint}")
-    lines.append(summary(result))
+        lines.append(f"{style(str(d.location), bold=True)}: {severity} {d.code} {d.message_in(lang)}")
+        hint = d.hint_in(lang)
+        if hint:
+            lines.append("    " + Message("report.hint-line", label=label, hint=hint).render(lang))
+    lines.append(summary(result, lang))
     return "\n".join(lines) + "\n"
 
 
-def summary(result: CheckResult) -> str:
-    parts = [
-        _plural(result.count(Severity.ERROR), "error"),
-        _plural(result.count(Severity.WARNING), "warning"),
+def summary(result: CheckResult, lang: str = "en") -> str:
+    counts = [
+        Message("report.errors", count=result.count(Severity.ERROR)),
+        Message("report.warnings", count=result.count(Severity.WARNING)),
     ]
     infos = result.count(Severity.INFO)
     if infos:
-        parts.append(_plural(infos, "info"))
-    text = f"{', '.join(parts)} in {_plural(result.files, 'file')}"
+        counts.append(Message("report.infos", count=infos))
+    files = Message("report.files", count=result.files)
+    text = Message("report.summary", counts=tuple(counts), files=files).render(lang)
     if result.waivers:
-        text += f"; {_plural(len(result.waivers), 'waiver')} (see `orgc check --format json`)"
+        waivers = Message("report.waiver-count", count=len(result.waivers))
+        text += Message("report.waivers", waivers=waivers).render(lang)
     return text
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

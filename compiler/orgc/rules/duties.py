@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Subject
+from ..messages import Message
 from ..model.entities import Duty, Org, Src
 from .registry import Context, Finding, guess, rule
 
@@ -46,11 +47,11 @@ def orphan_duty(ctx: Context) -> Iterator[Finding]:
             if len(known) < len(step.responsible):
                 continue  # unknown roles are reported by DUT003
             if not any(org.roles[r].staffed for r in known):
-                who = ", ".join(known) if known else "no role"
+                who = tuple(known) if known else Message("DUT001.no-role")
                 yield Finding(
-                    f"step '{step.ref}' has no staffed role Responsible (responsible: {who})",
+                    Message("DUT001", step=step.ref, roles=who),
                     step.src.at("responsible"),
-                    "Name a role with headcount above 0 in `responsible`.",
+                    Message("DUT001.hint"),
                     subject,
                 )
     holders: dict[str, bool] = defaultdict(bool)
@@ -60,9 +61,9 @@ def orphan_duty(ctx: Context) -> Iterator[Finding]:
     for block in org.blocks.values():
         if not holders[block.id]:
             yield Finding(
-                f"shared block '{block.id}' is not included by any staffed role",
+                Message("DUT001.block", block=block.id),
                 block.src.at("id"),
-                f"Add `include: [{block.id}]` to the roles that hold these duties, or delete the block.",
+                Message("DUT001.block.hint", block=block.id),
                 Subject("block", block.id),
             )
 
@@ -99,17 +100,12 @@ def accountable(ctx: Context) -> Iterator[Finding]:
             if len(named) == 1:
                 continue
             if named:
-                message = f"step '{step.ref}' names {len(named)} Accountable roles: {', '.join(named)}"
+                message = Message("DUT002", step=step.ref, count=len(named), roles=tuple(named))
                 where = step.src.at("accountable")
             else:
-                message = f"step '{step.ref}' has no Accountable role and the process has no owner"
+                message = Message("DUT002.none", step=step.ref)
                 where = step.src.at("id")
-            yield Finding(
-                message,
-                where,
-                "Give the step `accountable: <one role id>`, or the process an `owner`.",
-                subject,
-            )
+            yield Finding(message, where, Message("DUT002.hint"), subject)
     for role in org.roles.values():
         for duty in role.duties:
             if len(duty.accountable) > 1:
@@ -122,9 +118,9 @@ def accountable(ctx: Context) -> Iterator[Finding]:
 
 def _several_accountable(duty: Duty, subject: Subject) -> Finding:
     return Finding(
-        f"duty '{duty.ref}' names {len(duty.accountable)} Accountable roles: {', '.join(duty.accountable)}",
+        Message("DUT002.duty", duty=duty.ref, count=len(duty.accountable), roles=duty.accountable),
         duty.src.at("accountable"),
-        "Keep exactly one role in `accountable`; others can be `consulted` or `informed`.",
+        Message("DUT002.duty.hint"),
         subject,
     )
 
@@ -162,11 +158,11 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     refs = _References(org)
     for role in org.roles.values():
         src, subject = role.src, role.subject
-        yield from refs.check(role.includes, ("block",), "shared block", src, "include", subject)
+        yield from refs.check(role.includes, ("block",), _BLOCK, src, "include", subject)
         for target in role.kpis:
-            yield from refs.check((target.kpi,), ("kpi",), "KPI", target.src, "kpi", subject)
+            yield from refs.check((target.kpi,), ("kpi",), _KPI, target.src, "kpi", subject)
         if role.escalates_to:
-            yield from refs.check((role.escalates_to,), ("role",), "role", src, "escalates_to", subject)
+            yield from refs.check((role.escalates_to,), ("role",), _ROLE, src, "escalates_to", subject)
         for duty in role.duties:
             yield from _duty_references(refs, duty, subject)
     for block in org.blocks.values():
@@ -175,42 +171,47 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     for process in org.processes.values():
         subject = Subject("process", process.id)
         if process.owner:
-            yield from refs.check((process.owner,), ("role",), "role", process.src, "owner", subject)
+            yield from refs.check((process.owner,), ("role",), _ROLE, process.src, "owner", subject)
         steps = {s.id for s in process.steps}
         for step in process.steps:
             s = step.src
-            yield from refs.check(step.responsible, ("role",), "role", s, "responsible", subject)
-            yield from refs.check(step.accountable, ("role",), "role", s, "accountable", subject)
-            yield from refs.check(step.consulted, _PARTIES, "role or unit", s, "consulted", subject)
-            yield from refs.check(step.informed, _PARTIES, "role or unit", s, "informed", subject)
+            yield from refs.check(step.responsible, ("role",), _ROLE, s, "responsible", subject)
+            yield from refs.check(step.accountable, ("role",), _ROLE, s, "accountable", subject)
+            yield from refs.check(step.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject)
+            yield from refs.check(step.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject)
             for i, following in enumerate(step.next):
                 if following not in steps:
                     yield Finding(
-                        f"step '{step.ref}' is followed by '{following}', which is not "
-                        f"a step of '{process.id}'",
+                        Message("DUT003.next", step=step.ref, following=following, process=process.id),
                         s.at("next", i),
-                        "Use the id of a step in this process.",
+                        Message("DUT003.next.hint"),
                         subject,
                     )
     for policy in org.policies.values():
         subject = Subject("policy", policy.id)
         src = policy.src
         if policy.owner:
-            yield from refs.check((policy.owner,), ("role",), "role", src, "owner", subject)
-        yield from refs.check(policy.applies_to, ("unit", "role"), "unit or role", src, "applies_to", subject)
-        yield from refs.check(policy.refers_to, ("process",), "process", src, "refers_to", subject)
+            yield from refs.check((policy.owner,), ("role",), _ROLE, src, "owner", subject)
+        yield from refs.check(policy.applies_to, ("unit", "role"), _UNIT_OR_ROLE, src, "applies_to", subject)
+        yield from refs.check(policy.refers_to, ("process",), _PROCESS, src, "refers_to", subject)
 
 
 _PARTIES = ("role", "unit")
+_ROLE = Message("kind.role")
+_KPI = Message("kind.kpi")
+_BLOCK = Message("kind.block")
+_PROCESS = Message("kind.process")
+_ROLE_OR_UNIT = Message("kind.role-or-unit")
+_UNIT_OR_ROLE = Message("kind.unit-or-role")
 
 
 def _duty_references(refs: _References, duty: Duty, subject: Subject) -> Iterator[Finding]:
     s = duty.src
-    yield from refs.check(duty.kpis, ("kpi",), "KPI", s, "kpis", subject)
-    yield from refs.check(duty.collaborates, _PARTIES, "role or unit", s, "collaborates", subject)
-    yield from refs.check(duty.accountable, ("role",), "role", s, "accountable", subject)
-    yield from refs.check(duty.consulted, _PARTIES, "role or unit", s, "consulted", subject)
-    yield from refs.check(duty.informed, _PARTIES, "role or unit", s, "informed", subject)
+    yield from refs.check(duty.kpis, ("kpi",), _KPI, s, "kpis", subject)
+    yield from refs.check(duty.collaborates, _PARTIES, _ROLE_OR_UNIT, s, "collaborates", subject)
+    yield from refs.check(duty.accountable, ("role",), _ROLE, s, "accountable", subject)
+    yield from refs.check(duty.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject)
+    yield from refs.check(duty.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject)
 
 
 class _References:
@@ -225,16 +226,22 @@ class _References:
         }
 
     def check(
-        self, refs: tuple[str, ...], kinds: tuple[str, ...], what: str, src: Src, key: str, subject: Subject
+        self,
+        refs: tuple[str, ...],
+        kinds: tuple[str, ...],
+        what: Message,
+        src: Src,
+        key: str,
+        subject: Subject,
     ) -> Iterator[Finding]:
         """Report each ref that names nothing; a single value is located at the key itself."""
         for index, ref in enumerate(refs):
             if not self.org.known(ref, *kinds):
                 pool = [name for kind in kinds for name in self.tables[kind]]
                 yield Finding(
-                    f"'{key}' names '{ref}', which is not a {what}",
+                    Message("DUT003", key=key, ref=ref, kind=what),
                     src.at(key, index),
-                    guess(ref, pool) + "Check the spelling of the id, or add what it refers to.",
+                    Message("DUT003.hint", guess=guess(ref, pool)),
                     subject,
                 )
 
@@ -265,9 +272,9 @@ def no_duties(ctx: Context) -> Iterator[Finding]:
     for role in org.roles.values():
         if not org.duties_of(role) and not any(b in org.unreadable for b in role.includes):
             yield Finding(
-                f"role '{role.id}' has no duties",
+                Message("DUT004", role=role.id),
                 role.src.key_at("id"),
-                "Add `duties:` (工作职责), or `include:` a shared duty block.",
+                Message("DUT004.hint"),
                 role.subject,
             )
 
@@ -317,19 +324,16 @@ def repeated_duty(ctx: Context) -> Iterator[Finding]:
         if not key or (len(roles) < 2 and block is None):
             continue
         for role_id, duty in copies:
-            others = ", ".join(r for r in roles if r != role_id)
-            if block:
-                where = f"in shared block '{block}'" + (f" and on {others}" if others else "")
-                hint = f"Delete it here and `include: [{block}]` instead."
+            others = tuple(r for r in roles if r != role_id)
+            title = duty.title.get(lang)
+            if block and others:
+                message = Message("DUT005.block-and-roles", title=title, block=block, roles=others)
+            elif block:
+                message = Message("DUT005.block", title=title, block=block)
             else:
-                where = f"on {others}"
-                hint = "Move it into a shared block under specs/duties/ and `include` the block."
-            yield Finding(
-                f"duty '{duty.title.get(lang)}' is also written {where}",
-                duty.src.at("title"),
-                hint,
-                Subject("role", role_id),
-            )
+                message = Message("DUT005.roles", title=title, roles=others)
+            hint = Message("DUT005.block.hint", block=block) if block else Message("DUT005.roles.hint")
+            yield Finding(message, duty.src.at("title"), hint, Subject("role", role_id))
 
 
 def _key(duty: Duty, lang: str) -> str:

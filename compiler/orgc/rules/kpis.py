@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..messages import Message
 from .registry import Context, Finding, rule
 
 _AGAINST = {"higher-is-better": ("<", "<="), "lower-is-better": (">", ">=")}
@@ -40,23 +41,27 @@ def target_unit(ctx: Context) -> Iterator[Finding]:
     for role in org.roles.values():
         for target in role.kpis:
             kpi = org.kpis.get(target.kpi)
-            where = target.src.at("target")
-            example = f"'{_example(kpi.unit, kpi.higher_is_better)}'" if kpi else "'>= 85%'"
+            example = _example(kpi.unit, kpi.higher_is_better) if kpi else ">= 85%"
             if target.target is None:
                 yield Finding(
-                    f"target '{target.text}' for KPI '{target.kpi}' cannot be read",
-                    where,
-                    f"Write a comparator, a number and the unit, e.g. {example}.",
+                    Message("KPI001", target=target.text, kpi=target.kpi),
+                    target.src.at("target"),
+                    Message("KPI001.hint", example=example),
                     role.subject,
                 )
             elif kpi and target.target.unit != kpi.unit:
-                got = target.target.unit or "no unit"
-                yield Finding(
-                    f"target '{target.text}' uses {got!r}, but KPI '{kpi.id}' is measured in {kpi.unit!r}",
-                    where,
-                    f"Write the target in {kpi.unit!r}, e.g. {example}.",
-                    role.subject,
-                )
+                if target.target.unit:
+                    message = Message(
+                        "KPI001.unit",
+                        target=target.text,
+                        unit=target.target.unit,
+                        kpi=kpi.id,
+                        kpi_unit=kpi.unit,
+                    )
+                else:
+                    message = Message("KPI001.no-unit", target=target.text, kpi=kpi.id, kpi_unit=kpi.unit)
+                hint = Message("KPI001.unit.hint", kpi_unit=kpi.unit, example=example)
+                yield Finding(message, target.src.at("target"), hint, role.subject)
 
 
 def _example(unit: str, higher_is_better: bool) -> str:
@@ -92,9 +97,9 @@ def no_kpi(ctx: Context) -> Iterator[Finding]:
     for role in ctx.org.roles.values():
         if not role.kpis:
             yield Finding(
-                f"role '{role.id}' has no KPI targets",
+                Message("KPI002", role=role.id),
                 role.src.key_at("id"),
-                "Add `kpis:` with targets from the KPI catalogue, or waive KPI002 with the reason.",
+                Message("KPI002.hint"),
                 role.subject,
             )
 
@@ -131,14 +136,11 @@ def target_direction(ctx: Context) -> Iterator[Finding]:
             if kpi is None or target.target is None:
                 continue
             if target.target.comparator in _AGAINST.get(kpi.direction, ()):  # invalid: E102
-                better = "higher" if kpi.higher_is_better else "lower"
-                yield Finding(
-                    f"target '{target.text}' for KPI '{kpi.id}' points the wrong way: "
-                    f"{better} is better for this KPI",
-                    target.src.at("target"),
-                    "Use >= for a higher-is-better KPI and <= for a lower-is-better one.",
-                    role.subject,
-                )
+                if kpi.higher_is_better:
+                    message = Message("KPI003.higher", target=target.text, kpi=kpi.id)
+                else:
+                    message = Message("KPI003.lower", target=target.text, kpi=kpi.id)
+                yield Finding(message, target.src.at("target"), Message("KPI003.hint"), role.subject)
 
 
 @rule("KPI004", "weights-sum", "error", "weights given that do not sum to 100%")
@@ -170,8 +172,8 @@ def weights_sum(ctx: Context) -> Iterator[Finding]:
         total = sum(weights)
         if abs(total - 100) > 0.01:
             yield Finding(
-                f"KPI weights of '{role.id}' sum to {total:g}%, not 100%",
+                Message("KPI004", role=role.id, total=total),
                 role.src.key_at("kpis"),
-                "Adjust the weights so they add up to 100%.",
+                Message("KPI004.hint"),
                 role.subject,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from ..messages import Message
 from ..model.entities import Role
 from .registry import Context, Finding, guess, rule
 
@@ -33,10 +34,9 @@ def missing_supervisor(ctx: Context) -> Iterator[Finding]:
     for role in org.roles.values():
         if role.reports_to and not org.known(role.reports_to, "role"):
             yield Finding(
-                f"'{role.id}' reports to '{role.reports_to}', which is not a role",
+                Message("ORG001", role=role.id, target=role.reports_to),
                 role.src.at("reports_to"),
-                guess(role.reports_to, org.roles) + "Use the id of an existing role "
-                "(the file name under specs/roles/).",
+                Message("ORG001.hint", guess=guess(role.reports_to, org.roles)),
                 role.subject,
             )
 
@@ -65,9 +65,9 @@ def reporting_cycle(ctx: Context) -> Iterator[Finding]:
         first = ctx.org.roles[cycle[0]]
         path = " → ".join((*cycle, cycle[0]))
         yield Finding(
-            f"reporting cycle: {path}",
+            Message("ORG002", path=path),
             first.src.at("reports_to"),
-            "Change the `reports_to` of one of these roles so the chain ends at the top role.",
+            Message("ORG002.hint"),
             first.subject,
         )
 
@@ -100,7 +100,7 @@ def several_top_roles(ctx: Context) -> Iterator[Finding]:
     tops = [r for r in ctx.org.roles.values() if r.reports_to is None and not _written(r, "reports_to")]
     if len(tops) < 2:
         return
-    names = ", ".join(r.id for r in tops)
+    names = tuple(r.id for r in tops)
     # The top is the one with most roles below it; when that is a tie, every top role is reported.
     below = {r.id: len(ctx.graph.subordinates(r.id)) for r in tops}
     heads = [r.id for r in tops if below[r.id] == max(below.values())]
@@ -108,11 +108,11 @@ def several_top_roles(ctx: Context) -> Iterator[Finding]:
     for role in tops:
         if role.id == top:
             continue
-        also = f"'{top}' is the top role" if top else f"top roles: {names}"
+        also = Message("ORG003.top", top=top) if top else Message("ORG003.tops", roles=names)
         yield Finding(
-            f"'{role.id}' has no `reports_to`, but only one role may be the top ({also})",
+            Message("ORG003", role=role.id, also=also),
             role.src.key_at("id"),
-            "Add `reports_to:` with the id of this role's 直接上级.",
+            Message("ORG003.hint"),
             role.subject,
         )
 
@@ -154,11 +154,17 @@ def span_of_control(ctx: Context) -> Iterator[Finding]:
         span = math.ceil(people / holders)
         if span > limit:
             yield Finding(
-                f"span of control of '{role.id}' is {span} people per position "
-                f"({people} in {len(reports)} direct-report roles, {holders} position(s)), "
-                f"above the maximum of {limit}",
+                Message(
+                    "ORG004",
+                    role=role.id,
+                    span=span,
+                    people=people,
+                    reports=len(reports),
+                    holders=holders,
+                    limit=limit,
+                ),
                 role.src.key_at("headcount"),  # the role's own `headcount`, or its first line
-                "Add positions to this role, or a layer of team leads between it and its reports.",
+                Message("ORG004.hint"),
                 role.subject,
             )
 
@@ -188,25 +194,25 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
     for role in org.roles.values():
         if role.unit and not org.known(role.unit, "unit"):
             yield Finding(
-                f"'{role.id}' belongs to unit '{role.unit}', which is not in specs/org.yaml",
+                Message("ORG005", role=role.id, unit=role.unit),
                 role.src.at("unit"),
-                guess(role.unit, org.units) + "Use a unit id from specs/org.yaml, or add the unit there.",
+                Message("ORG005.hint", guess=guess(role.unit, org.units)),
                 role.subject,
             )
     for unit in org.units.values():
         if unit.parent and unit.parent not in org.units:
             yield Finding(
-                f"unit '{unit.id}' has parent '{unit.parent}', which is not a unit",
+                Message("ORG005.parent", unit=unit.id, parent=unit.parent),
                 unit.src.at("parent"),
-                guess(unit.parent, org.units) + "Use the id of another unit in this file.",
+                Message("ORG005.parent.hint", guess=guess(unit.parent, org.units)),
             )
     for cycle in ctx.graph.unit_cycles():
         first = org.units[cycle[0]]
         path = " → ".join((*cycle, cycle[0]))
         yield Finding(
-            f"unit cycle: {path} (each is the parent of the next)",
+            Message("ORG005.cycle", path=path),
             first.src.at("parent"),
-            "Change one `parent:` so the units form a tree.",
+            Message("ORG005.cycle.hint"),
         )
 
 
@@ -239,16 +245,15 @@ def unit_head(ctx: Context) -> Iterator[Finding]:
         role = org.roles.get(unit.head)
         if role is None:
             yield Finding(
-                f"head of unit '{unit.id}' is '{unit.head}', which is not a role",
+                Message("ORG006", unit=unit.id, head=unit.head),
                 unit.src.at("head"),
-                guess(unit.head, org.roles) + "Use the id of a role in this unit.",
+                Message("ORG006.hint", guess=guess(unit.head, org.roles)),
             )
         elif role.unit in org.units and not ctx.graph.unit_within(role.unit, unit.id):
             yield Finding(
-                f"head of unit '{unit.id}' is '{unit.head}', whose unit '{role.unit}' is not "
-                f"'{unit.id}' or below it",
+                Message("ORG006.outside", unit=unit.id, head=unit.head, role_unit=role.unit),
                 unit.src.at("head"),
-                "Name a role of this unit as head, or move the role into this unit.",
+                Message("ORG006.outside.hint"),
             )
 
 
@@ -279,9 +284,9 @@ def reports_to_vacancy(ctx: Context) -> Iterator[Finding]:
         boss = org.roles.get(role.reports_to or "")
         if boss is not None and boss.headcount == 0:
             yield Finding(
-                f"'{role.id}' reports to '{boss.id}', a position with headcount 0",
+                Message("ORG007", role=role.id, boss=boss.id),
                 role.src.at("reports_to"),
-                "Report to a staffed role until the position is filled, or waive ORG007 with the reason.",
+                Message("ORG007.hint"),
                 role.subject,
             )
 
@@ -324,10 +329,9 @@ def chain_too_deep(ctx: Context) -> Iterator[Finding]:
             if top_reached:
                 path = " → ".join((*reversed(chain), role.id))
                 yield Finding(
-                    f"'{role.id}' is layer {limit + 1} of its reporting chain ({path}); "
-                    f"the maximum is {limit}",
+                    Message("ORG008", role=role.id, layer=limit + 1, path=path, limit=limit),
                     role.src.at("reports_to"),
-                    "Flatten the chain: have this role report to a role higher up.",
+                    Message("ORG008.hint"),
                     role.subject,
                 )
 
@@ -360,14 +364,14 @@ def bad_dotted_line(ctx: Context) -> Iterator[Finding]:
         for index, other in enumerate(role.dotted_to):
             where = role.src.at("dotted_to", index)
             if not org.known(other, "role"):
-                message = f"'{role.id}' has a dotted line to '{other}', which is not a role"
-                hint = guess(other, org.roles) + "Use the id of an existing role."
+                message = Message("ORG009", role=role.id, other=other)
+                hint = Message("hint.existing-role", guess=guess(other, org.roles))
             elif other == role.reports_to:
-                message = f"'{role.id}' has a dotted line to '{other}', which is already its `reports_to`"
-                hint = "Remove it from `dotted_to`: the solid line already covers it."
+                message = Message("ORG009.solid", role=role.id, other=other)
+                hint = Message("ORG009.solid.hint")
             elif other == role.id:
-                message = f"'{role.id}' has a dotted line to itself"
-                hint = "Remove it from `dotted_to`."
+                message = Message("ORG009.self", role=role.id)
+                hint = Message("ORG009.self.hint")
             else:
                 continue
             yield Finding(message, where, hint, role.subject)

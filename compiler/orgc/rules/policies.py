@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Subject
+from ..messages import Message
 from .registry import Context, Finding, rule
 
 
@@ -30,9 +31,8 @@ def policy_review_overdue(ctx: Context) -> Iterator[Finding]:
         if policy.review_by and policy.review_by < ctx.today:
             days = (ctx.today - policy.review_by).days
             yield Finding(
-                f"policy '{policy.id}' was due for review on {policy.review_by} "
-                f"({days} day{'' if days == 1 else 's'} ago)",
+                Message("POL001", policy=policy.id, date=policy.review_by, count=days),
                 policy.src.at("review_by"),
-                "Review the policy with its owner, then set a new `review_by` date.",
+                Message("POL001.hint"),
                 Subject("policy", policy.id),
             )

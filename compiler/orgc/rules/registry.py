@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import Location, Severity, Subject
+from ..messages import Message
 from ..model.entities import Org
 from ..model.graph import OrgGraph
 
@@ -19,9 +20,9 @@ from ..model.graph import OrgGraph
 class Finding:
     """What a rule reports; the engine adds the code and the configured severity."""
 
-    message: str
+    message: Message
     location: Location
-    hint: str = ""
+    hint: Message | None = None
     subject: Subject | None = None
 
 
@@ -95,7 +96,7 @@ def _order(entry: Rule) -> tuple[int, str]:
     return _FAMILY_ORDER.index(family) if family in _FAMILY_ORDER else 99, entry.code
 
 
-def guess(name: str, candidates: Iterable[str]) -> str:
-    """'Did you mean …? ' for the closest candidate id, or nothing."""
+def guess(name: str, candidates: Iterable[str]) -> Message | None:
+    """'Did you mean …? ' for the closest candidate id, or None."""
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'? " if close else ""
+    return Message("did-you-mean", name=close[0]) if close else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..messages import Message
 from .registry import Context, Finding, guess, rule
 
 
@@ -40,10 +41,9 @@ def escalation_not_above(ctx: Context) -> Iterator[Finding]:
             continue  # an unknown target is DUT003; a broken chain is ORG001/ORG002 or an unreadable file
         if not ctx.graph.is_above(target, role.id):
             yield Finding(
-                f"'{role.id}' escalates to '{target}', which is not above it in its reporting chain",
+                Message("ESC001", role=role.id, target=target),
                 role.src.at("escalates_to"),
-                "Escalate to a supervisor in the chain of command (see `orgc show "
-                f"{role.id}`), or waive ESC001 with the reason.",
+                Message("ESC001.hint", role=role.id),
                 role.subject,
             )
 
@@ -76,8 +76,8 @@ def unknown_career_step(ctx: Context) -> Iterator[Finding]:
         for index, other in enumerate(role.career_next):
             if not org.known(other, "role"):
                 yield Finding(
-                    f"career path of '{role.id}' leads to '{other}', which is not a role",
+                    Message("CAR001", role=role.id, other=other),
                     role.src.at("career", "next", index),
-                    guess(other, org.roles) + "Use the id of an existing role.",
+                    Message("hint.existing-role", guess=guess(other, org.roles)),
                     role.subject,
                 )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ..diagnostics import Subject
+from ..messages import Message
 from ..model.entities import Org, Text
 from .registry import Context, Finding, rule
 
@@ -36,10 +38,11 @@ def missing_translation(ctx: Context) -> Iterator[Finding]:
     for text, subject in texts_of(ctx.org):
         missing = [lang for lang in wanted if lang not in text.langs]
         if missing and text.where is not None:
+            example = "{" + ", ".join(f"{lang}: ..." for lang in wanted) + "}"
             yield Finding(
-                f"text '{_short(str(text))}' has no {', '.join(missing)} version",
+                Message("I18N001", text=_short(str(text)), languages=tuple(missing)),
                 text.where,
-                "Write it as {" + ", ".join(f"{lang}: ..." for lang in wanted) + "}.",
+                Message("I18N001.hint", example=example),
                 subject,
             )
 
@@ -68,9 +71,14 @@ def _walk(value: Any, subject: Subject | None) -> Iterator[tuple[Text, Subject |
         for item in value:
             yield from _walk(item, subject)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name != "src":  # the org's tables are mappings, walked by texts_of
-                yield from _walk(getattr(value, f.name), subject)
+        for name in _field_names(type(value)):
+            yield from _walk(getattr(value, name), subject)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    # src is skipped: the org's tables are mappings, walked by texts_of
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "src")
 
 
 def _short(text: str) -> str:

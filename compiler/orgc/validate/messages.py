@@ -9,28 +9,17 @@ from typing import Any
 from .. import resources
 from ..diagnostics import Diagnostic, Location, Severity
 from ..load.yaml_doc import Document
+from ..messages import Message, OneOf, description, verbatim
 from .schemas import Schema, json_types, resolve, type_of
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "null": "empty",
-}
-_PATTERN_WORDS = {
-    "^[a-z][a-z0-9-]{0,62}$": (
-        "is not a valid id",
-        "Ids use lowercase ASCII letters, digits and '-', start with a letter and are at "
-        "most 63 characters long, e.g. cs-team-lead.",
-    ),
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "Write dates as YYYY-MM-DD, e.g. 2026-01-31."),
-    "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$": (
-        "is not a language code",
-        "Use lowercase codes such as zh or en (zh-Hant for a variant).",
-    ),
+    "string": Message("E102.type.string"),
+    "integer": Message("E102.type.integer"),
+    "number": Message("E102.type.number"),
+    "boolean": Message("E102.type.boolean"),
+    "array": Message("E102.type.array"),
+    "object": Message("E102.type.object"),
+    "null": Message("E102.type.null"),
 }
 
 
@@ -62,12 +51,11 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
     if keyword == "required":
         for key in error.validator_value:
             if key not in instance:
-                what = f" in {name}" if path else ""
-                yield _e102(
-                    doc.at(*path),
-                    f"missing required field '{key}'{what}",
-                    f"Add a line `{key}: ...` to this mapping.",
-                )
+                if path:
+                    message = Message("E102.required-in", key=key, name=name)
+                else:
+                    message = Message("E102.required", key=key)
+                yield _e102(doc.at(*path), message, Message("E102.required.hint", key=key))
         return
     if "propertyNames" in error.schema_path:
         yield from _explain_key_name(error, doc, path)
@@ -79,28 +67,43 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield _empty(doc, path)
         return
     if keyword == "type":
-        expected = " or ".join(_TYPE_WORDS.get(t, t) for t in _as_list(error.validator_value))
-        yield _e102(doc.at(*path), f"{name} should be {expected}, not {_describe(instance)}", hint)
+        expected = OneOf(tuple(_type_word(t) for t in _as_list(error.validator_value)))
+        yield _e102(
+            doc.at(*path),
+            Message("E102.type", name=name, expected=expected, actual=_describe(instance)),
+            hint,
+        )
     elif keyword == "pattern":
-        words, pattern_hint = _PATTERN_WORDS.get(error.validator_value, ("is not in the expected form", hint))
-        yield _e102(doc.at(*path), f"{name}: {_quote(instance)} {words}", pattern_hint or hint)
+        message, pattern_hint = _not_matching(error.validator_value, name, _quote(instance))
+        yield _e102(doc.at(*path), message, pattern_hint or hint)
     elif keyword == "enum":
         options = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(instance), options, n=1)
-        guess = f" — did you mean '{close[0]}'?" if close else ""
+        guess = Message("E102.enum.guess", option=close[0]) if close else None
         yield _e102(
             doc.at(*path),
-            f"{name}: {_quote(instance)} is not allowed{guess}",
-            "Allowed values: " + ", ".join(options) + ".",
+            Message("E102.enum", name=name, value=_quote(instance), guess=guess),
+            Message("E102.enum.hint", options=tuple(options)),
         )
     elif keyword in ("minLength", "minItems", "minProperties"):
-        yield _e102(doc.at(*path), f"{name} is empty", hint or "Fill it in, or delete the line.")
+        yield _e102(doc.at(*path), Message("E102.empty", name=name), hint or Message("E102.empty.hint"))
     elif keyword == "minimum":
-        yield _e102(doc.at(*path), f"{name} must be at least {error.validator_value}", hint)
+        yield _e102(doc.at(*path), Message("E102.minimum", name=name, minimum=error.validator_value), hint)
     elif keyword == "uniqueItems":
-        yield _e102(doc.at(*path), f"{name} lists the same value twice", "Remove the repetition.")
+        yield _e102(doc.at(*path), Message("E102.repeated", name=name), Message("E102.repeated.hint"))
     else:
-        yield _e102(doc.at(*path), f"{name}: {error.message}", hint)
+        yield _e102(doc.at(*path), Message("E102.other", name=name, detail=error.message), hint)
+
+
+def _not_matching(pattern: str, name: Message, value: Message) -> tuple[Message, Message | None]:
+    """What a value that does not match ``pattern`` is not, and how to write it (None: the schema says)."""
+    if pattern == "^[a-z][a-z0-9-]{0,62}$":
+        return Message("E102.not-an-id", name=name, value=value), Message("E102.not-an-id.hint")
+    if pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$":
+        return Message("E102.not-a-date-form", name=name, value=value), Message("E102.not-a-date-form.hint")
+    if pattern == "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$":
+        return Message("E102.not-a-language", name=name, value=value), Message("E102.not-a-language.hint")
+    return Message("E102.bad-form", name=name, value=value), None
 
 
 def _explain_choice(error: Any, doc: Document, schema_name: str, source: str) -> Iterator[Diagnostic]:
@@ -123,12 +126,12 @@ def _explain_choice(error: Any, doc: Document, schema_name: str, source: str) ->
         yield _empty(doc, path)
         return
     expected = sorted({t for o in options for t in json_types(o, source)})
-    words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    words: Message | OneOf = OneOf(tuple(_type_word(t) for t in expected))
     if "object" in expected and "string" in expected:
-        words = "text, or a mapping of languages like {zh: ..., en: ...}"
+        words = Message("E102.type.text")
     yield _e102(
         doc.at(*path),
-        f"{_name(path)} should be {words}, not {_describe(error.instance)}",
+        Message("E102.type", name=_name(path), expected=words, actual=_describe(error.instance)),
         _description(error.schema, source),
     )
 
@@ -139,67 +142,63 @@ def _explain_key_name(error: Any, doc: Document, path: tuple[Any, ...]) -> Itera
     if str(error.validator_value).startswith("^[A-Z]"):
         yield _e102(
             location,
-            f"{_quote(key)} is not a diagnostic code",
-            "Codes look like ORG004 or KPI002; run `orgc explain` for the list.",
+            Message("E102.key-not-a-code", key=_quote(key)),
+            Message("E102.key-not-a-code.hint"),
         )
     elif key.isascii():
         yield _e102(
             location,
-            f"{_quote(key)} is not a language code",
-            "Use codes such as zh or en, as listed in orgc.yaml `languages`.",
+            Message("E102.key-not-a-language", key=_quote(key)),
+            Message("E102.key-not-a-language.hint"),
         )
     else:
         yield _e102(
             location,
-            f"{_quote(key)} is not a language code",
-            "A comma inside {zh: ..., en: ...} starts a new entry: put the text in quotes, "
-            'e.g. zh: "甲, 乙".',
+            Message("E102.key-not-a-language", key=_quote(key)),
+            Message("E102.key-with-comma.hint"),
         )
 
 
 def _empty(doc: Document, path: tuple[Any, ...]) -> Diagnostic:
     if not path:
-        return _e102(
-            doc.at(),
-            "the file is empty",
-            "Write the spec into it (see the README's tour of the spec language), or delete the file.",
-        )
-    return _e102(
-        doc.at(*path), f"{_name(path)} has no value", "Write a value after the colon, or delete the line."
-    )
+        return _e102(doc.at(), Message("E102.empty-file"), Message("E102.empty-file.hint"))
+    return _e102(doc.at(*path), Message("E102.no-value", name=_name(path)), Message("E102.no-value.hint"))
 
 
 def _unknown_field(doc: Document, path: tuple[Any, ...], key: str, allowed: list[str]) -> Diagnostic:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    guess = f" — did you mean '{close[0]}'?" if close else ""
-    where = f" in {_name(path)}" if path else ""
-    return _e102(
-        doc.key_at(*path, key),
-        f"unknown field '{key}'{where}{guess}",
-        "Fields allowed here: " + ", ".join(allowed) + ".",
-    )
+    guess = Message("E102.unknown-field.guess", name=close[0]) if close else None
+    if path:
+        message = Message("E102.unknown-field-in", key=key, name=_name(path), guess=guess)
+    else:
+        message = Message("E102.unknown-field", key=key, guess=guess)
+    return _e102(doc.key_at(*path, key), message, Message("E102.unknown-field.hint", allowed=tuple(allowed)))
 
 
-def _name(path: tuple[Any, ...]) -> str:
-    """A readable name for a place in the data: 'headcount', 'duties[2].title'."""
+def _name(path: tuple[Any, ...]) -> Message:
+    """A readable name for a place in the data: 'headcount', 'duties[2].title', the file."""
     if not path:
-        return "the file"
+        return Message("E102.the-file")
     text = ""
     for part in path:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return f"'{text}'"
+    return Message("E102.field", path=text)
 
 
-def _describe(value: Any) -> str:
+def _type_word(json_type: str) -> Message:
+    return _TYPE_WORDS.get(json_type) or verbatim(json_type)
+
+
+def _describe(value: Any) -> Message:
     kind = type_of(value)
     if kind in ("array", "object"):
         return _TYPE_WORDS[kind]
     return _quote(value)
 
 
-def _quote(value: Any) -> str:
+def _quote(value: Any) -> Message:
     text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    return Message("E102.value", text=text if len(text) <= 40 else text[:37] + "...")
 
 
 def _as_list(value: Any) -> list[str]:
@@ -223,9 +222,10 @@ def _schema_file(error: Any, root: str) -> str:
     return name
 
 
-def _description(schema: Schema, schema_name: str) -> str:
-    return resolve(schema, schema_name)[0].get("description", "") if isinstance(schema, dict) else ""
+def _description(schema: Schema, schema_name: str) -> Message | None:
+    text = resolve(schema, schema_name)[0].get("description", "") if isinstance(schema, dict) else ""
+    return description(text) if text else None
 
 
-def _e102(location: Location, message: str, hint: str = "") -> Diagnostic:
+def _e102(location: Location, message: Message, hint: Message | None = None) -> Diagnostic:
     return Diagnostic("E102", Severity.ERROR, message, location, hint)

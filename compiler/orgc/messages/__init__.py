@@ -1,0 +1,96 @@
+"""Messages: a catalogue key and parameters, rendered in English or Chinese when reported."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from . import en, zh
+
+LANGUAGES = ("zh", "en")
+_CATALOGUES: dict[str, ModuleType] = {"en": en, "zh": zh}
+
+
+def default_language(languages: Sequence[str]) -> str:
+    """The language of messages for a project: its first language if that is zh or en, else en."""
+    return languages[0] if languages and languages[0] in LANGUAGES else "en"
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A catalogue key with its parameters; ``render(lang)`` gives the text, ``str()`` the English.
+
+    A parameter may be text or a number (inserted as is, with the template's format
+    spec), another Message (rendered in the same language), a list (joined as the
+    language joins lists: ``a, b`` / ``a、b``), ``OneOf`` (``a or b`` / ``a或b``) or
+    None (nothing). A template may be a pair (singular, plural), chosen by ``count``.
+    """
+
+    key: str
+    params: tuple[tuple[str, Any], ...]
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", tuple(sorted((k, _frozen(v)) for k, v in params.items())))
+
+    def render(self, lang: str) -> str:
+        catalogue = _CATALOGUES.get(lang, en)
+        params = dict(self.params)
+        if self.key == "schema-description":  # a schema's own wording, translated by its English text
+            text = params["text"]
+            return getattr(catalogue, "SCHEMA_DESCRIPTIONS", {}).get(text, text)
+        template = catalogue.MESSAGES[self.key]
+        if isinstance(template, tuple):
+            template = template[0] if params.get("count") == 1 else template[1]
+        return _Formatter(lang).vformat(template, (), params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Alternatives as a parameter: ``text or a list`` / ``文本或列表``."""
+
+    items: tuple[Any, ...]
+
+
+def verbatim(text: str) -> Message:
+    """Text that is the same in every language (an id, a path, words from another program)."""
+    return Message("verbatim", text=text)
+
+
+def description(text: str) -> Message:
+    """A ``description`` from our JSON Schemas: English there, translated by the catalogues."""
+    return Message("schema-description", text=text)
+
+
+_AND = Message("list.and")
+_OR = Message("list.or")
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Message):
+            return value.render(self.lang)
+        if isinstance(value, OneOf):
+            return _OR.render(self.lang).join(self.format_field(v, format_spec) for v in value.items)
+        if isinstance(value, tuple):
+            return _AND.render(self.lang).join(self.format_field(v, format_spec) for v in value)
+        return format(value, format_spec)
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, OneOf):
+        return OneOf(tuple(_frozen(v) for v in value.items))
+    return value
