@@ -1,0 +1,184 @@
+"""The two sides of a diff as project folders: a git revision is read with plumbing into a temporary folder.
+
+A side is a folder (an argument that names an existing directory), the working
+tree of the project (no argument), or a git revision of the repository that holds
+the project. A revision's ``orgc.yaml``, ``specs/`` and ``templates/`` at the
+project's place in the repository are listed with ``git ls-tree`` and read with
+one ``git cat-file --batch``: nothing in the repository or its working tree is
+written, and no checkout happens.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+# What a revision needs to be checked, relative to the project folder.
+PROJECT_PARTS = ("orgc.yaml", "specs", "templates")
+_SYMLINK_MODE = b"120000"
+
+
+class DiffProblem(Exception):
+    """A side cannot be read: unknown revision, not a git repository, no project there (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a diff: ``worktree``, ``folder`` or ``revision``."""
+
+    kind: str
+    label: str  # as the user wrote it ("" for the working tree)
+    path: Path | None = None  # the folder, for worktree and folder
+    commit: str | None = None  # the full commit id, for a revision
+    repository: Path | None = None  # the repository's top folder, for a revision
+    prefix: str = ""  # the project's folder inside the repository, "" at the top
+
+
+def resolve(argument: str | None, project: Path) -> Side:
+    """The side an argument names: None is the working tree, a directory a folder, else a revision."""
+    if argument is None:
+        return Side("worktree", "", path=project)
+    if Path(argument).is_dir():
+        return Side("folder", argument, path=Path(argument))
+    if argument.startswith("-") or not argument.strip():
+        raise DiffProblem(f"'{argument}' is neither a folder nor a git revision")
+    top, prefix = _repository(argument, project)
+    found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{argument}^{{commit}}"], top)
+    if found is None:
+        raise DiffProblem(
+            f"'{argument}' is neither a folder nor a revision of the git repository at {top} "
+            "(a branch, tag or commit)"
+        )
+    commit = found.decode("ascii").strip()
+    return Side("revision", argument, commit=commit, repository=top, prefix=prefix)
+
+
+@contextmanager
+def opened(side: Side) -> Iterator[Path]:
+    """The project folder of a side, for as long as the ``with`` block runs."""
+    if side.path is not None:
+        yield side.path
+        return
+    assert side.repository is not None and side.commit is not None
+    with tempfile.TemporaryDirectory(prefix="orgc-diff-") as tmp:
+        folder = Path(tmp) / "project"
+        folder.mkdir()
+        _materialise(side, folder)
+        yield folder
+
+
+def where(side: Side) -> str:
+    """Where a revision's project is, for messages: ``main:hr/`` or ``main``."""
+    return f"{side.label}:{side.prefix}/" if side.prefix else side.label
+
+
+# -- git plumbing ---------------------------------------------------------------------------------
+
+
+def _repository(argument: str, project: Path) -> tuple[Path, str]:
+    """The top folder of the git repository that holds ``project``, and the project's place in it."""
+    if not project.is_dir():
+        raise DiffProblem(f"'{argument}' is not a folder, and the project folder {project} does not exist")
+    found = _git(["rev-parse", "--show-toplevel"], project)
+    if found is None:
+        raise DiffProblem(
+            f"'{argument}' is not a folder, and {project} is not in a git repository, "
+            "so it cannot be read as a git revision"
+        )
+    top = Path(os.fsdecode(found.rstrip(b"\n")))
+    try:
+        rel = Path(os.path.realpath(project)).relative_to(os.path.realpath(top))
+    except ValueError:
+        raise DiffProblem(f"{project} is not inside the git repository at {top}") from None
+    return top, rel.as_posix() if rel.parts else ""
+
+
+def _materialise(side: Side, folder: Path) -> None:
+    """Write the revision's project files into ``folder``."""
+    assert side.repository is not None and side.commit is not None
+    wanted = [f"{side.prefix}/{part}" if side.prefix else part for part in PROJECT_PARTS]
+    listing = _git(["ls-tree", "-r", "-z", side.commit, "--", *wanted], side.repository)
+    if listing is None:
+        raise DiffProblem(f"cannot list the files of '{side.label}'")
+    files: dict[PurePosixPath, bytes] = {}  # relative path -> object id
+    links: dict[PurePosixPath, bytes] = {}
+    for entry in filter(None, listing.split(b"\0")):
+        info, _, raw_path = entry.partition(b"\t")
+        mode, kind, oid = info.split(b" ")
+        if kind != b"blob":
+            continue  # a submodule: not part of the specs
+        rel = _relative(os.fsdecode(raw_path), side.prefix)
+        if rel is not None:
+            (links if mode == _SYMLINK_MODE else files)[rel] = oid
+    if not files and not links:
+        raise DiffProblem(
+            f"'{side.label}' has no orgc project in {side.prefix or 'the top folder'}/ "
+            f"(neither orgc.yaml nor specs/)"
+        )
+    contents = _cat(sorted(set(files.values()) | set(links.values())), side)
+    for rel, oid in sorted(files.items()):
+        target = folder.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(contents[oid])
+    # Links last, so that no file is ever written through one; discover() judges where they point.
+    for rel, oid in sorted(links.items()):
+        target = folder.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.symlink_to(os.fsdecode(contents[oid]))
+        except OSError:
+            target.write_bytes(contents[oid])
+
+
+def _relative(path: str, prefix: str) -> PurePosixPath | None:
+    """A listed path relative to the project, or None if it is not a safe path inside it."""
+    if prefix:
+        if not path.startswith(prefix + "/"):
+            return None
+        path = path[len(prefix) + 1 :]
+    rel = PurePosixPath(path)
+    if not rel.parts or any(part in ("", ".", "..", ".git") or "\\" in part for part in rel.parts):
+        return None
+    return rel
+
+
+def _cat(oids: list[bytes], side: Side) -> dict[bytes, bytes]:
+    """The content of each object, by one ``git cat-file --batch``."""
+    out = _git(["cat-file", "--batch"], side.repository, b"".join(oid + b"\n" for oid in oids))
+    if out is None:
+        raise DiffProblem(f"cannot read the files of '{side.label}'")
+    contents = {}
+    pos = 0
+    for oid in oids:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split(b" ")
+        if len(header) != 3:
+            raise DiffProblem(f"cannot read object {oid.decode()} of '{side.label}'")
+        size = int(header[2])
+        contents[oid] = out[end + 1 : end + 1 + size]
+        pos = end + 1 + size + 1
+    return contents
+
+
+def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes | None:
+    """Run git; its output, or None when it fails. No prompt, no lock, no pathspec magic."""
+    git = shutil.which("git")
+    if git is None:
+        raise DiffProblem("git is not installed (or not on PATH): it is needed to read a revision")
+    env = {
+        **os.environ,
+        "GIT_LITERAL_PATHSPECS": "1",
+        "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_TERMINAL_PROMPT": "0",
+    }
+    try:
+        done = subprocess.run([git, *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
+    except OSError as exc:
+        raise DiffProblem(f"cannot run git: {exc.strerror}") from None
+    return done.stdout if done.returncode == 0 else None
