@@ -1,0 +1,66 @@
+"""Ids from titles: ASCII slugs, Chinese as toneless pinyin (班组长 → ``ban-zu-zhang``), never reused."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
+MAX_ID = 63
+# Room left for a "-NN" suffix when a generated id has to be made unique.
+_BASE_MAX = MAX_ID - 4
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def is_id(text: str) -> bool:
+    return ID.fullmatch(text) is not None
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by '-': Han characters as pinyin, accents dropped, the rest a break."""
+    from pypinyin import lazy_pinyin
+
+    text = unicodedata.normalize("NFKC", text)
+    words = []
+    # lazy_pinyin gives one syllable per Han character and passes other runs through unchanged.
+    for chunk in lazy_pinyin(text):
+        ascii_text = unicodedata.normalize("NFKD", chunk).encode("ascii", "ignore").decode("ascii")
+        words += [w for w in _NON_SLUG.split(ascii_text.lower()) if w]
+    return "-".join(words)
+
+
+def base_id(text: str, fallback: str) -> str:
+    """A valid id made from ``text`` (``fallback`` when nothing of it is usable), short enough to extend."""
+    made = _shorten(slug(text), _BASE_MAX)
+    if not made:
+        return fallback
+    if not made[0].isalpha():
+        made = _shorten(f"{fallback}-{made}", _BASE_MAX)
+    return made
+
+
+def join_id(*parts: str) -> str:
+    return _shorten("-".join(p for p in parts if p), _BASE_MAX)
+
+
+def _shorten(made: str, limit: int) -> str:
+    if len(made) <= limit:
+        return made
+    cut = made[:limit]
+    return cut[: cut.rfind("-")] if "-" in cut else cut
+
+
+class IdAllocator:
+    """Hands out ids no one has taken: ``base``, else ``base-2``, ``base-3`` …"""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+
+    def allocate(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._taken.add(candidate)
+        return candidate

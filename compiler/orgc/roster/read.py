@@ -1,0 +1,207 @@
+"""Reading a roster: CSV (UTF-8, UTF-16 or GBK/GB18030, detected and named) or an XLSX sheet."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import ImportProblem
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+MAX_ROSTER_BYTES = 32 * 1024 * 1024
+MAX_ROWS = 20_000
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and encrypted .xlsx) container
+_DELIMITERS = (",", "\t", ";")
+
+
+class RosterError(ImportProblem):
+    """The roster cannot be read at all (exit code 2): missing, not a roster, wrong encoding."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row as a spreadsheet user numbers it (the first row is 1), its cells as text."""
+
+    number: int
+    cells: tuple[str, ...]
+
+    def cell(self, index: int) -> str:
+        return self.cells[index] if index < len(self.cells) else ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The rows of one roster table and how they were read (for the note the user sees)."""
+
+    name: str  # the file as the user named it, used in every row message
+    rows: tuple[Row, ...]
+    read_as: str  # e.g. "UTF-8", "GBK/GB18030", "sheet '岗位表'"
+
+
+def read_roster(
+    path: Path, sheet: str | None = None, encoding: str | None = None, display: str | None = None
+) -> tuple[Sheet, ...]:
+    """The tables of a roster file: one for a CSV; for an XLSX, the named sheet or every sheet."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RosterError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise RosterError(f"{name} is a folder, not a roster file") from None
+    except OSError as exc:
+        raise RosterError(f"{name}: cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_ROSTER_BYTES:
+        raise RosterError(
+            f"{name} is {len(raw) / 1048576:.1f} MB; rosters are limited to {MAX_ROSTER_BYTES // 1048576} MB"
+        )
+    if raw.startswith(_ZIP):
+        return _read_xlsx(raw, name, sheet)
+    if raw.startswith(_OLE):
+        raise RosterError(
+            f"{name} is an old Excel .xls workbook (or a password-protected one); "
+            "save it as .xlsx or as CSV and import that"
+        )
+    if sheet is not None:
+        raise RosterError(f"--sheet applies to XLSX workbooks; {name} is a CSV file")
+    text, read_as = _decode(raw, name, encoding)
+    return (Sheet(name, _csv_rows(text, name), read_as),)
+
+
+def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise RosterError(f"--encoding: '{encoding}' is not an encoding Python knows") from None
+        if codec == "utf-8":
+            codec = "utf-8-sig"
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise RosterError(
+                f"{name} is not {encoding} text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
+                "cannot be decoded; leave out --encoding to have it detected"
+            ) from None
+        return _no_nul(text, name), f"{encoding} (as given by --encoding)"
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return _no_nul(raw.decode("utf-16"), name), "UTF-16"
+        except UnicodeDecodeError:
+            raise RosterError(f"{name} starts like UTF-16 text but is not valid UTF-16") from None
+    if raw.startswith(_UTF8_BOM):
+        try:
+            return _no_nul(raw[len(_UTF8_BOM) :].decode("utf-8"), name), "UTF-8 (with BOM)"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return _no_nul(raw.decode("utf-8"), name), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise RosterError(
+            f"{name} is neither UTF-8 nor GBK/GB18030 text; pass --encoding NAME "
+            "(or save it from Excel as 'CSV UTF-8')"
+        ) from None
+    return _no_nul(text, name), "GBK/GB18030 (Chinese Windows encoding), not UTF-8"
+
+
+def _no_nul(text: str, name: str) -> str:
+    if "\x00" in text:
+        raise RosterError(f"{name} contains NUL bytes: it is not a text (CSV) file")
+    return text
+
+
+def _csv_rows(text: str, name: str) -> tuple[Row, ...]:
+    delimiter = _delimiter(text)
+    rows = []
+    try:
+        # A record is one spreadsheet row even when a quoted cell spans several lines, so rows
+        # are counted by record, not by line: that is the number the user sees in Excel.
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
+            if number > MAX_ROWS:
+                raise RosterError(f"{name} has more than {MAX_ROWS} rows")
+            rows.append(Row(number, tuple(_clean(cell) for cell in record)))
+    except csv.Error as exc:
+        raise RosterError(f"{name}: not readable as CSV: {exc}") from None
+    return tuple(rows)
+
+
+def _delimiter(text: str) -> str:
+    sample = [line for line in text.splitlines()[:20] if line.strip()][:5]
+    counts = {d: sum(line.count(d) for line in sample) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # ties keep the earlier one: ','
+    return best if counts[best] else ","
+
+
+_CONTROL = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(cell: str) -> str:
+    # Some exports write a line break inside a cell as a vertical tab; other control characters are noise.
+    cell = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    return _CONTROL.sub("", cell).strip()
+
+
+def _read_xlsx(raw: bytes, name: str, sheet: str | None) -> tuple[Sheet, ...]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
+            book = load_workbook(io.BytesIO(raw), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise RosterError(f"{name} is not an XLSX workbook Excel can open ({exc})") from None
+    names = book.sheetnames
+    if sheet is not None:
+        chosen = [n for n in names if n == sheet] or [n for n in names if n.casefold() == sheet.casefold()]
+        if not chosen:
+            raise RosterError(f"{name} has no sheet '{sheet}'; its sheets: {', '.join(names)}")
+        names = chosen[:1]
+    return tuple(_sheet_rows(book[n], name) for n in names)
+
+
+def _sheet_rows(ws: Worksheet, name: str) -> Sheet:
+    if ws.max_row > MAX_ROWS:
+        raise RosterError(f"{name}: sheet '{ws.title}' has more than {MAX_ROWS} rows")
+    grid = [[_xlsx_text(v) for v in values] for values in ws.iter_rows(values_only=True)]
+    # A department cell merged over the rows of its roles belongs to each of them.
+    for merged in ws.merged_cells.ranges:
+        top, left = merged.min_row - 1, merged.min_col - 1
+        value = grid[top][left] if top < len(grid) and left < len(grid[top]) else ""
+        for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
+            for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
+                grid[r][c] = value
+    rows = tuple(Row(i, tuple(cells)) for i, cells in enumerate(grid, 1))
+    return Sheet(name, rows, f"sheet '{ws.title}'")
+
+
+def _xlsx_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return _clean(str(value))

@@ -1,0 +1,107 @@
+"""Writing the import's files: each one atomically (temporary file, then rename), all checked before any is."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ImportProblem
+
+
+class WriteProblem(ImportProblem):
+    """A file could not be written, or changed under us (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    rel: str  # relative to the project, with '/'
+    content: bytes
+    action: str  # create | replace | merge
+    before: bytes | None = None  # for merge: the bytes the change was made from
+
+    def describe(self, units: int = 0) -> str:
+        if self.action == "merge":
+            return f"{self.rel} (added {units} unit{'' if units == 1 else 's'})"
+        return f"{self.rel}{' (replaced)' if self.action == 'replace' else ''}"
+
+
+def existing(root: Path, changes: Sequence[FileChange]) -> list[str]:
+    """The files a change would replace rather than create (org.yaml merges excepted)."""
+    return [c.rel for c in changes if c.action != "merge" and (root / c.rel).exists()]
+
+
+def stage(root: Path, changes: Sequence[FileChange]) -> None:
+    """Lay the changed files over a copy of a project (for checking the result before writing it)."""
+    for change in changes:
+        target = root / change.rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(change.content)
+
+
+def copy_project(source: Path, dest: Path) -> None:
+    """The parts of a project `orgc check` reads: orgc.yaml and specs/."""
+    from ..config import CONFIG_FILE
+
+    dest.mkdir(parents=True, exist_ok=True)
+    if (source / "specs").is_dir():
+        shutil.copytree(source / "specs", dest / "specs", symlinks=True)
+    if (source / CONFIG_FILE).is_file():
+        shutil.copyfile(source / CONFIG_FILE, dest / CONFIG_FILE)
+
+
+def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
+    """Write every change: all temporary files first, then one rename each.
+
+    Each target is checked again first: a file that appeared since the plan (without
+    ``force``), or an org.yaml edited since it was read, stops the import with nothing written.
+    """
+    for change in changes:
+        target = root / change.rel
+        if change.action == "merge":
+            if _read(target) != change.before:
+                raise WriteProblem(f"{change.rel} changed while importing; nothing was written, run again")
+        elif target.exists() and not force and change.action == "create":
+            raise WriteProblem(f"{change.rel} appeared while importing; nothing was written, run again")
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for change in changes:
+            target = root / change.rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporaries.append((_temporary(target, change.content), target))
+        for temporary, target in temporaries:
+            with contextlib.suppress(OSError):
+                shutil.copymode(target, temporary)  # a replaced file keeps its permissions
+            os.replace(temporary, target)
+    except OSError as exc:
+        raise WriteProblem(f"cannot write {exc.filename or ''}: {exc.strerror}") from None
+    finally:
+        for temporary, _ in temporaries:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+
+
+def _temporary(target: Path, content: bytes) -> Path:
+    # A dot file beside the target: same file system for the rename, and skipped by `orgc check`.
+    path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.orgc-import")
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
