@@ -33,13 +33,28 @@ def _project_argument(function):  # type: ignore[no-untyped-def]
     )(function)
 
 
-def _run_check(path: Path, today: date | None):  # type: ignore[no-untyped-def]
+def _messages_option(function):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--messages",
+        type=click.Choice(("zh", "en")),
+        help="Language of the diagnostics and hints (default: the first language in orgc.yaml "
+        "if it is zh or en, else en).",
+    )(function)
+
+
+def _run_check(path: Path, today: date | None, messages: str | None = None):  # type: ignore[no-untyped-def]
     from .pipeline import ProjectError, check
 
     try:
         return check(path, today)
     except ProjectError as exc:
-        raise UsageProblem(str(exc)) from None
+        raise UsageProblem(exc.message.render(messages or exc.language or "en")) from None
+
+
+def _messages_language(messages: str | None, languages: tuple[str, ...]) -> str:
+    from .messages import default_language
+
+    return messages or default_language(languages)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,7 +85,8 @@ def cli() -> None:
     metavar="YYYY-MM-DD",
     help="The date policies' review_by is compared with (default: today).",
 )
-def check_command(path: Path, fmt: str, strict: bool, today: date | None) -> None:
+@_messages_option
+def check_command(path: Path, fmt: str, strict: bool, today: date | None, messages: str | None) -> None:
     """Validate the specs and report every problem as file:line:column.
 
     Exit code 0 when there are no errors (and, with --strict, no warnings);
@@ -79,9 +95,10 @@ def check_command(path: Path, fmt: str, strict: bool, today: date | None) -> Non
     from .diagnostics import Severity
     from .report import REPORTERS
 
-    result = _run_check(path, today)
+    result = _run_check(path, today, messages)
     colour = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(REPORTERS[fmt](result, colour), nl=False)
+    lang = _messages_language(messages, result.config.languages)
+    click.echo(REPORTERS[fmt](result, colour, lang), nl=False)
     failing = result.count(Severity.ERROR) + (result.count(Severity.WARNING) if strict else 0)
     sys.exit(1 if failing else 0)
 
@@ -121,6 +138,7 @@ def check_command(path: Path, fmt: str, strict: bool, today: date | None) -> Non
     metavar="YYYY-MM-DD",
     help="The date policies' review_by is compared with (default: today).",
 )
+@_messages_option
 def build_command(
     path: Path,
     output: Path | None,
@@ -128,6 +146,7 @@ def build_command(
     jobs: int | None,
     check_only: bool,
     today: date | None,
+    messages: str | None,
 ) -> None:
     """Check the specs, then render every output into the output folder.
 
@@ -137,9 +156,10 @@ def build_command(
     """
     from .build import BuildProblem, run_build
 
-    result = _run_check(path, today)
+    result = _run_check(path, today, messages)
+    lang = _messages_language(messages, result.config.languages)
     try:
-        code = run_build(result, output, langs, jobs, check_only)
+        code = run_build(result, output, langs, jobs, check_only, messages=lang)
     except BuildProblem as exc:
         raise UsageProblem(str(exc)) from None
     sys.exit(code)
@@ -155,20 +175,79 @@ def build_command(
     help="The project folder (default: the current folder).",
 )
 @click.option("--lang", help="Language of the texts (default: the first in orgc.yaml).")
-def show_command(role: str, path: Path, lang: str | None) -> None:
+@click.option(
+    "--messages",
+    type=click.Choice(("zh", "en")),
+    help="Language of the headings and notes (default: --lang if it is zh or en, else as `orgc check`).",
+)
+def show_command(role: str, path: Path, lang: str | None, messages: str | None) -> None:
     """Show one role: chain of command, direct reports, duties with RACI, KPI targets."""
+    from .messages import LANGUAGES, Message
     from .rules.registry import guess
     from .show import render_role
 
-    result = _run_check(path, None)
+    if messages is None and lang in LANGUAGES:
+        messages = lang
+    result = _run_check(path, None, messages)
+    said = _messages_language(messages, result.config.languages)
     found = result.org.roles.get(role)
     if found is None:
-        raise UsageProblem(f"no role '{role}'. {guess(role, result.org.roles)}".strip())
+        problem = Message("cli.no-role", role=role, guess=guess(role, result.org.roles))
+        raise UsageProblem(problem.render(said).strip())
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     language = lang or result.org.default_language
-    click.echo(render_role(result.org, result.graph, found, language, colour), nl=False)
+    click.echo(render_role(result.org, result.graph, found, language, colour, said), nl=False)
     if not result.ok:
-        click.echo(f"\nnote: the specs have errors; run `orgc check {path}`.", err=True)
+        note = Message("cli.specs-have-errors", path=str(path)).render(said)
+        click.echo(f"\n{note}", err=True)
+
+
+@cli.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="The project folder in the working tree (default: the current folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("markdown", "json")),
+    default="markdown",
+    show_default=True,
+    help="markdown (for a pull-request comment) or json.",
+)
+@click.option("--lang", help="Language of the texts (default: the first in orgc.yaml).")
+@click.option(
+    "--today",
+    callback=_today,
+    metavar="YYYY-MM-DD",
+    help="The date policies' review_by is compared with (default: today).",
+)
+def diff_command(
+    base: str, head: str | None, path: Path, fmt: str, lang: str | None, today: date | None
+) -> None:
+    """What changed in the organisation from BASE to HEAD (default: the working tree).
+
+    BASE and HEAD are git revisions of the repository that holds the project
+    (read without touching the working tree), or folders (an argument that is an
+    existing folder is one). Exit code 0 whatever changed; 1 when either side's
+    specs have errors; 2 when a side cannot be read.
+    """
+    from .diff import DiffProblem
+    from .diff.command import run
+
+    try:
+        outcome = run(base, head, path, fmt, lang, today)
+    except DiffProblem as exc:
+        raise UsageProblem(str(exc)) from None
+    click.echo(outcome.output, nl=False)
+    if outcome.message:
+        click.echo(outcome.message, err=True, nl=False)
+    sys.exit(outcome.code)
 
 
 @cli.command("schema")
@@ -211,6 +290,103 @@ def explain_command(code: str | None, markdown: bool) -> None:
         click.echo(rule_text(RULES[code.upper()]))
     else:
         raise UsageProblem(f"no diagnostic code '{code}'; run `orgc explain` for the list")
+
+
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
+@click.option(
+    "--lang",
+    "lang",
+    default="zh,en",
+    show_default=True,
+    metavar="zh|en|zh,en",
+    help="Language(s) of the texts; the first is the default.",
+)
+@click.option("--name", help="The organisation's name, in every language (default: an example name).")
+@click.option(
+    "--update-schemas",
+    is_flag=True,
+    help="Only (over)write the editor schemas in DIRECTORY/.orgc/schema/ from this orgc.",
+)
+def init_command(directory: Path, lang: str, name: str | None, update_schemas: bool) -> None:
+    """Start a new, valid project in DIRECTORY (default: the current folder).
+
+    A small customer-service organisation to make your own: it checks with no
+    problems and builds. Writes orgc.yaml, specs/ (units, four roles, a KPI catalogue, a shared duty
+    block, a process with RACI, a policy), .gitignore, a GitHub Actions workflow,
+    and copies of the JSON Schemas in .orgc/schema/: every YAML file starts with a
+    `# yaml-language-server: $schema=` line pointing there, so editors complete
+    and check it offline. Nothing is overwritten: if any of these files exists,
+    nothing is written and the exit code is 2.
+    """
+    from .scaffold import InitProblem, init_project, next_steps, parse_languages
+    from .scaffold import update_schemas as refresh_schemas
+
+    try:
+        if update_schemas:
+            done = refresh_schemas(directory)
+            click.echo(f"Updated {len(done.files)} schemas in {directory / '.orgc' / 'schema'}")
+            return
+        done = init_project(directory, parse_languages(lang), name)
+    except InitProblem as exc:
+        raise UsageProblem(str(exc)) from None
+    click.echo(next_steps(done, str(directory)), nl=False)
+
+
+@cli.command("import")
+@click.argument("roster", type=click.Path(path_type=Path))
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="The project to import into (default: the current folder); a new one is started if it has no specs/.",
+)
+@click.option("--force", is_flag=True, help="Replace role files that already exist (what they say is lost).")
+@click.option("--dry-run", is_flag=True, help="Read, plan and check everything; write nothing.")
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Take a column for a field (repeatable), e.g. --map 职位=title, --map 备注=ignore.",
+)
+@click.option("--sheet", metavar="NAME", help="The XLSX sheet (default: the first with a header row).")
+@click.option("--encoding", metavar="NAME", help="The CSV's encoding (default: detected: UTF-8, UTF-16 or GBK/GB18030).")
+@click.option(
+    "--lang",
+    type=click.Choice(("zh", "en")),
+    help="Language of the roster's texts (default: the project's first language; for a new project, "
+    "zh unless no title holds Chinese).",
+)
+def import_command(
+    roster: Path,
+    path: Path,
+    force: bool,
+    dry_run: bool,
+    maps: tuple[str, ...],
+    sheet: str | None,
+    encoding: str | None,
+    lang: str | None,
+) -> None:
+    """Import roles from an HR roster (CSV or XLSX) into the project's specs.
+
+    Columns are recognised by their Chinese or English headers (岗位名称, 部门,
+    直接上级, 定员, 职级, 岗位职责 …). Every bad row is reported as ROSTER:ROW and
+    nothing is written unless every row is good (exit 1); existing role files are
+    replaced only with --force (exit 2 otherwise). What the roster does not say
+    (purpose, duties, KPIs) is listed as the work left. See docs/import.md.
+    """
+    from .roster import ImportProblem
+    from .roster.importer import ImportOptions, run_import
+
+    options = ImportOptions(roster, path, force, dry_run, maps, sheet, encoding, lang)
+    try:
+        outcome = run_import(options)
+    except ImportProblem as exc:
+        raise UsageProblem(str(exc)) from None
+    click.echo("\n".join(outcome.lines))
+    sys.exit(outcome.exit_code)
 
 
 def main() -> None:
