@@ -12,18 +12,59 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import yaml
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..messages import Message, verbatim
 
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 64
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = object
+
+
+class _TextComposer(_CParser):  # type: ignore[misc,valid-type]
+    """libyaml's composer with every untagged node left as text, list or mapping.
+
+    PyYAML's resolver tries a dozen regular expressions on every scalar to guess
+    YAML 1.1 types we would ignore anyway (the schemas type scalars), and takes a
+    third of the composing time doing it.
+    """
+
+    _TAGS: ClassVar[dict[type, str]] = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind: type, _value: object, _implicit: object) -> str:
+        return self._TAGS[kind]
+
+    def descend_resolver(self, *_path: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _CParser is object:  # pragma: no cover
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    composer = _TextComposer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
@@ -31,24 +72,68 @@ _PLAIN_TAGS = frozenset(
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Characters that XML 1.0 (hence DOCX and XLSX) cannot hold.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Invisible controls that reorder how the text around them is displayed (bidi embeddings,
+# overrides, isolates): a line of a document could read differently from what was written.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-@dataclass(frozen=True)
 class Marks:
-    """1-based (line, column) of every value and every mapping key, by data path."""
+    """1-based (line, column) of every value and every mapping key, by data path.
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Positions are only needed to report a problem, which most files never have:
+    a document read by the fast path keeps its text and composes it again the
+    first time a position is asked for.
+    """
+
+    __slots__ = ("_keys", "_text", "_values")
+
+    def __init__(
+        self,
+        values: dict[Path, tuple[int, int]] | None = None,
+        keys: dict[Path, tuple[int, int]] | None = None,
+        text: str | None = None,
+    ) -> None:
+        self._values = values if values is not None else {}
+        self._keys = keys if keys is not None else {}
+        self._text = text
+
+    @classmethod
+    def later(cls, text: str) -> Marks:
+        """Marks found from ``text`` when first needed."""
+        return cls(text=text)
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        self._locate()
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        self._locate()
+        return self._keys
+
+    def _locate(self) -> None:
+        if self._text is not None:
+            text, self._text = self._text, None
+            builder = _Builder("", text, self)
+            builder.build(_compose(text))
 
     def value(self, path: Path) -> tuple[int, int]:
         """Where the value at ``path`` starts; the nearest written ancestor if it is absent."""
-        while path not in self.values and path:
+        values = self.values
+        while path not in values and path:
             path = path[:-1]
-        return self.values.get(path, (1, 1))
+        return values.get(path, (1, 1))
 
     def key(self, path: Path) -> tuple[int, int]:
         """Where the key of the value at ``path`` is written (falls back to the value)."""
         return self.keys.get(path) or self.value(path)
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self._values, self._keys, self._text)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self._values, self._keys, self._text = state  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -68,18 +153,14 @@ class Document:
         return Location(self.file, line, column)
 
 
-_DEPTH_REFUSAL = (
-    f"nesting deeper than {MAX_DEPTH} levels",
-    "Spec files are shallow; check the indentation here.",
-)
-_ALIAS_REFUSAL = (
-    "YAML aliases (*name) are not allowed in spec files",
-    "Write the value out in full, or move shared duties into a shared block under specs/duties/.",
-)
+_DEPTH_REFUSAL = (Message("E100.depth", limit=MAX_DEPTH), Message("E100.depth.hint"))
+_ALIAS_REFUSAL = (Message("E100.alias"), Message("E100.alias.hint"))
 
 
 class _Refused(Exception):
-    def __init__(self, code: str, node: yaml.Node | yaml.Event, message: str, hint: str = "") -> None:
+    def __init__(
+        self, code: str, node: yaml.Node | yaml.Event, message: Message, hint: Message | None = None
+    ) -> None:
         super().__init__(message)
         self.code, self.node, self.message, self.hint = code, node, message, hint
 
@@ -87,8 +168,9 @@ class _Refused(Exception):
 def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
     """Parse one YAML document; on failure return no document and the located reasons."""
     try:
-        _prescan(text)
-        root = yaml.compose(text, Loader=_Loader)
+        if _needs_prescan(text):
+            _prescan(text)
+        root = _compose(text)
     except _Refused as exc:
         location = Location(file, *_Positions(text)(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
@@ -97,7 +179,13 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
     except yaml.reader.ReaderError as exc:
         return None, (_reader_error(exc, file, text),)
     except yaml.YAMLError as exc:
-        return None, (Diagnostic("E100", Severity.ERROR, f"YAML error: {exc}", Location(file)),)
+        message = Message("E100.yaml-error", detail=str(exc))
+        return None, (Diagnostic("E100", Severity.ERROR, message, Location(file)),)
+    if root is not None and _plain(text):
+        try:
+            return Document(file, _plain_data(root, 0), Marks.later(text)), ()
+        except _NotPlain:
+            pass  # a duplicate key, a complex key or deep nesting: the careful walk reports it
     builder = _Builder(file, text)
     try:
         data = builder.build(root)
@@ -105,6 +193,56 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
         location = Location(file, *builder.position(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
     return Document(file, data, builder.marks), tuple(builder.problems)
+
+
+# Lines that start this deep in indentation or block indicators may nest beyond MAX_DEPTH.
+_DEEP_BLOCK = re.compile(rf"^[ \t?:-]{{{4 * MAX_DEPTH}}}", re.MULTILINE)
+
+
+def _needs_prescan(text: str) -> bool:
+    """Whether the text could hold an alias or nest deeper than MAX_DEPTH; most spec files cannot.
+
+    Each level of flow nesting needs its own '[' or '{', and each level of block
+    nesting more indentation or another indicator at the start of a line.
+    """
+    return (
+        ("*" in text and "&" in text)
+        or text.count("[") + text.count("{") > MAX_DEPTH
+        or _DEEP_BLOCK.search(text) is not None
+    )
+
+
+def _plain(text: str) -> bool:
+    """No anchors, tags, escapes or unstorable characters: the fast walk needs no checks for them."""
+    return (
+        not any(c in text for c in "&!\\")
+        and _UNSTORABLE.search(text) is None
+        and _BIDI_CONTROLS.search(text) is None
+    )
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _plain_data(node: yaml.Node, depth: int) -> Any:
+    """The data of a composed node graph, without positions (they are found later, if ever)."""
+    if depth > MAX_DEPTH:
+        raise _NotPlain
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        value = node.value
+        return None if not node.style and value in _NULLS else value
+    if kind is yaml.SequenceNode:
+        return [_plain_data(item, depth + 1) for item in node.value]
+    pairs = node.value
+    try:
+        result = {key.value: _plain_data(value, depth + 1) for key, value in pairs}
+    except TypeError:  # a list or mapping as a key is unhashable
+        raise _NotPlain from None
+    if len(result) != len(pairs) or any(type(key) is not yaml.ScalarNode for key, _ in pairs):
+        raise _NotPlain
+    return result
 
 
 def _prescan(text: str) -> None:
@@ -142,9 +280,9 @@ def _reader_error(exc: yaml.reader.ReaderError, file: str, text: str) -> Diagnos
     return Diagnostic(
         "E100",
         Severity.ERROR,
-        f"the file contains the control character U+{code:04X}, which YAML does not allow",
+        Message("E100.control-character", code=code),
         Location(file, line, column),
-        "Delete the invisible character (it often comes from copying out of another program).",
+        Message("hint.invisible-character"),
     )
 
 
@@ -152,45 +290,60 @@ def _reader_error(exc: yaml.reader.ReaderError, file: str, text: str) -> Diagnos
 # (often the next key, or the end of the file), the context mark at what needs the fix.
 _OPENED_HERE = {
     "while scanning a simple key": None,  # `title 班组长`: the key without ':'
-    "while scanning a quoted scalar": "the quoted text that starts here is not closed",
-    "while parsing a flow sequence": "the '[' here is not closed",
-    "while parsing a flow mapping": "the '{' here is not closed",
+    "while scanning a quoted scalar": Message("E100.syntax.not-closed-quote"),
+    "while parsing a flow sequence": Message("E100.syntax.not-closed-bracket"),
+    "while parsing a flow mapping": Message("E100.syntax.not-closed-brace"),
+}
+# The parser's own words (libyaml's, then PyYAML's), so that they can be said in every language.
+_PARSER_WORDS = {
+    "could not find expected ':'": Message("yaml.expected-colon"),
+    "mapping values are not allowed in this context": Message("yaml.mapping-values"),
+    "mapping values are not allowed here": Message("yaml.mapping-values-here"),
+    "did not find expected key": Message("yaml.expected-key"),
+    "did not find expected '-' indicator": Message("yaml.expected-dash"),
+    "found character that cannot start any token": Message("yaml.bad-start"),
+    "did not find expected node content": Message("yaml.expected-content"),
+    "did not find expected ',' or ']'": Message("yaml.expected-comma-bracket"),
+    "did not find expected ',' or '}'": Message("yaml.expected-comma-brace"),
+    "found unexpected end of stream": Message("yaml.end-of-stream"),
+    "block sequence entries are not allowed in this context": Message("yaml.sequence-here"),
+    "found unknown escape character": Message("yaml.unknown-escape"),
+    "did not find expected comment or line break": Message("yaml.expected-line-break"),
 }
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
+    detail = exc.problem or "invalid YAML"  # the parser's words, when they are what is reported
+    problem = _PARSER_WORDS.get(detail) or verbatim(detail)
     opened = exc.context_mark
     if exc.context in _OPENED_HERE and opened and mark and mark.line > opened.line:
         mark = opened
-        problem = _OPENED_HERE[exc.context] or problem
+        if _OPENED_HERE[exc.context]:
+            problem, detail = _OPENED_HERE[exc.context], ""
     elif mark and (quote := _runaway_quote(text, mark.line)):
         end = _Positions(text)(mark)[0]
-        problem = f"the quoted text that starts here runs on to line {end}; is its closing quote missing?"
+        problem, detail = Message("E100.syntax.runaway-quote", line=end), ""
         mark = quote
     line, column = _Positions(text)(mark) if mark else (1, 1)
     lines = text.split("\n")
     if text and line > len(lines):  # libyaml ends the stream on a line of its own
         line, column = len(lines), len(lines[-1]) + 1
-    hint = "Check the indentation and quoting around this line."
+    hint = Message("E100.syntax.hint")
     odd = _OTHER_BREAKS.search(lines[line - 1]) if 0 < line <= len(lines) else None
     if odd:  # point at the invisible character itself: that is what to delete
         column = odd.start() + 1
-        hint = (
-            f"This line holds the invisible character U+{ord(odd.group()[0]):04X}, which YAML reads as a "
-            "line break; delete it."
-        )
+        hint = Message("E100.syntax.line-break.hint", code=ord(odd.group()[0]))
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
-    if at_tab or "\\t" in problem or "'\t'" in problem or "\t" in problem:
-        problem, hint = "tab character used for indentation", "Indent with spaces, not tabs."
+    if at_tab or "\\t" in detail or "'\t'" in detail or "\t" in detail:
+        problem, hint = Message("E100.syntax.tab"), Message("E100.syntax.tab.hint")
     elif "expected a single document" in str(exc.context or ""):
-        problem = "a spec file holds one YAML document, but a second one starts here"
-        hint = "Remove the '---' line, or move the second document into its own file."
-    elif "control characters" in problem or "special characters" in problem:
-        hint = "Remove the invisible control character at this position."
+        problem = Message("E100.syntax.second-document")
+        hint = Message("E100.syntax.second-document.hint")
+    elif "control characters" in detail or "special characters" in detail:
+        hint = Message("E100.syntax.control.hint")
     return Diagnostic(
-        "E100", Severity.ERROR, f"YAML syntax error: {problem}", Location(file, line, column), hint
+        "E100", Severity.ERROR, Message("E100.syntax", problem=problem), Location(file, line, column), hint
     )
 
 
@@ -239,10 +392,10 @@ _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 class _Builder:
-    def __init__(self, file: str, text: str = "") -> None:
+    def __init__(self, file: str, text: str = "", marks: Marks | None = None) -> None:
         self.file = file
         self.position = _Positions(text)
-        self.marks = Marks()
+        self.marks = marks if marks is not None else Marks()
         self.problems: list[Diagnostic] = []
         self._seen: set[int] = set()
 
@@ -261,10 +414,10 @@ class _Builder:
             raise _Refused(
                 "E100",
                 node,
-                f"YAML tag '{node.tag}' is not allowed in spec files",
-                "Remove the '!' tag: spec files hold plain text, lists and mappings.",
+                Message("E100.tag", tag=node.tag),
+                Message("E100.tag.hint"),
             )
-        self.marks.values[path] = self.position(node.start_mark)
+        self.marks._values[path] = self.position(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -281,10 +434,20 @@ class _Builder:
                 Diagnostic(
                     "E102",
                     Severity.ERROR,
-                    f"text contains the control character U+{ord(bad.group()):04X}, "
-                    "which Word and Excel cannot store",
+                    Message("E102.control-character", code=ord(bad.group())),
                     Location(self.file, *self.position(node.start_mark)),
-                    "Delete the invisible character (it often comes from copying out of another program).",
+                    Message("hint.invisible-character"),
+                )
+            )
+        bidi = _BIDI_CONTROLS.search(value)
+        if bidi:
+            self.problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    Message("E102.bidi-control", code=ord(bidi.group())),
+                    Location(self.file, *self.position(node.start_mark)),
+                    Message("E102.bidi-control.hint"),
                 )
             )
         return value
@@ -294,24 +457,24 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(
-                    "E100", key_node, "a mapping key must be plain text", "Write keys as `name: value`."
+                    "E100", key_node, Message("E100.key-not-text"), Message("E100.key-not-text.hint")
                 )
             key = key_node.value
             key_mark = self.position(key_node.start_mark)
             child = (*path, key)
             if key in result:
-                first = self.marks.keys[child]
+                first = self.marks._keys[child]
                 self.problems.append(
                     Diagnostic(
                         "E101",
                         Severity.ERROR,
-                        f"duplicate key '{key}' (first written on line {first[0]})",
+                        Message("E101", key=key, line=first[0]),
                         Location(self.file, *key_mark),
-                        "YAML keeps only one of them; delete or merge the duplicate.",
+                        Message("E101.hint"),
                     )
                 )
                 continue
-            self.marks.keys[child] = key_mark
+            self.marks._keys[child] = key_mark
             result[key] = self._node(value_node, child, depth + 1)
         return result
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Location, Severity, Subject, Waiver
 from ..load.yaml_doc import Document
+from ..messages import Message
 from .entities import (
     Authority,
     Duty,
@@ -57,7 +58,7 @@ class _Builder:
         self.problems: list[Diagnostic] = []
         # roles, units, blocks, processes and policies share one namespace: references
         # such as `consulted: [x]` may name a role or a unit.
-        self.names: dict[str, tuple[str, Location]] = {}
+        self.names: dict[str, tuple[str, Src]] = {}
 
     def build(
         self, documents: list[SpecDocument], unreadable: frozenset[str]
@@ -70,7 +71,7 @@ class _Builder:
         units: dict[str, Unit] = {}
         for index, raw in enumerate(_list(data.get("units"))):
             unit = self.unit(raw, Src(org_doc, ("units", index))) if org_doc else None
-            if unit and self.claim(unit.id, "unit", unit.src.at("id")):
+            if unit and self.claim(unit.id, "unit", unit.src):
                 units[unit.id] = unit
 
         tables: dict[str, dict[str, Any]] = {"role": {}, "duties": {}, "process": {}, "policy": {}}
@@ -83,7 +84,7 @@ class _Builder:
                     self.add_kpi(kpis, raw, Src(spec.doc, ("kpis", index)))
             elif spec.kind in tables:
                 entity = self.entity(spec)
-                if entity and self.claim(entity.id, spec.kind, entity.src.at("id")):
+                if entity and self.claim(entity.id, spec.kind, entity.src):
                     tables[spec.kind][entity.id] = entity
 
         org = Org(
@@ -105,26 +106,22 @@ class _Builder:
 
     # -- identity -------------------------------------------------------------------------
 
-    def claim(self, entity_id: str, kind: str, where: Location) -> bool:
+    def claim(self, entity_id: str, kind: str, src: Src) -> bool:
         """Register an id; report E103 and refuse it when it is already taken."""
         if entity_id in self.names:
-            other_kind, first = self.names[entity_id]
-            same = "" if other_kind == kind else f" (a {_KIND_WORDS[other_kind]})"
-            self.duplicate(where, f"id '{entity_id}' is already used{same} at {first}")
+            other_kind, first_src = self.names[entity_id]
+            where, first = src.at("id"), first_src.at("id")  # located only when reported
+            if other_kind == kind:
+                self.duplicate(where, Message("E103.id", id=entity_id, first=first))
+            else:
+                kind_word = _KIND_WORDS[other_kind]
+                self.duplicate(where, Message("E103.id-of-kind", id=entity_id, kind=kind_word, first=first))
             return False
-        self.names[entity_id] = (kind, where)
+        self.names[entity_id] = (kind, src)
         return True
 
-    def duplicate(self, where: Location, message: str) -> None:
-        self.problems.append(
-            Diagnostic(
-                "E103",
-                Severity.ERROR,
-                message,
-                where,
-                "Every id must be unique: rename one of them and update its references.",
-            )
-        )
+    def duplicate(self, where: Location, message: Message) -> None:
+        self.problems.append(Diagnostic("E103", Severity.ERROR, message, where, Message("E103.hint")))
 
     # -- entities -------------------------------------------------------------------------
 
@@ -140,9 +137,9 @@ class _Builder:
                     Diagnostic(
                         "E103",
                         Severity.ERROR,
-                        f"role id '{entity_id}' differs from its file name '{spec.stem}'",
+                        Message("E103.file-name", id=entity_id, stem=spec.stem),
                         src.at("id"),
-                        f"Rename the file to {entity_id}.yaml, or set `id: {spec.stem}`.",
+                        Message("E103.file-name.hint", id=entity_id, stem=spec.stem),
                     )
                 )
             return self.role(entity_id, data, src)
@@ -223,7 +220,7 @@ class _Builder:
 
     def duties(self, raw: Any, owner: str, parent: Src) -> tuple[Duty, ...]:
         result: list[Duty] = []
-        seen: dict[str, Location] = {}
+        seen: dict[str, Src] = {}
         for index, item in enumerate(_list(raw)):
             data = _mapping(item)
             duty_id = _id(data.get("id"))
@@ -232,10 +229,10 @@ class _Builder:
             src = Src(parent.doc, (*parent.path, "duties", index))
             if duty_id in seen:
                 self.duplicate(
-                    src.at("id"), f"duty id '{duty_id}' is already used in '{owner}' at {seen[duty_id]}"
+                    src.at("id"), Message("E103.duty", id=duty_id, owner=owner, first=seen[duty_id].at("id"))
                 )
                 continue
-            seen[duty_id] = src.at("id")
+            seen[duty_id] = src
             result.append(
                 Duty(
                     id=duty_id,
@@ -260,7 +257,7 @@ class _Builder:
         if kpi_id is None:
             return
         if kpi_id in kpis:
-            self.duplicate(src.at("id"), f"KPI id '{kpi_id}' is already used at {kpis[kpi_id].src.at('id')}")
+            self.duplicate(src.at("id"), Message("E103.kpi", id=kpi_id, first=kpis[kpi_id].src.at("id")))
             return
         kpis[kpi_id] = Kpi(
             id=kpi_id,
@@ -288,7 +285,7 @@ class _Builder:
 
     def process(self, process_id: str, data: Mapping[str, Any], src: Src) -> Process:
         steps: list[Step] = []
-        seen: dict[str, Location] = {}
+        seen: dict[str, Src] = {}
         for index, item in enumerate(_list(data.get("steps"))):
             step = _mapping(item)
             step_id = _id(step.get("id"))
@@ -296,9 +293,9 @@ class _Builder:
                 continue
             step_src = Src(src.doc, ("steps", index))
             if step_id in seen:
-                self.duplicate(step_src.at("id"), f"step id '{step_id}' is already used at {seen[step_id]}")
+                self.duplicate(step_src.at("id"), Message("E103.step", id=step_id, first=seen[step_id].at("id")))
                 continue
-            seen[step_id] = step_src.at("id")
+            seen[step_id] = step_src
             steps.append(
                 Step(
                     id=step_id,
@@ -348,7 +345,7 @@ class _Builder:
     # -- values ---------------------------------------------------------------------------
 
     def text(self, raw: Any, src: Src | None, *path: str | int) -> Text | None:
-        where = src.at(*path) if src else None
+        where = Src(src.doc, (*src.path, *path)) if src else None
         if isinstance(raw, str) and raw:
             return Text(((self.lang, raw),), where)
         if isinstance(raw, dict):
@@ -371,9 +368,9 @@ class _Builder:
                     Diagnostic(
                         "E102",
                         Severity.ERROR,
-                        f"'{key}': '{raw}' is not a real calendar date",
+                        Message("E102.not-a-date", key=key, value=raw),
                         src.at(key),
-                        "Check the month and the day.",
+                        Message("E102.not-a-date.hint"),
                     )
                 )
             return None
@@ -389,11 +386,11 @@ class _Builder:
 _CLAIM_ORDER = {"role": 0, "duties": 1, "process": 2, "policy": 3}
 
 _KIND_WORDS = {
-    "role": "role",
-    "unit": "unit",
-    "duties": "shared duty block",
-    "process": "process",
-    "policy": "policy",
+    "role": Message("kind.role"),
+    "unit": Message("kind.unit"),
+    "duties": Message("kind.duty-block"),
+    "process": Message("kind.process"),
+    "policy": Message("kind.policy"),
 }
 
 

@@ -39,7 +39,12 @@ class Text:
     """Text in one or more languages, in the order written."""
 
     values: tuple[tuple[str, str], ...]
-    where: Location | None = field(default=None, compare=False)
+    src: Src | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def where(self) -> Location | None:
+        """Where the text is written; found only when a diagnostic needs it."""
+        return self.src.at() if self.src else None
 
     def get(self, lang: str, fallback: str | None = None) -> str:
         for code, text in self.values:

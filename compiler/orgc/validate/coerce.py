@@ -4,11 +4,16 @@ The loader keeps every scalar as text. Here, where a schema says a value is an
 integer, a number or a boolean (and not text), text that spells one is
 converted; everywhere else text stays text, so ``no``, ``010`` or ``1.10`` in a
 title is never retyped.
+
+Each schema position is compiled once into a :class:`_Typer`; a position under
+which no value can be anything but text (titles, purposes, lists of texts) is
+marked ``inert`` and its data is passed on without being walked.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import resources
@@ -17,32 +22,40 @@ from .schemas import Schema, json_types, resolve
 _INT = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 _BOOLS = {"true": True, "false": False}
+_TYPED = frozenset(("integer", "number", "boolean"))
 
 
 def coerce(data: Any, schema_name: str) -> Any:
-    """A copy of ``data`` with scalars typed as the named schema asks."""
-    return _walk(data, resources.schema(schema_name), schema_name)
+    """A copy of ``data`` with scalars typed as the named schema asks (``data`` itself where none are)."""
+    return _walk(data, _typer(resources.schema(schema_name), schema_name))
 
 
-def _walk(data: Any, schema: Schema | None, doc: str) -> Any:
-    if schema is None:
+@dataclass
+class _Typer:
+    """What a value at one schema position may be typed as, and the typers of its children."""
+
+    scalar: frozenset[str] = frozenset()  # JSON types a text value may become; empty: it stays text
+    properties: dict[str, _Typer | None] = field(default_factory=dict)
+    extra: _Typer | None = None  # additionalProperties
+    items: _Typer | None = None
+    inert: bool = True  # nothing below this position is ever retyped
+
+
+def _walk(data: Any, typer: _Typer | None) -> Any:
+    if typer is None or typer.inert:
         return data
     if isinstance(data, str):
-        return _scalar(data, schema, doc)
+        return _scalar(data, typer.scalar) if typer.scalar else data
     if isinstance(data, dict):
-        obj = _branch(schema, doc, "object")
-        return {key: _walk(value, *_property(obj, key)) for key, value in data.items()}
+        properties, extra = typer.properties, typer.extra
+        return {key: _walk(value, properties.get(key, extra)) for key, value in data.items()}
     if isinstance(data, list):
-        arr = _branch(schema, doc, "array")
-        items, doc = (arr[0].get("items"), arr[1]) if arr else (None, doc)
-        return [_walk(value, items, doc) for value in data]
+        items = typer.items
+        return data if items is None or items.inert else [_walk(value, items) for value in data]
     return data
 
 
-def _scalar(text: str, schema: Schema, doc: str) -> Any:
-    types = json_types(schema, doc)
-    if not types or "string" in types:
-        return text
+def _scalar(text: str, types: frozenset[str]) -> Any:
     stripped = text.strip()
     if types & {"integer", "number"} and _INT.fullmatch(stripped):
         return int(stripped)
@@ -53,14 +66,30 @@ def _scalar(text: str, schema: Schema, doc: str) -> Any:
     return text
 
 
-def _property(obj: tuple[Schema, str] | None, key: str) -> tuple[Schema | None, str]:
-    if obj is None:
-        return None, ""
-    schema, doc = obj
-    if key in schema.get("properties", {}):
-        return schema["properties"][key], doc
-    extra = schema.get("additionalProperties")
-    return (extra, doc) if isinstance(extra, dict) else (None, doc)
+_COMPILED: dict[tuple[int, str], _Typer] = {}
+
+
+def _typer(schema: Schema, doc: str) -> _Typer:
+    key = (id(schema), doc)
+    found = _COMPILED.get(key)
+    if found is not None:
+        return found
+    typer = _COMPILED[key] = _Typer()  # placed first: a recursive schema meets itself as inert so far
+    types = json_types(schema, doc)
+    if types and "string" not in types:
+        typer.scalar = frozenset(types & _TYPED)
+    obj = _branch(schema, doc, "object")
+    if obj is not None:
+        props = obj[0].get("properties", {})
+        typer.properties = {name: _typer(sub, obj[1]) for name, sub in props.items()}
+        extra = obj[0].get("additionalProperties")
+        typer.extra = _typer(extra, obj[1]) if isinstance(extra, dict) else None
+    arr = _branch(schema, doc, "array")
+    if arr is not None and isinstance(arr[0].get("items"), dict):
+        typer.items = _typer(arr[0]["items"], arr[1])
+    children = [*typer.properties.values(), typer.extra, typer.items]
+    typer.inert = not typer.scalar and all(c is None or c.inert for c in children)
+    return typer
 
 
 def _branch(schema: Schema, doc: str, kind: str) -> tuple[Schema, str] | None:
