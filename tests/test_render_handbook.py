@@ -306,3 +306,23 @@ def test_registered_as_an_output() -> None:
     from orgc.render.outputs import whole_renderers
 
     assert handbook.render in whole_renderers()
+
+
+def test_a_large_organisation_gets_a_position_index(tmp_path: Path) -> None:
+    """Above FULL_JD_LIMIT roles the JD chapter lists every position instead of every JD."""
+    import sys
+
+    from orgc.render.handbook import FULL_JD_LIMIT, handbook_document
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import Generator
+
+    Generator(FULL_JD_LIMIT + 20, seed=3).write(tmp_path / "big")
+    ctx = render_context(tmp_path / "big", ("zh",))
+    document = docx.Document(io.BytesIO(handbook_document(ctx, "zh")))
+    index = next(t for t in document.tables if t.rows[0].cells[0].text == "职位名称")
+    assert len(index.rows) == FULL_JD_LIMIT + 20 + 1
+    assert [c.text for c in index.rows[1].cells][:2] == ["客服事业部总经理", "r0"]
+    texts = [p.text for p in document.paragraphs]
+    assert any(f"共有 {FULL_JD_LIMIT + 20} 个岗位" in t for t in texts)
+    assert not any("工作目的" in t for t in texts)  # no JD bodies

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import click
 
+from . import build_index
+from .config import Config
 from .diagnostics import Severity
 from .pipeline import CheckResult
 from .render.context import OutputFile, RenderContext, source_date
+from .render.outputs import Reuse
 
 
 class BuildProblem(Exception):
@@ -25,6 +29,7 @@ def run_build(
     jobs: int | None,
     check_only: bool,
     messages: str = "en",
+    today: date | None = None,
 ) -> int:
     """Returns the exit code; the diagnostics are printed (in ``messages``) when the specs have errors."""
     from .messages import Message
@@ -36,7 +41,7 @@ def run_build(
         click.echo(text_report(result, sys.stderr.isatty(), messages), nl=False, err=True)
         click.echo(Message("build.nothing-built").render(messages), err=True)
         return 1
-    out_dir = _output_folder(result, output)
+    out_dir = _output_folder(result.project, result.config, output)
     unknown = [lang for lang in langs if lang not in result.org.languages]
     if unknown:
         raise BuildProblem(
@@ -53,11 +58,11 @@ def run_build(
         waivers=result.waivers,
         **({"source_date": when, "dated": True} if when else {}),
     )
-    outputs = _with_progress(_render(ctx, jobs), len(ctx.org.roles) * len(ctx.languages) * 2 + 8)
+    estimate = len(ctx.org.roles) * len(ctx.languages) * 2 + 8
     warnings = result.count(Severity.WARNING)
     if check_only:
         try:
-            differences = compare(out_dir, outputs)
+            differences = compare(out_dir, _with_progress(_render(ctx, jobs), estimate))
         except ReferenceDocxError as exc:
             raise BuildProblem(str(exc)) from None
         for difference in differences:
@@ -71,9 +76,17 @@ def run_build(
             return 1
         click.echo(f"{_shown(out_dir)} is up to date.")
         return 0
+    setting = document_setting(ctx)
+    recorded: dict[str, str | None] = {}
     try:
         with locked(out_dir):
+            index = build_index.load(out_dir)
+            kept = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
+            outputs = _recording(_with_progress(_render(ctx, jobs, Reuse(setting, kept)), estimate), recorded)
             published = publish(out_dir, outputs)
+            inputs = input_fingerprint(result.project, result.config, ctx.languages, today)
+            stamps = build_index.stamps(out_dir, recorded)
+            build_index.save(out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps))
     except (PublishError, ReferenceDocxError) as exc:
         raise BuildProblem(str(exc)) from None
     except OSError as exc:
@@ -86,15 +99,80 @@ def run_build(
     return 0
 
 
-def _render(ctx: RenderContext, jobs: int | None) -> Iterator[OutputFile]:
+def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: date | None) -> str | None:
+    """A one-line report when nothing has changed since the last build into the output folder, else None.
+
+    Costs one read of every input file and one ``lstat`` of every output; anything
+    unexpected (no index, a file touched, not a project) means "build as usual".
+    """
+    from .config import load_config
+    from .pipeline import ProjectError, find_project
+    from .publish import read_manifest
+
+    try:
+        project = find_project(path)
+        config, problems = load_config(project)
+        if problems:
+            return None
+        out_dir = _output_folder(project, config, output)
+        index = build_index.load(out_dir)
+        if index is None:
+            return None
+        languages = tuple(dict.fromkeys(langs)) or config.languages
+        if index.inputs != input_fingerprint(project, config, languages, today):
+            return None
+        if not build_index.all_intact(index, out_dir, read_manifest(out_dir)):
+            return None
+    except (ProjectError, BuildProblem, OSError):
+        return None
+    note = f" ({index.warnings} warning(s): see `orgc check`)" if index.warnings else ""
+    return f"{_shown(out_dir)} is up to date: nothing changed since the last build{note}"
+
+
+def input_fingerprint(project: Path, config: Config, languages: tuple[str, ...], today: date | None) -> str:
+    """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
+    from .config import CONFIG_FILE
+    from .load.discover import discover
+
+    files = [spec.path for spec in discover(project).files]
+    config_file = project / CONFIG_FILE
+    when = source_date(project)
+    return build_index.fingerprint(
+        build_index.code_fingerprint(),
+        ",".join(languages),
+        (today or date.today()).isoformat(),
+        when.isoformat() if when else "-",
+        config_file.read_bytes() if config_file.is_file() else b"-",
+        build_index.files_fingerprint(project, files),
+        build_index.tree_fingerprint(project / config.templates),
+    )
+
+
+def document_setting(ctx: RenderContext) -> str:
+    """What every job description depends on besides what it shows: orgc, templates and fonts."""
+    return build_index.fingerprint(
+        build_index.code_fingerprint(),
+        build_index.tree_fingerprint(ctx.project / ctx.config.templates),
+        ctx.config.east_asian_font,
+        ctx.config.latin_font,
+    )
+
+
+def _recording(outputs: Iterator[OutputFile], recorded: dict[str, str | None]) -> Iterator[OutputFile]:
+    for output in outputs:
+        recorded[output.path] = output.content
+        yield output
+
+
+def _render(ctx: RenderContext, jobs: int | None, reuse: Reuse | None = None) -> Iterator[OutputFile]:
     from .render.outputs import render_all
 
-    yield from render_all(ctx, jobs)
+    yield from render_all(ctx, jobs, reuse)
 
 
-def _output_folder(result: CheckResult, output: Path | None) -> Path:
-    out_dir = (output if output is not None else result.project / result.config.output).absolute()
-    project = result.project.absolute()
+def _output_folder(project: Path, config: Config, output: Path | None) -> Path:
+    out_dir = (output if output is not None else project / config.output).absolute()
+    project = project.absolute()
     specs = project / "specs"
     if out_dir in (project, specs) or out_dir in project.parents or specs in out_dir.parents:
         raise BuildProblem(f"refusing to build into {out_dir}: it holds the specs; choose another folder")

@@ -22,10 +22,17 @@ FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class OutputFile:
-    """One file of the build, its path relative to the output folder with '/'."""
+    """One file of the build, its path relative to the output folder with '/'.
+
+    ``content`` fingerprints what the file shows, where that is known before
+    rendering (job descriptions); ``kept`` means the last build's file is still
+    exactly right and is taken over as it is (``data`` is then empty).
+    """
 
     path: str
     data: bytes
+    content: str | None = None
+    kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,12 +68,24 @@ class RenderContext:
         return table
 
     @cached_property
+    def step_order(self) -> dict[str, int]:
+        """PROCESS.STEP -> its position among all steps, processes in file order."""
+        refs = (step.ref for process in self.org.processes.values() for step in process.steps)
+        return {ref: index for index, ref in enumerate(refs)}
+
+    @cached_property
     def template_dirs(self) -> tuple[Path, ...]:
         """User overrides first, then the built-in templates."""
         from ..resources import data_dir
 
         user = self.project / self.config.templates
-        return (user, data_dir("templates")) if user.is_dir() else (data_dir("templates"),)
+        if not user.is_dir():
+            return (data_dir("templates"),)
+        if not user.resolve().is_relative_to(self.project.resolve()):  # templates: /etc, or a link
+            from .templating import TemplateProblem
+
+            raise TemplateProblem(f"the templates folder '{self.config.templates}' is outside the project")
+        return (user, data_dir("templates"))
 
     def t(self, text: Text | None, lang: str) -> str:
         return text.get(lang, self.org.default_language) if text else ""

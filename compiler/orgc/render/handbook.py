@@ -198,14 +198,44 @@ def org_chart(book: Book) -> None:
     book.add(org_chart_xml(book.ctx, book.lang, CONTENT_WIDTH))
 
 
+# Above this many roles the handbook lists the positions instead of printing every JD: at a few
+# pages each, a group company's thousands of JDs would make a document no one can open or print.
+FULL_JD_LIMIT = 300
+
+
 def job_descriptions(book: Book) -> None:
     """Every JD in org-chart order, each from a new page, its title a level-2 heading."""
     ctx = book.ctx
     if not ctx.org.roles:
         return
     book.chapter(book.L("job_descriptions"))
+    if len(ctx.org.roles) > FULL_JD_LIMIT:
+        position_index(book)
+        return
     for number, role in enumerate(ctx.graph.roles()):
         jd = job_description(ctx, role, book.lang)
         body = jd_body(jd, heading_level=3, title=False)
         book.heading(jd.title, 2, new_page=number > 0)
         book.add(body)
+
+
+def position_index(book: Book) -> None:
+    """The positions of a large organisation, one line each, pointing to their JD files."""
+    ctx, L, t = book.ctx, book.L, book.t
+    org, graph = ctx.org, ctx.graph
+    intro = L("jd_index_intro").format(count=len(org.roles), lang=book.lang)
+    header = [Cell.of(Run(L(key), bold=True)) for key in ("title", "code", "unit", "supervisor", "headcount")]
+    rows = [header]
+    for role in graph.roles():
+        unit = org.units.get(role.unit or "")
+        rows.append(
+            [
+                Cell.of(t(role.title)),
+                Cell.of(role.id),
+                Cell.of(t(unit.name) if unit else role.unit or ""),
+                Cell.of(ctx.role_title(role.reports_to, book.lang) if role.reports_to else L("top")),
+                Cell.of(str(role.headcount), align="right"),
+            ]
+        )
+    widths = [int(CONTENT_WIDTH * share) for share in (0.28, 0.2, 0.24, 0.2, 0.08)]
+    book.add(paragraph(intro), table(rows, widths, header_rows=1))

@@ -20,8 +20,15 @@ ACCENT = "1F4E79"
 
 
 def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
-    jd = job_description(ctx, role, lang)
-    return OutputFile(f"jd/{lang}/{role.id}.docx", jd_document(ctx, docx_base(ctx), jd))
+    return jd_file(ctx, job_description(ctx, role, lang))
+
+
+def jd_file(ctx: RenderContext, jd: JobDescription) -> OutputFile:
+    return OutputFile(jd_path(jd.role_id, jd.lang), jd_document(ctx, docx_base(ctx), jd))
+
+
+def jd_path(role_id: str, lang: str) -> str:
+    return f"jd/{lang}/{role_id}.docx"
 
 
 def docx_base(ctx: RenderContext) -> DocxBase:
@@ -44,7 +51,7 @@ def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes
         ),
         title=f"{jd.title} {jd.label('jd')}",
         lang=jd.lang,
-        when=ctx.source_date,
+        when=None,
     )
 
 

@@ -9,8 +9,15 @@ from .jd_model import JobDescription, job_description
 
 
 def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
-    jd = job_description(ctx, role, lang)
-    return OutputFile(f"jd/{lang}/{role.id}.md", render_markdown(ctx, jd).encode("utf-8"))
+    return jd_file(ctx, job_description(ctx, role, lang))
+
+
+def jd_file(ctx: RenderContext, jd: JobDescription) -> OutputFile:
+    return OutputFile(jd_path(jd.role_id, jd.lang), render_markdown(ctx, jd).encode("utf-8"))
+
+
+def jd_path(role_id: str, lang: str) -> str:
+    return f"jd/{lang}/{role_id}.md"
 
 
 def render_markdown(ctx: RenderContext, jd: JobDescription) -> str:

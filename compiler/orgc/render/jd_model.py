@@ -145,11 +145,14 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         )
 
     steps = []
-    for process in org.processes.values():
-        for step in process.steps:
-            cell = letters.get(step.ref, frozenset())
-            if cell & {"R", "A"}:
-                steps.append(StepView(t(process.title), t(step.title), combined(cell), step.sla or ""))
+    order = ctx.step_order
+    for ref in sorted((ref for ref in letters if ref in order), key=order.__getitem__):
+        cell = letters[ref]
+        if cell & {"R", "A"}:
+            process_id, _, step_id = ref.partition(".")
+            process = org.processes[process_id]
+            step = next(s for s in process.steps if s.id == step_id)
+            steps.append(StepView(t(process.title), t(step.title), combined(cell), step.sla or ""))
 
     kpis = []
     for target in role.kpis:

@@ -4,27 +4,32 @@ Work is split into tasks: one per whole-organisation output (org.json, matrices,
 chart, handbook) and one per chunk of roles (their JDs in every language). Worker
 processes are forked, so they share the checked organisation without copying it;
 results come back in task order, so the output never depends on scheduling.
+
+A job description is rendered only when what it shows changed: its view model
+(everything the document shows) is hashed, and where the last build wrote a
+file with the same hash that is still intact, that file is kept.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.entities import Role
 from .context import OutputFile, RenderContext
 
 WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
-RoleRenderer = Callable[[RenderContext, Role, str], OutputFile]
 CHUNK = 64
 
 
-def role_renderers() -> tuple[RoleRenderer, ...]:
-    from . import jd_docx, jd_markdown
+@dataclass(frozen=True)
+class Reuse:
+    """What the last build left that may be kept: path -> content fingerprint, and the common setting."""
 
-    return (jd_markdown.render_role, jd_docx.render_role)
+    setting: str = ""
+    kept: Mapping[str, str] = field(default_factory=dict)
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
@@ -33,42 +38,52 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
     return (org_json.render, raci.render, chart.render, handbook.render)
 
 
-def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
+def render_all(ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None = None) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes."""
     roles = [role.id for role in ctx.graph.roles()]
     tasks: list[tuple[str, Any]] = [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
     tasks += [("whole", index) for index in range(len(whole_renderers()))]
+    reuse = reuse or Reuse()
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for task in tasks:
-            yield from _run(ctx, task)
+            yield from _run(ctx, reuse, task)
         return
-    global _CONTEXT
-    _CONTEXT = ctx
+    global _SHARED
+    _SHARED = (ctx, reuse)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for files in pool.imap(_run_in_worker, tasks):
                 yield from files
     finally:
-        _CONTEXT = None
+        _SHARED = None
 
 
-_CONTEXT: RenderContext | None = None  # set before forking; read by the workers
+_SHARED: tuple[RenderContext, Reuse] | None = None  # set before forking; read by the workers
 
 
 def _run_in_worker(task: tuple[str, Any]) -> list[OutputFile]:
-    assert _CONTEXT is not None
-    return list(_run(_CONTEXT, task))
+    assert _SHARED is not None
+    return list(_run(*_SHARED, task))
 
 
-def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile]:
+def _run(ctx: RenderContext, reuse: Reuse, task: tuple[str, Any]) -> Iterator[OutputFile]:
     kind, arg = task
     if kind == "whole":
         yield from whole_renderers()[arg](ctx)
         return
-    renderers = role_renderers()
+    from ..build_index import fingerprint
+    from . import jd_docx, jd_markdown
+    from .jd_model import job_description
+
     for lang in ctx.languages:
         for role_id in arg:
-            role = ctx.org.roles[role_id]
-            for render_role in renderers:
-                yield render_role(ctx, role, lang)
+            jd = job_description(ctx, ctx.org.roles[role_id], lang)
+            content = fingerprint(reuse.setting, repr(jd))
+            for module in (jd_markdown, jd_docx):
+                path = module.jd_path(role_id, lang)
+                if reuse.kept.get(path) == content:
+                    yield OutputFile(path, b"", content, kept=True)
+                else:
+                    rendered = module.jd_file(ctx, jd)
+                    yield OutputFile(path, rendered.data, content)

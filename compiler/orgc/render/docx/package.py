@@ -8,17 +8,18 @@ of orgc.yaml. Each document then only adds its own document.xml, header and foot
 from __future__ import annotations
 
 import copy
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from io import BytesIO
+from functools import cache
 from pathlib import Path
 
 from .wml import BULLET_NUM_ID, NS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 
 # Styles orgc's documents use; any other style of the reference document is dropped.
@@ -61,7 +62,7 @@ class DocxBase:
         footer: str,
         title: str,
         lang: str,
-        when: datetime,
+        when: datetime | None,
         media: tuple[tuple[str, bytes], ...] = (),
     ) -> bytes:
         """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes."""
@@ -90,19 +91,62 @@ class DocxBase:
             )
             parts.append(("word/_rels/header1.xml.rels", _relationships(rels).encode()))
         parts.extend((f"word/media/{name}", data) for name, data in files)
-        return write_zip(parts)
+        return write_zip(parts, self.fixed)
+
+    @property
+    def fixed(self) -> frozenset[bytes]:
+        return frozenset(p for p in (self.styles, self.settings, self.numbering, self.font_table, self.theme) if p)
 
 
-def write_zip(parts: list[tuple[str, bytes]]) -> bytes:
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+def write_zip(parts: list[tuple[str, bytes]], fixed: frozenset[bytes] = frozenset()) -> bytes:
+    """A zip of ``parts`` in the given order, with fixed dates and attributes: same parts, same bytes.
+
+    Parts listed in ``fixed`` (the styles, theme and settings every document of a
+    build shares) are compressed once per process instead of once per document.
+    """
+    out = bytearray()
+    directory = bytearray()
+    for name, data in parts:
+        packed = _deflated(data) if data in fixed else _deflate(data)
+        header = _ZIP_ENTRY.pack(
+            20, 0, 8, _DOS_TIME, _DOS_DATE, packed.crc, len(packed.data), len(data), len(name), 0
+        )
+        encoded = name.encode("ascii")
+        directory += _ZIP_CENTRAL.pack(
+            0x02014B50, 0x0314, *_ZIP_ENTRY.unpack(header), 0, 0, 0, 0o644 << 16, len(out)
+        )
+        directory += encoded
+        out += _ZIP_LOCAL_SIGNATURE + header + encoded + packed.data
+    offset = len(out)
+    out += directory
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(directory), offset, 0)
+    return bytes(out)
+
+
+@dataclass(frozen=True)
+class _Packed:
+    crc: int
+    data: bytes
+
+
+def _deflate(data: bytes) -> _Packed:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _Packed(zlib.crc32(data), compressor.compress(data) + compressor.flush())
+
+
+@cache
+def _deflated(data: bytes) -> _Packed:
+    return _deflate(data)
+
+
+_DOS_DATE = (1 << 5) | 1  # 1980-01-01, the earliest date a zip can hold
+_DOS_TIME = 0
+_ZIP_LOCAL_SIGNATURE = struct.pack("<I", 0x04034B50)
+# version needed, flags, method, time, date, crc, compressed size, size, name length, extra length
+_ZIP_ENTRY = struct.Struct("<HHHHHIIIHH")
+# signature, version made by (Unix, 2.0), the entry fields, comment length, disk, internal and
+# external attributes (rw-r--r--), offset of the local header
+_ZIP_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 
 
 def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
@@ -112,7 +156,11 @@ def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
 
     if reference is not None:
         _check_reference(reference)
-    document = docx.Document(str(reference) if reference else None)
+    try:
+        document = docx.Document(str(reference) if reference else None)
+    except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
+        assert reference is not None  # the built-in template always opens
+        raise ReferenceDocxError(f"{reference.name} is not a Word document orgc can read: {exc}") from None
     styles_element = copy.deepcopy(document.styles.element)
     _ensure_styles(styles_element, east_asian, latin)
     _trim_styles(styles_element)
@@ -164,7 +212,17 @@ def _header_pictures(document: object) -> tuple[str, tuple[tuple[str, str, bytes
 
 
 def _check_reference(path: Path) -> None:
-    """Refuse zip bombs and DTDs before python-docx opens the file."""
+    """Refuse zip bombs and DTDs before python-docx opens the file.
+
+    Every XML part is parsed (whatever its encoding, however long its prolog) by a parser
+    that neither loads nor expands a DTD, and refused if it declares one. The sizes in the
+    zip directory bound what is decompressed: zipfile stops at the declared size.
+    """
+    from lxml import etree
+
+    if not path.is_file():
+        raise ReferenceDocxError(f"{path.name} is not a file")
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
@@ -173,13 +231,20 @@ def _check_reference(path: Path) -> None:
                 if total > MAX_REFERENCE_BYTES * 5 or info.file_size > MAX_REFERENCE_BYTES:
                     raise ReferenceDocxError(f"{path.name} expands to more than 100 MB: refused")
                 if info.filename.endswith((".xml", ".rels")):
-                    head = archive.read(info)[:4096]
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    try:
+                        tree = etree.fromstring(archive.read(info), parser).getroottree()
+                    except etree.XMLSyntaxError as exc:
+                        raise ReferenceDocxError(
+                            f"{path.name}: {info.filename} is not well-formed XML: {exc}"
+                        ) from None
+                    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
                         raise ReferenceDocxError(
                             f"{path.name} contains a DOCTYPE in {info.filename}: refused"
                         )
     except zipfile.BadZipFile as exc:
         raise ReferenceDocxError(f"{path.name} is not a DOCX (zip) file") from exc
+    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:  # a damaged archive
+        raise ReferenceDocxError(f"{path.name} cannot be read as a DOCX (zip) file: {exc}") from None
 
 
 def _style(styles: object, style_id: str) -> object | None:
@@ -297,19 +362,24 @@ def _header_footer(tag: str, body: str) -> str:
     return f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:{tag} {NS}>{body}</w:{tag}>"
 
 
-def _core(title: str, lang: str, when: datetime) -> str:
+def _core(title: str, lang: str, when: datetime | None) -> str:
+    """Document properties; dates only when given, so that a JD changes only when its content does."""
     from ..escape import xml
 
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else ""
+    dates = (
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        if when
+        else ""
+    )
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{xml(title)}</dc:title><dc:creator>orgc</dc:creator>"
-        f"<dc:language>{xml(lang)}</dc:language>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        f"<dc:language>{xml(lang)}</dc:language>{dates}"
         "</cp:coreProperties>"
     )
 

@@ -1,0 +1,173 @@
+"""The build index (``out/.orgc/build-index.json``): what the last build read and wrote.
+
+A rebuild uses it in two ways, and trusts it in neither:
+
+- **nothing changed**: when every input (specs, orgc.yaml, templates, orgc's own
+  code, the languages, the dates) hashes to what the last build read, and every
+  file it wrote is still there with the size, modification time and inode it
+  had, the build is skipped;
+- **reuse**: a job description whose content fingerprint (a hash of everything
+  it shows) is unchanged is not rendered again, provided its file in out/ is
+  still exactly as the last build left it; it is linked into the new output.
+
+The index is JSON, never pickle (out/ may come from a pull request), carries
+its own checksum, and is ignored as a whole when anything about it is off:
+wrong format, wrong checksum, unsafe paths. Its folder holds a ``.gitignore``,
+so teams that commit out/ never see it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FOLDER = ".orgc"
+INDEX = "build-index.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What identifies a file's current content without reading it."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> Stamp | None:
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        return cls(info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@dataclass(frozen=True)
+class BuildIndex:
+    inputs: str  # fingerprint of everything the build read
+    setting: str  # fingerprint of what every document depends on besides its content
+    warnings: int
+    outputs: Mapping[str, tuple[str | None, Stamp]]  # path -> (content fingerprint, stamp)
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def files_fingerprint(root: Path, files: Iterable[Path]) -> str:
+    """One hash over the names and bytes of ``files`` (relative to ``root``)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for path in files:
+        name = path.relative_to(root).as_posix().encode("utf-8")
+        data = path.read_bytes()
+        digest.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def tree_fingerprint(folder: Path) -> str:
+    """Every file below ``folder`` (none if it does not exist), in a fixed order."""
+    if not folder.is_dir():
+        return "-"
+    return files_fingerprint(folder, sorted(p for p in folder.rglob("*") if p.is_file()))
+
+
+@cache
+def code_fingerprint() -> str:
+    """orgc's own code, schemas and built-in templates: a new orgc renders everything anew."""
+    from .resources import data_dir
+
+    package = Path(__file__).resolve().parent
+    code = files_fingerprint(package, sorted(package.rglob("*.py")))
+    return fingerprint(code, tree_fingerprint(data_dir("schema")), tree_fingerprint(data_dir("templates")))
+
+
+def load(out_dir: Path) -> BuildIndex | None:
+    """The index of the last build into ``out_dir``, or None when there is none to trust."""
+    try:
+        raw = json.loads((out_dir / FOLDER / INDEX).read_text(encoding="utf-8"))
+        body = raw["body"]
+        if raw.get("format") != FORMAT or raw.get("checksum") != _checksum(body):
+            return None
+        outputs = {
+            path: (entry[0], Stamp(int(entry[1]), int(entry[2]), int(entry[3])))
+            for path, entry in body["outputs"].items()
+            if _safe(path) and (entry[0] is None or isinstance(entry[0], str))
+        }
+        if len(outputs) != len(body["outputs"]):
+            return None
+        return BuildIndex(str(body["inputs"]), str(body["setting"]), int(body["warnings"]), outputs)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def save(out_dir: Path, index: BuildIndex) -> None:
+    """Write the index beside the outputs, atomically; a failure only costs the next build time."""
+    body = {
+        "inputs": index.inputs,
+        "setting": index.setting,
+        "warnings": index.warnings,
+        "outputs": {
+            path: [content, stamp.size, stamp.mtime_ns, stamp.inode]
+            for path, (content, stamp) in sorted(index.outputs.items())
+        },
+    }
+    text = json.dumps({"format": FORMAT, "checksum": _checksum(body), "body": body}, ensure_ascii=False)
+    folder = out_dir / FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.is_file():
+            ignore.write_text("# orgc's build index: local to this machine\n*\n", encoding="utf-8")
+        temporary = folder / f".{INDEX}.{os.getpid()}"
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, folder / INDEX)
+    except OSError:
+        pass
+
+
+def stamps(out_dir: Path, outputs: Mapping[str, str | None]) -> dict[str, tuple[str | None, Stamp]]:
+    """The stamps of the files just published, with their content fingerprints."""
+    found = {}
+    for path, content in outputs.items():
+        stamp = Stamp.of(out_dir / path)
+        if stamp is not None:
+            found[path] = (content, stamp)
+    return found
+
+
+def unchanged_outputs(index: BuildIndex, out_dir: Path) -> dict[str, str]:
+    """path -> content fingerprint, for every file of the last build still exactly as it was written."""
+    return {
+        path: content
+        for path, (content, stamp) in index.outputs.items()
+        if content is not None and Stamp.of(out_dir / path) == stamp
+    }
+
+
+def all_intact(index: BuildIndex, out_dir: Path, manifest: Iterable[str]) -> bool:
+    """Every file of the last build is there as written, and the manifest lists exactly those."""
+    return set(manifest) == set(index.outputs) and all(
+        Stamp.of(out_dir / path) == stamp for path, (_content, stamp) in index.outputs.items()
+    )
+
+
+def _checksum(body: Any) -> str:
+    return fingerprint(json.dumps(body, sort_keys=True, ensure_ascii=False))
+
+
+def _safe(path: str) -> bool:
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and ".." not in parts and "" not in parts and "\0" not in path

@@ -1,0 +1,181 @@
+"""Rebuilds: after every kind of edit, the output is byte-identical to a clean build, and only
+the job descriptions whose content changed are rendered again; a bad build index is never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from helpers import TODAY, copy_good, edit, run_cli, write
+from orgc import build_index
+from orgc.render import jd_docx, jd_markdown
+
+Edit = Callable[[Path], None]
+
+
+def build(project: Path, out: Path, *options: str) -> str:
+    result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en", *options)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file orgc publishes (the build index aside), by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and build_index.FOLDER not in p.relative_to(folder).parts
+    }
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Paths of the job descriptions rendered in this process (builds run with --jobs 1)."""
+    seen: Counter[str] = Counter()
+    for module in (jd_docx, jd_markdown):
+        original = module.jd_file
+
+        def counting(ctx, jd, original=original, module=module):  # type: ignore[no-untyped-def]
+            seen[module.jd_path(jd.role_id, jd.lang)] += 1
+            return original(ctx, jd)
+
+        monkeypatch.setattr(module, "jd_file", counting)
+    return seen
+
+
+EDITS: dict[str, Edit] = {
+    "role duty": lambda p: edit(p, "specs/roles/cs-agent.yaml", "接听并解答客户咨询", "接听、记录并解答客户咨询"),
+    "shared block": lambda p: edit(
+        p, "specs/duties/frontline-common.yaml", "每月固定2天进行接线支援", "每月固定3天进行接线支援"
+    ),
+    "kpi name": lambda p: edit(p, "specs/kpis/service.yaml", "name: {zh: 平均处理时长", "name: {zh: 平均通话处理时长"),
+    "process step": lambda p: edit(
+        p, "specs/processes/complaint-handling.yaml", "responsible: [cs-team-lead]", "responsible: [cs-supervisor]"
+    ),
+    "supervisor title": lambda p: edit(p, "specs/roles/cs-team-lead.yaml", "zh: 班组长", "zh: 值班班组长"),
+    "unit name": lambda p: edit(p, "specs/org.yaml", "zh: 一线服务组", "zh: 一线客服组"),
+    "template": lambda p: write(
+        p,
+        "templates/jd.md.j2",
+        (Path(jd_markdown.__file__).parents[3] / "templates" / "jd.md.j2").read_text(encoding="utf-8")
+        + "\n---\n",
+    ),
+    "orgc.yaml fonts": lambda p: edit(p, "orgc.yaml", "languages: [zh, en]", "languages: [zh, en]\nfonts: {east_asian: KaiTi}"),
+    "orgc.yaml rules": lambda p: edit(p, "orgc.yaml", "max: 15", "max: 20"),
+    "role removed": lambda p: _remove_trainer(p),
+}
+
+
+def _remove_trainer(project: Path) -> None:
+    (project / "specs/roles/cs-trainer.yaml").unlink()
+    edit(project, "specs/processes/complaint-handling.yaml", "    consulted: [cs-trainer]\n", "")
+    edit(project, "specs/roles/cs-team-lead.yaml", "dotted_to: [cs-trainer]\n", "")
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_rebuild_after_an_edit_equals_a_clean_build(name: str, tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    EDITS[name](project)
+    build(project, out)
+    clean = tmp_path / "clean"
+    build(project, clean)
+    assert tree(out) == tree(clean)
+
+
+def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    before = {p: (out / p).stat().st_ino for p in tree(out)}
+    said = build(project, out)
+    assert "is up to date: nothing changed since the last build" in said
+    assert {p: (out / p).stat().st_ino for p in tree(out)} == before
+
+
+def test_only_changed_job_descriptions_are_rendered(tmp_path: Path, rendered: Counter[str]) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    assert len(rendered) == 5 * 2 * 2  # five roles, two languages, .md and .docx
+    rendered.clear()
+    EDITS["supervisor title"](project)
+    build(project, out, "--jobs", "1")
+    # the team lead's own JD and the JDs that show its title: its report (the agent) and its
+    # supervisor (who lists direct reports); the director's JD shows nothing of it
+    roles = {path.split("/")[-1].split(".")[0] for path in rendered}
+    assert "cs-team-lead" in roles and "cs-agent" in roles and "cs-supervisor" in roles
+    assert "cs-director" not in roles
+    assert all(count == 1 for count in rendered.values())
+
+
+def test_a_touched_output_is_rendered_again(tmp_path: Path, rendered: Counter[str]) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    clean = tree(out)
+    (out / "jd/zh/cs-director.md").write_text("edited by hand\n", encoding="utf-8")
+    rendered.clear()
+    said = build(project, out, "--jobs", "1")
+    assert "up to date" not in said
+    assert set(rendered) == {"jd/zh/cs-director.md"}
+    assert tree(out) == clean
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "not json",
+        lambda text: text.replace('"format": 1', '"format": 99'),
+        lambda text: text[: len(text) // 2],
+        lambda text: json.dumps({**json.loads(text), "checksum": "0" * 40}),
+        lambda text: text.replace("jd/zh/cs-agent.md", "../../escape.md"),
+    ],
+    ids=["garbage", "format", "truncated", "checksum", "unsafe-path"],
+)
+def test_a_damaged_index_is_ignored(damage: Callable[[str], str], tmp_path: Path, rendered: Counter[str]) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    clean = tree(out)
+    index = out / build_index.FOLDER / build_index.INDEX
+    index.write_text(damage(index.read_text(encoding="utf-8")), encoding="utf-8")
+    assert build_index.load(out) is None
+    rendered.clear()
+    said = build(project, out, "--jobs", "1")
+    assert "up to date" not in said
+    assert len(rendered) == 20
+    assert tree(out) == clean
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_a_stale_index_is_not_trusted(tmp_path: Path) -> None:
+    """The index of an older build, put back after a newer one: its stamps no longer match."""
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    old_index = (out / build_index.FOLDER / build_index.INDEX).read_bytes()
+    EDITS["role duty"](project)
+    build(project, out)
+    (out / build_index.FOLDER / build_index.INDEX).write_bytes(old_index)
+    shutil.copytree(project, tmp_path / "reverted")
+    edit(tmp_path / "reverted", "specs/roles/cs-agent.yaml", "接听、记录并解答客户咨询", "接听并解答客户咨询")
+    build(tmp_path / "reverted", out)
+    clean = tmp_path / "clean"
+    build(tmp_path / "reverted", clean)
+    assert tree(out) == tree(clean)
+
+
+def test_the_index_stays_out_of_git_and_of_check(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    assert (out / build_index.FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    result = run_cli("build", project, "-o", out, "--check", "--today", TODAY)
+    assert result.exit_code == 0, result.output
