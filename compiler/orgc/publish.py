@@ -4,7 +4,19 @@ The new tree is written to a staging folder beside the output folder and swapped
 in with one rename, so a failed or killed build leaves the previous output as it
 was. Files orgc wrote last time are listed in ``.orgc-manifest``; other files in
 the output folder (a README someone added) are carried over untouched. Unchanged
-files are hard-linked from the previous output rather than rewritten.
+files are hard-linked from the previous output rather than rewritten. Written
+files are flushed to disk before the swap, so that a power cut cannot leave a
+swapped-in folder of empty files.
+
+orgc only replaces a folder it can tell is its own: a new or empty folder, or one
+with a manifest, or one that holds nothing but what the build writes. A folder of
+other files (a home folder given as ``-o ~``) and a link are refused.
+
+``ORGC_PAUSE_AT=<point>`` (for tests) stops the process with SIGSTOP at one point
+of publishing, after printing ``orgc: paused at <point>`` on stderr, so that a test
+can kill it exactly there or let it continue: ``render`` (the first file is in the
+staging folder), ``swap`` (the staging folder is complete, just before the swap) and
+``swapped`` (the new output is in place, the old one not yet deleted).
 """
 
 from __future__ import annotations
@@ -16,6 +28,9 @@ import fcntl
 import json
 import os
 import shutil
+import signal
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +77,28 @@ def read_manifest(out_dir: Path) -> list[str]:
 
 def _safe(rel: str) -> bool:
     parts = rel.split("/")
-    return bool(rel) and not rel.startswith("/") and ".." not in parts and "" not in parts
+    return bool(rel) and not rel.startswith("/") and ".." not in parts and "" not in parts and "\0" not in rel
+
+
+# -- one build at a time ----------------------------------------------------------------------------
+
+_HELD_LOCKS: set[int] = set()
+
+
+def _close_held_locks() -> None:
+    """In a forked child (a render worker): let go of the parent's lock descriptors.
+
+    An flock belongs to the open file, which a fork shares: a worker left running for a
+    moment after its parent was killed would otherwise hold the lock, and the next build
+    would wait for a build that no longer exists.
+    """
+    for handle in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_locks)
 
 
 @contextlib.contextmanager
@@ -70,21 +106,25 @@ def locked(out_dir: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one waits and says for whom.
 
     The lock is an flock on the folder that holds the output folder, so no lock file
-    is left behind; who holds it is written in the staging folder while it works.
+    is left behind; who holds it is written in the staging folder while it works. The
+    kernel releases it when the holder exits, however it exits.
     """
     parent = out_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(parent, os.O_RDONLY)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise PublishError(f"cannot create the output folder {out_dir}: {_reason(exc, parent)}") from None
+    _HELD_LOCKS.add(handle)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            import click
-
-            click.echo(f"orgc: waiting for {_holder(out_dir)} to finish building {out_dir} …", err=True)
+            print(f"orgc: waiting for {_holder(out_dir)} to finish building {out_dir} …", file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
+        _HELD_LOCKS.discard(handle)
         os.close(handle)
 
 
@@ -95,24 +135,76 @@ def _holder(out_dir: Path) -> str:
         return "another build"
 
 
+def _reason(exc: OSError, path: Path) -> str:
+    """What went wrong, in words: a file in the way, a read-only disk, a full one."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            return f"{blocking} is a file, not a folder"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"{exc.strerror} (the disk is full, or a size limit was reached)"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{exc.strerror} (the folder is read-only, or belongs to someone else)"
+    return exc.strerror or str(exc)
+
+
+# -- after a killed build --------------------------------------------------------------------------
+
+
 def recover(out_dir: Path) -> None:
-    """Finish or undo a swap that a killed build left half done."""
+    """Finish or undo a swap that a killed build left half done; remove its staging folder."""
     previous = _previous_for(out_dir)
-    if previous.exists():
-        if out_dir.exists():
+    if _is_real_dir(previous):
+        if out_dir.exists() or out_dir.is_symlink():
             shutil.rmtree(previous, ignore_errors=True)
         else:
             os.rename(previous, out_dir)
-    shutil.rmtree(staging_for(out_dir), ignore_errors=True)
+    else:
+        _remove(previous)
+    _remove(staging_for(out_dir))
+
+
+def _is_real_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    """Delete a folder tree, or a file or link (never what a link points to)."""
+    if _is_real_dir(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+# -- publishing ----------------------------------------------------------------------------------
 
 
 def publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     """Write ``outputs`` as the new content of ``out_dir`` (call inside ``locked``)."""
+    _check_target(out_dir)
     try:
         return _publish(out_dir, outputs)
     except OSError as exc:
-        shutil.rmtree(staging_for(out_dir), ignore_errors=True)
-        raise PublishError(f"cannot write {exc.filename or out_dir}: {exc.strerror or exc}") from exc
+        _remove(staging_for(out_dir))
+        where = Path(exc.filename) if exc.filename else out_dir
+        raise PublishError(f"cannot write {where}: {_reason(exc, where)}") from exc
+    except BaseException:
+        _remove(staging_for(out_dir))
+        raise
+
+
+def _check_target(out_dir: Path) -> None:
+    if out_dir.is_symlink():
+        raise PublishError(
+            f"{out_dir} is a link (to {os.readlink(out_dir)}); orgc replaces its output folder as a "
+            "whole, so give the folder itself, not a link to it"
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PublishError(f"{out_dir} exists and is not a folder")
 
 
 def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
@@ -120,6 +212,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     staging = staging_for(out_dir)
     staging.mkdir(parents=True)
     (staging / OWNER).write_text(f"orgc build (pid {os.getpid()})\n", encoding="utf-8")
+    has_manifest = (out_dir / MANIFEST).is_file()
     old_manifest = set(read_manifest(out_dir)) if out_dir.is_dir() else set()
     written = unchanged = 0
     produced: list[str] = []
@@ -129,35 +222,122 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
         target = staging / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
         previous = out_dir / output.path
-        if output.path in old_manifest and _same(previous, output.data):
-            os.link(previous, target)
+        if output.kept:  # the caller verified that the last build's file is still exactly right
+            if not _link(previous, target):
+                shutil.copyfile(previous, target)
+            unchanged += 1
+        elif output.path in old_manifest and _same(previous, output.data) and _link(previous, target):
             unchanged += 1
         else:
-            target.write_bytes(output.data)
+            _write(target, output.data)
             written += 1
         produced.append(output.path)
+        if len(produced) == 1:
+            _pause("render")
     new_files = set(produced)
-    (staging / MANIFEST).write_text(
-        json.dumps({"files": sorted(new_files)}, indent=0, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
     if out_dir.is_dir():
+        if not has_manifest:
+            _refuse_foreign_folder(out_dir, {p.split("/")[0] for p in new_files})
         _carry_foreign_files(out_dir, staging, old_manifest | new_files | {MANIFEST})
+    manifest = json.dumps({"files": sorted(new_files)}, indent=0, ensure_ascii=False) + "\n"
+    _write(staging / MANIFEST, manifest.encode("utf-8"))
     (staging / OWNER).unlink()
+    _flush(staging)
+    _pause("swap")
     _swap(staging, out_dir)
     return Published(written, unchanged, len(old_manifest - new_files))
 
 
+def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
+    """A folder without a manifest is replaced only if it holds nothing but what orgc writes."""
+    foreign = sorted(name for name in os.listdir(out_dir) if name not in ours and not name.startswith("."))
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+        raise PublishError(
+            f"{out_dir} already holds files orgc did not write ({shown}); orgc replaces its output "
+            "folder as a whole, so choose a new or empty folder, or move those files away"
+        )
+
+
 def _same(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file (not a link) holding exactly ``data``."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        info = path.lstat()
+        return stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
 
 
+def _link(source: Path, target: Path) -> bool:
+    """Hard-link ``source`` as ``target``; False where links are not possible (FAT, some shares)."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            return False
+        raise
+    return True
+
+
+def _write(path: Path, data: bytes) -> None:
+    """A new file holding ``data`` (never through a link or over an existing file)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
+def _flush(folder: Path) -> None:
+    """Everything written so far on the disk of ``folder``, before the swap makes it the output.
+
+    One ``syncfs`` of that file system (Linux) costs far less than an fsync per file;
+    elsewhere ``sync`` does the same for every disk.
+    """
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        os.sync()
+        return
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if syncfs(handle) != 0:
+            os.sync()
+    finally:
+        os.close(handle)
+
+
+def _sync(folder: Path) -> None:
+    """Flush a folder's entries to disk (where the system allows it)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
-    for dirpath, _dirnames, filenames in os.walk(out_dir):
+    """Files, links and folders in ``out_dir`` that orgc did not write, into ``staging``."""
+    for dirpath, dirnames, filenames in os.walk(out_dir):
+        here = Path(dirpath)
+        for name in dirnames:
+            source = here / name
+            target = staging / source.relative_to(out_dir)
+            if source.is_symlink():  # os.walk does not go into it: keep the link itself
+                if not target.exists():
+                    os.symlink(os.readlink(source), target)
+            elif not target.is_dir():
+                target.mkdir()
+                shutil.copymode(source, target)
         for name in filenames:
-            source = Path(dirpath) / name
+            source = here / name
             rel = source.relative_to(out_dir).as_posix()
             if rel in ours:
                 continue
@@ -165,20 +345,35 @@ def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.is_symlink():
                 os.symlink(os.readlink(source), target)
-            else:
-                os.link(source, target)
+            elif not _link(source, target):
+                shutil.copy2(source, target)
+
+
+def _pause(point: str) -> None:
+    if os.environ.get("ORGC_PAUSE_AT") == point:
+        print(f"orgc: paused at {point}", file=sys.stderr, flush=True)
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:
     if not out_dir.exists():
         os.rename(staging, out_dir)
+        _sync(out_dir.parent)
         return
     if _exchange(staging, out_dir):
+        _sync(out_dir.parent)
+        _pause("swapped")
         shutil.rmtree(staging)
         return
     previous = _previous_for(out_dir)
     os.rename(out_dir, previous)
-    os.rename(staging, out_dir)
+    try:
+        os.rename(staging, out_dir)
+    except OSError:
+        os.rename(previous, out_dir)
+        raise
+    _sync(out_dir.parent)
+    _pause("swapped")
     shutil.rmtree(previous)
 
 
