@@ -6,6 +6,7 @@ The graph holds ids only. Nothing outside this module touches networkx.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 import networkx as nx
 
@@ -119,7 +120,35 @@ class OrgGraph:
 
     def roles_in_unit(self, unit_id: str) -> tuple[str, ...]:
         """Roles whose unit is this unit or below it, in org-chart order."""
-        return tuple(r for r in self._order if (u := self.org.roles[r].unit) and self.unit_within(u, unit_id))
+        return self._roles_below.get(unit_id, ())
+
+    def roles_of_unit(self, unit_id: str) -> tuple[str, ...]:
+        """Roles whose unit is exactly this unit, in org-chart order."""
+        return self._roles_of.get(unit_id, ())
+
+    @cached_property
+    def _roles_of(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for role_id in self._order:
+            unit = self.org.roles[role_id].unit
+            if unit:
+                found.setdefault(unit, []).append(role_id)
+        return {unit: tuple(roles) for unit, roles in found.items()}
+
+    @cached_property
+    def _roles_below(self) -> dict[str, tuple[str, ...]]:
+        """unit -> the roles in it or below it; one walk up the units per role, not per unit and role."""
+        found: dict[str, list[str]] = {}
+        ancestors: dict[str, tuple[str, ...]] = {}
+        for role_id in self._order:
+            unit = self.org.roles[role_id].unit
+            if not unit:
+                continue
+            if unit not in ancestors:
+                ancestors[unit] = (unit, *self.unit_ancestors(unit))
+            for holder in ancestors[unit]:
+                found.setdefault(holder, []).append(role_id)
+        return {unit: tuple(roles) for unit, roles in found.items()}
 
     # -- order -------------------------------------------------------------------------------
 

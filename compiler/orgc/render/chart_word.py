@@ -55,12 +55,16 @@ class ChartPart:
     nodes: tuple[ChartNode, ...]
 
 
-def org_chart_xml(ctx: RenderContext, lang: str, width_twips: int) -> str:
-    """Body paragraphs that draw the org chart in Word, ``width_twips`` wide at most."""
+def org_chart_xml(ctx: RenderContext, lang: str, width_twips: int, max_parts: int | None = None) -> str:
+    """Body paragraphs that draw the org chart in Word, ``width_twips`` wide at most.
+
+    With ``max_parts``, only that many charts are drawn, the top layers first; the
+    full chart is org-chart.svg, which the notes under the first chart point to.
+    """
     nodes = nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
     if not nodes:
         return paragraph(ctx.label("none", lang))
-    parts = chart_parts(nodes, width_twips)
+    parts = chart_parts(nodes, width_twips, max_parts)
     by_id = {n.id: n for n in nodes}
     ids = count(FIRST_SHAPE_ID)
     out: list[str] = []
@@ -97,16 +101,23 @@ def scale(chart: ChartLayout, width_twips: int, max_height_twips: int = MAX_HEIG
     )
 
 
-def chart_parts(nodes: Sequence[ChartNode], width_twips: int) -> list[ChartPart]:
-    """The charts to draw: each root with as many of the layers below as fit, then the rest."""
+def chart_parts(nodes: Sequence[ChartNode], width_twips: int, limit: int | None = None) -> list[ChartPart]:
+    """The charts to draw: each root with as many of the layers below as fit, then the rest.
+
+    Depth-first, so that a department's teams follow the department; with a ``limit``,
+    breadth-first instead, so that the charts drawn are the top of the organisation.
+    """
     tree = _Tree(nodes, width_twips)
-    parts = []
+    parts: list[ChartPart] = []
     todo = list(tree.roots)
-    while todo:
+    while todo and (limit is None or len(parts) < limit):
         root = todo.pop(0)
         part, frontier = _fill_page(tree, root, width_twips)
         parts.append(part)
-        todo[0:0] = frontier  # depth-first: a department's teams follow the department
+        if limit is None:
+            todo[0:0] = frontier
+        else:
+            todo.extend(frontier)
     return parts
 
 

@@ -195,12 +195,15 @@ def org_chart(book: Book) -> None:
     from .chart_word import org_chart_xml
 
     book.chapter(book.L("org_chart"))
-    book.add(org_chart_xml(book.ctx, book.lang, CONTENT_WIDTH))
+    large = len(book.ctx.org.roles) > FULL_JD_LIMIT
+    book.add(org_chart_xml(book.ctx, book.lang, CONTENT_WIDTH, CHART_PAGE_LIMIT if large else None))
 
 
 # Above this many roles the handbook lists the positions instead of printing every JD: at a few
 # pages each, a group company's thousands of JDs would make a document no one can open or print.
 FULL_JD_LIMIT = 300
+# ...and draws this many org charts, the top of the organisation; org-chart.svg has all of it.
+CHART_PAGE_LIMIT = 40
 
 
 def job_descriptions(book: Book) -> None:
