@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
-_MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=>])")
+# "1. " starts an ordered list; "2026.1" does not. Only punctuation can be escaped in Markdown.
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 # Every character some tool treats as the end of a line (CommonMark: CR, LF; Python's splitlines: more).
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -17,7 +19,10 @@ def markdown(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
-    lines = [_MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line) for line in text.split("\n")]
+    lines = [
+        _MD_ORDERED.sub(r"\1\\\2", _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line))
+        for line in text.split("\n")
+    ]
     return "<br>".join(line.strip() for line in lines) if len(lines) > 1 else lines[0]
 
 

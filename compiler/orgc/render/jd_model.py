@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model.entities import Role, Target
 from ..model.raci import combined
 from .context import RenderContext
-from .labels import value
+from .labels import label, value
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,6 @@ class JobDescription:
     waivers: tuple[WaiverRow, ...]
 
     def label(self, key: str) -> str:
-        from .labels import label
-
         return label(key, self.lang)
 
 
