@@ -7,15 +7,18 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import build_index
-from .config import Config
 from .diagnostics import Severity
-from .pipeline import CheckResult
-from .render.context import OutputFile, RenderContext, source_date
-from .render.outputs import Reuse
+
+if TYPE_CHECKING:  # the no-op path must not pay for importing the pipeline (networkx, jsonschema …)
+    from .config import Config
+    from .pipeline import CheckResult
+    from .render.context import OutputFile, RenderContext
+    from .render.outputs import Reuse
 
 
 class BuildProblem(Exception):
@@ -34,7 +37,9 @@ def run_build(
     """Returns the exit code; the diagnostics are printed (in ``messages``) when the specs have errors."""
     from .messages import Message
     from .publish import PublishError, compare, locked, publish
+    from .render.context import RenderContext, source_date
     from .render.docx.package import ReferenceDocxError
+    from .render.outputs import Reuse
     from .report.text import render as text_report
 
     if not result.ok:
@@ -105,12 +110,13 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
     Costs one read of every input file and one ``lstat`` of every output; anything
     unexpected (no index, a file touched, not a project) means "build as usual".
     """
-    from .config import load_config
-    from .pipeline import ProjectError, find_project
+    from .config import CONFIG_FILE, load_config
     from .publish import read_manifest
 
     try:
-        project = find_project(path)
+        project = path
+        if not (project / "specs").is_dir() and not (project / CONFIG_FILE).is_file():
+            return None
         config, problems = load_config(project)
         if problems:
             return None
@@ -123,7 +129,7 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
             return None
         if not build_index.all_intact(index, out_dir, read_manifest(out_dir)):
             return None
-    except (ProjectError, BuildProblem, OSError):
+    except (BuildProblem, OSError):
         return None
     note = f" ({index.warnings} warning(s): see `orgc check`)" if index.warnings else ""
     return f"{_shown(out_dir)} is up to date: nothing changed since the last build{note}"
@@ -133,6 +139,7 @@ def input_fingerprint(project: Path, config: Config, languages: tuple[str, ...],
     """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
     from .config import CONFIG_FILE
     from .load.discover import discover
+    from .render.context import source_date
 
     files = [spec.path for spec in discover(project).files]
     config_file = project / CONFIG_FILE

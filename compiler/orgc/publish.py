@@ -34,8 +34,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .render.context import OutputFile
+if TYPE_CHECKING:
+    from .render.context import OutputFile
 
 MANIFEST = ".orgc-manifest"
 OWNER = ".orgc-owner"  # in the staging folder while a build writes it
@@ -129,10 +131,31 @@ def locked(out_dir: Path) -> Iterator[None]:
 
 
 def _holder(out_dir: Path) -> str:
+    """Who holds the lock: from the kernel's list of locks (Linux), else from the staging folder."""
+    pid = _flock_holder(out_dir.parent)
+    if pid is not None:
+        return f"orgc build (pid {pid})"
     try:
         return (staging_for(out_dir) / OWNER).read_text(encoding="utf-8").strip() or "another build"
     except OSError:
         return "another build"
+
+
+def _flock_holder(folder: Path) -> int | None:
+    """The process holding an flock on ``folder``, from /proc/locks; None where that is not known."""
+    try:
+        info = os.stat(folder)
+        with open("/proc/locks", encoding="ascii", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return None
+    inode = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    for line in lines:  # "2: FLOCK  ADVISORY  WRITE 21742 fe:00:2260995 0 EOF"; "->" marks a waiter
+        fields = line.split()
+        if "FLOCK" in fields and "->" not in fields and len(fields) >= 8 and fields[5] == inode:
+            with contextlib.suppress(ValueError):
+                return int(fields[4])
+    return None
 
 
 def _reason(exc: OSError, path: Path) -> str:
@@ -175,7 +198,7 @@ def _remove(path: Path) -> None:
     """Delete a folder tree, or a file or link (never what a link points to)."""
     if _is_real_dir(path):
         shutil.rmtree(path, ignore_errors=True)
-    else:
+    elif os.path.lexists(path):  # (unlinking what is not there fails with EROFS on a read-only disk)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
@@ -190,11 +213,19 @@ def publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
         return _publish(out_dir, outputs)
     except OSError as exc:
         _remove(staging_for(out_dir))
-        where = Path(exc.filename) if exc.filename else out_dir
+        where = _as_output(Path(exc.filename) if exc.filename else out_dir, out_dir)
         raise PublishError(f"cannot write {where}: {_reason(exc, where)}") from exc
     except BaseException:
         _remove(staging_for(out_dir))
         raise
+
+
+def _as_output(path: Path, out_dir: Path) -> Path:
+    """A path of the staging or previous folder, named as the place in the output folder it stands for."""
+    for stand_in in (staging_for(out_dir), _previous_for(out_dir)):
+        if path == stand_in or stand_in in path.parents:
+            return out_dir / path.relative_to(stand_in)
+    return path
 
 
 def _check_target(out_dir: Path) -> None:
@@ -226,7 +257,9 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
             if not _link(previous, target):
                 shutil.copyfile(previous, target)
             unchanged += 1
-        elif output.path in old_manifest and _same(previous, output.data) and _link(previous, target):
+        elif output.path in old_manifest and _same(previous, output.data):
+            if not _link(previous, target):
+                _write(target, output.data)
             unchanged += 1
         else:
             _write(target, output.data)

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..diagnostics import WaiverUse
 from ..model.entities import Org, Text
-from ..model.graph import OrgGraph
 from ..model.raci import Assignment, assignments
 from . import labels
+
+if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
+    from ..model.graph import OrgGraph
 
 # Used when neither SOURCE_DATE_EPOCH nor git gives a date: outputs must not depend on the clock.
 FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
