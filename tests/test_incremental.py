@@ -179,3 +179,13 @@ def test_the_index_stays_out_of_git_and_of_check(tmp_path: Path) -> None:
     assert (out / build_index.FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     result = run_cli("build", project, "-o", out, "--check", "--today", TODAY)
     assert result.exit_code == 0, result.output
+
+
+def test_a_link_to_a_device_is_not_read_when_looking_for_changes(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    (project / "specs" / "roles" / "zero.yaml").symlink_to("/dev/zero")
+    result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en")
+    assert result.exit_code == 1  # the check refuses the link (E102); nothing hangs on reading it
+    assert "zero.yaml" in result.output

@@ -138,10 +138,8 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
 def input_fingerprint(project: Path, config: Config, languages: tuple[str, ...], today: date | None) -> str:
     """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
     from .config import CONFIG_FILE
-    from .load.discover import discover
     from .render.context import source_date
 
-    files = [spec.path for spec in discover(project).files]
     config_file = project / CONFIG_FILE
     when = source_date(project)
     return build_index.fingerprint(
@@ -150,7 +148,7 @@ def input_fingerprint(project: Path, config: Config, languages: tuple[str, ...],
         (today or date.today()).isoformat(),
         when.isoformat() if when else "-",
         config_file.read_bytes() if config_file.is_file() else b"-",
-        build_index.files_fingerprint(project, files),
+        build_index.tree_fingerprint(project / "specs"),
         build_index.tree_fingerprint(project / config.templates),
     )
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -41,9 +42,9 @@ class Stamp:
     inode: int
 
     @classmethod
-    def of(cls, path: Path) -> Stamp | None:
+    def of(cls, path: Path | str) -> Stamp | None:
         try:
-            info = path.lstat()
+            info = os.lstat(path)
         except OSError:
             return None
         return cls(info.st_size, info.st_mtime_ns, info.st_ino)
@@ -66,22 +67,44 @@ def fingerprint(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def files_fingerprint(root: Path, files: Iterable[Path]) -> str:
-    """One hash over the names and bytes of ``files`` (relative to ``root``)."""
+def files_fingerprint(root: Path, files: Iterable[Path | str]) -> str:
+    """One hash over the names and contents of ``files`` (below ``root``).
+
+    A link is hashed as the path it points to, never followed: it may point to a
+    device or outside the project, which the build refuses to read.
+    """
     digest = hashlib.blake2b(digest_size=20)
+    prefix = len(str(root)) + 1
     for path in files:
-        name = path.relative_to(root).as_posix().encode("utf-8")
-        data = path.read_bytes()
+        name = str(path)[prefix:].replace(os.sep, "/").encode("utf-8")
+        if os.path.islink(path):
+            data = b"link:" + os.fsencode(os.readlink(path))
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
         digest.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
 
 
 def tree_fingerprint(folder: Path) -> str:
-    """Every file below ``folder`` (none if it does not exist), in a fixed order."""
+    """Every file and link below ``folder`` (none if it does not exist), in a fixed order."""
     if not folder.is_dir():
         return "-"
-    return files_fingerprint(folder, sorted(p for p in folder.rglob("*") if p.is_file()))
+    return files_fingerprint(folder, _files_below(str(folder)))
+
+
+def _files_below(top: str) -> list[str]:
+    """Regular files and links below ``top``, sorted; sockets, devices and pipes are left out."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+                found.append(path)
+    return found
 
 
 @cache
@@ -90,7 +113,7 @@ def code_fingerprint() -> str:
     from .resources import data_dir
 
     package = Path(__file__).resolve().parent
-    code = files_fingerprint(package, sorted(package.rglob("*.py")))
+    code = files_fingerprint(package, [p for p in _files_below(str(package)) if p.endswith(".py")])
     return fingerprint(code, tree_fingerprint(data_dir("schema")), tree_fingerprint(data_dir("templates")))
 
 
@@ -159,8 +182,9 @@ def unchanged_outputs(index: BuildIndex, out_dir: Path) -> dict[str, str]:
 
 def all_intact(index: BuildIndex, out_dir: Path, manifest: Iterable[str]) -> bool:
     """Every file of the last build is there as written, and the manifest lists exactly those."""
+    top = str(out_dir)
     return set(manifest) == set(index.outputs) and all(
-        Stamp.of(out_dir / path) == stamp for path, (_content, stamp) in index.outputs.items()
+        Stamp.of(f"{top}/{path}") == stamp for path, (_content, stamp) in index.outputs.items()
     )
 
 
