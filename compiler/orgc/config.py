@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .load.text import decode
+from .load.text import read_spec
 from .load.yaml_doc import Document, parse_yaml
 
 CONFIG_FILE = "orgc.yaml"
@@ -41,7 +41,7 @@ def load_config(project: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
     path = project / CONFIG_FILE
     if not path.is_file():
         return Config(), ()
-    decoded = decode(path.read_bytes(), CONFIG_FILE)
+    decoded = read_spec(path, CONFIG_FILE)  # a huge orgc.yaml is refused before it is read
     if decoded.text is None:
         return Config(), (decoded.problem,) if decoded.problem else ()
     document, problems = parse_yaml(decoded.text, CONFIG_FILE)
@@ -55,7 +55,8 @@ def load_config(project: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
     return _config(data, document), problems
 
 
-_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")  # as common.schema.json#/$defs/lang
+# as common.schema.json#/$defs/lang: a code, and not a name Windows reserves for a device
+_LANGUAGE = re.compile(r"(?!(con|prn|aux|nul)$)[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 
 
 def _list(value: Any) -> list[Any]:

@@ -396,7 +396,7 @@ def _swap(staging: Path, out_dir: Path) -> None:
     if _exchange(staging, out_dir):
         _sync(out_dir.parent)
         _pause("swapped")
-        shutil.rmtree(staging)
+        shutil.rmtree(staging, ignore_errors=True)  # the build is done: what stays, the next one removes
         return
     previous = _previous_for(out_dir)
     os.rename(out_dir, previous)
@@ -407,7 +407,7 @@ def _swap(staging: Path, out_dir: Path) -> None:
         raise
     _sync(out_dir.parent)
     _pause("swapped")
-    shutil.rmtree(previous)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2

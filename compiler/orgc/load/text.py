@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..messages import Message
@@ -19,17 +22,39 @@ class DecodedText:
     problem: Diagnostic | None
 
 
+def read_spec(path: Path, file: str) -> DecodedText:
+    """Read and decode one spec file; a file over the size limit is refused before it is read.
+
+    The file is opened without waiting and must be a regular file: a named pipe in
+    place of a spec file would otherwise keep orgc waiting forever. An OSError (no
+    permission, the file vanished) is left to the caller.
+    """
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            problem = Diagnostic(
+                "E102",
+                Severity.ERROR,
+                Message("E102.not-a-file"),
+                Location(file),
+                Message("E102.not-a-file.hint"),
+            )
+            return DecodedText(None, problem)
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_large(file, info.st_size)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # it may have grown since fstat
+    finally:
+        os.close(handle)
+    return decode(raw, file)
+
+
 def decode(raw: bytes, file: str) -> DecodedText:
     """Decode a spec file's bytes, or explain in one diagnostic why it is not UTF-8 text."""
     if len(raw) > MAX_FILE_BYTES:
-        return _fail(
-            file,
-            1,
-            1,
-            Message("E100.too-large", size=len(raw) / 1048576, limit=MAX_FILE_BYTES // 1048576),
-            Message("E100.too-large.hint"),
-        )
-    if raw.startswith(_UTF16_BOMS):
+        return _too_large(file, len(raw))
+    if raw.startswith(_UTF16_BOMS) or _utf16_without_bom(raw):
         return _fail(
             file,
             1,
@@ -54,6 +79,26 @@ def decode(raw: bytes, file: str) -> DecodedText:
             Message("E100.nul.hint"),
         )
     return DecodedText(text, None)
+
+
+def _too_large(file: str, size: int) -> DecodedText:
+    return _fail(
+        file,
+        1,
+        1,
+        Message("E100.too-large", size=size / 1048576, limit=MAX_FILE_BYTES // 1048576),
+        Message("E100.too-large.hint"),
+    )
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """UTF-16 saved without a BOM: spec files are mostly ASCII (their keys), so one byte of
+    nearly every pair is NUL, always on the same side."""
+    sample = raw[:4096]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return min(even, odd) == 0 and max(even, odd) >= len(sample) // 8
 
 
 def _not_utf8(raw: bytes, bad: int, file: str) -> DecodedText:

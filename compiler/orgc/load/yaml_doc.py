@@ -380,10 +380,13 @@ class _Positions:
         self.starts: list[int] | None = None
         if _OTHER_BREAKS.search(text):
             self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        # libyaml puts the empty node of a last line without '\n' (`--- `) on a line after it
+        self.lines = text.count("\n") + 1
+        self.end = (self.lines, len(text) - text.rfind("\n"))
 
     def __call__(self, mark: yaml.Mark) -> tuple[int, int]:
         if self.starts is None:
-            return mark.line + 1, mark.column + 1
+            return (mark.line + 1, mark.column + 1) if mark.line < self.lines else self.end
         line = bisect.bisect_right(self.starts, mark.index)
         return line, mark.index - self.starts[line - 1] + 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ class Message:
         if self.key == "schema-description":  # a schema's own wording, translated by its English text
             text = params["text"]
             return getattr(catalogue, "SCHEMA_DESCRIPTIONS", {}).get(text, text)
+        if self.key == "verbatim":  # orgc's own words, or a parser's: the reporters escape them
+            return str(params["text"])
         template = catalogue.MESSAGES[self.key]
         if isinstance(template, tuple):
             template = template[0] if params.get("count") == 1 else template[1]
@@ -85,7 +88,23 @@ class _Formatter(string.Formatter):
             return _OR.render(self.lang).join(self.format_field(v, format_spec) for v in value.items)
         if isinstance(value, tuple):
             return _AND.render(self.lang).join(self.format_field(v, format_spec) for v in value)
+        if isinstance(value, str):  # text from the specs: it must not start a line of the report
+            value = _UNPRINTABLE.sub(_escaped, value)
         return format(value, format_spec)
+
+
+# Line breaks, control characters and bidi controls in a parameter (an id, a title, a file
+# name) would let the specs write lines of their own into a report, such as a GitHub
+# workflow command (`\n::error::...`), or reorder it: they are shown escaped, as repr() does.
+# Invisible format characters (zero-width space, joiners, BOM) are shown too: they are
+# what the reader of a message about an id must be told of.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
 
 
 def _frozen(value: Any) -> Any:

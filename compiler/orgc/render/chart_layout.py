@@ -204,12 +204,14 @@ def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = Fals
         if current.strip():
             lines.append(current.rstrip())
         current = "" if token == " " else token
-        while len(current) > 1 and text_width(current, size, bold) > width:  # a word wider than a line
-            cut = len(current) - 1
-            while cut > 1 and text_width(current[:cut], size, bold) > width:
-                cut -= 1
-            lines.append(current[:cut])
-            current = current[cut:]
+        start = 0
+        while len(current) - start > 1:  # a word wider than a line is cut where it stops fitting
+            cut = _fitting(current, size, width, bold, start=start)
+            if cut == len(current) - start:
+                break
+            lines.append(current[start : start + max(cut, 1)])
+            start += max(cut, 1)
+        current = current[start:]
     if current.strip():
         lines.append(current.rstrip())
     if len(lines) > max_lines:
@@ -222,9 +224,21 @@ def fit(text: str, size: float, width: float, bold: bool = False) -> str:
     """``text`` cut to ``width`` with a trailing '…'."""
     if text_width(text, size, bold) <= width:
         return text
-    while text and text_width(text + ELLIPSIS, size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+    return text[: _fitting(text, size, width, bold, _em(ELLIPSIS))].rstrip() + ELLIPSIS
+
+
+def _fitting(text: str, size: float, width: float, bold: bool, extra: float = 0.0, start: int = 0) -> int:
+    """How many characters of ``text`` from ``start`` on (followed by ``extra`` em) fit in ``width``.
+
+    One pass, adding up widths in the order ``text_width`` does, so the cut is the same
+    as measuring every prefix, without the quadratic time that takes on a long text.
+    """
+    total = 0.0
+    for index in range(start, len(text)):
+        total += _em(text[index])
+        if (total + extra) * size * (1.06 if bold else 1.0) > width:
+            return index - start
+    return len(text) - start
 
 
 def _line_height(size: int) -> int:

@@ -19,8 +19,10 @@ from typing import Any
 from .. import resources
 from .schemas import Schema, json_types, resolve
 
-_INT = re.compile(r"[-+]?[0-9]+")
-_NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+# At most 15 digits: every count or share in a spec is far smaller, and longer digit strings
+# would be past float precision, or past Python's 4,300-digit limit on int() (a ValueError).
+_INT = re.compile(r"[-+]?[0-9]{1,15}")
+_NUMBER = re.compile(r"[-+]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})")
 _BOOLS = {"true": True, "false": False}
 _TYPED = frozenset(("integer", "number", "boolean"))
 
