@@ -154,3 +154,13 @@ def test_refuses_to_build_over_the_project(project: Path) -> None:
     done = orgc("build", str(project), "-o", str(project))
     assert done.returncode == 2 and "refusing" in done.stderr
     assert (project / "specs").is_dir()
+
+
+@pytest.mark.parametrize("aim", ["../elsewhere", "/tmp/orgc-aimed-elsewhere"])
+def test_orgc_yaml_cannot_aim_the_build_outside_the_project(project: Path, aim: str) -> None:
+    (project / "orgc.yaml").write_text(
+        (project / "orgc.yaml").read_text(encoding="utf-8") + f"output: {aim}\n", encoding="utf-8"
+    )
+    done = orgc("build", str(project))
+    assert done.returncode == 2 and "outside the project" in done.stderr
+    assert not (project.parent / "elsewhere").exists() and not Path("/tmp/orgc-aimed-elsewhere").exists()

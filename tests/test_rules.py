@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from helpers import copy_good, run_check
 from orgc import resources
 from orgc.rules import RULES, all_rules
 
@@ -64,3 +66,12 @@ def test_config_schema_options_are_the_rule_options(code: str) -> None:
 def test_levels() -> None:
     levels = resources.schema("orgc.schema.json")["$defs"]["level"]["enum"]
     assert levels == ["off", "info", "warning", "error"]
+
+
+@pytest.mark.parametrize("content", ["", "# only a comment\n", "- a list\n", "id: Not-An-Id\n"])
+def test_an_unusable_role_file_is_reported_once_not_at_every_reference(tmp_path: Path, content: str) -> None:
+    """Roles that refer to a role whose file cannot be used get no DUT003/ORG009 on top of its E102."""
+    project = copy_good(tmp_path / "project")
+    (project / "specs" / "roles" / "cs-trainer.yaml").write_text(content, encoding="utf-8")
+    report = run_check(project)
+    assert {d["file"] for d in report.diagnostics} == {"specs/roles/cs-trainer.yaml"}

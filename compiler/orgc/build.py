@@ -39,6 +39,7 @@ def run_build(
     from .publish import PublishError, compare, locked, publish
     from .render.context import RenderContext, source_date
     from .render.docx.package import ReferenceDocxError
+    from .render.templating import TemplateProblem
     from .render.outputs import Reuse
     from .report.text import render as text_report
 
@@ -68,7 +69,7 @@ def run_build(
     if check_only:
         try:
             differences = compare(out_dir, _with_progress(_render(ctx, jobs), estimate))
-        except ReferenceDocxError as exc:
+        except (ReferenceDocxError, TemplateProblem) as exc:
             raise BuildProblem(str(exc)) from None
         for difference in differences:
             click.echo(f"{difference.change:>8}  {_shown(out_dir)}/{difference.path}")
@@ -92,7 +93,7 @@ def run_build(
             inputs = input_fingerprint(result.project, result.config, ctx.languages, today)
             stamps = build_index.stamps(out_dir, recorded)
             build_index.save(out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps))
-    except (PublishError, ReferenceDocxError) as exc:
+    except (PublishError, ReferenceDocxError, TemplateProblem) as exc:
         raise BuildProblem(str(exc)) from None
     except OSError as exc:
         raise BuildProblem(f"cannot write {out_dir}: {exc.strerror or exc}") from None
@@ -181,6 +182,12 @@ def _output_folder(project: Path, config: Config, output: Path | None) -> Path:
     specs = project / "specs"
     if out_dir in (project, specs) or out_dir in project.parents or specs in out_dir.parents:
         raise BuildProblem(f"refusing to build into {out_dir}: it holds the specs; choose another folder")
+    if output is None and not out_dir.resolve().is_relative_to(project.resolve()):
+        # orgc.yaml may come from a pull request: its `output` must not aim the build elsewhere
+        raise BuildProblem(
+            f"orgc.yaml `output: {config.output}` is outside the project; give a folder inside it, "
+            "or choose the folder on the command line with -o"
+        )
     if out_dir.exists() and not out_dir.is_dir():
         raise BuildProblem(f"{out_dir} exists and is not a folder")
     return out_dir

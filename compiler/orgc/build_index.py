@@ -154,6 +154,8 @@ def save(out_dir: Path, index: BuildIndex) -> None:
         ignore = folder / ".gitignore"
         if not ignore.is_file():
             ignore.write_text("# orgc's build index: local to this machine\n*\n", encoding="utf-8")
+        for stale in folder.glob(f".{INDEX}.*"):  # left by a build killed while saving
+            stale.unlink(missing_ok=True)
         temporary = folder / f".{INDEX}.{os.getpid()}"
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, folder / INDEX)

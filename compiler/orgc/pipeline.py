@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 from .config import CONFIG_FILE, Config, load_config
 from .diagnostics import Diagnostic, Location, Severity, Waiver, WaiverUse, sort_diagnostics
 from .load.discover import discover
-from .load.text import decode
+from .load.text import read_spec
 from .load.yaml_doc import parse_yaml
 from .messages import Message, default_language
 from .model.build import SpecDocument, build_org
@@ -70,11 +71,10 @@ def check(path: Path, today: date | None = None) -> CheckResult:
     unreadable: list[str] = []
     for spec in discovery.files:
         try:
-            raw = spec.path.read_bytes()
+            decoded = read_spec(spec.path, spec.rel)
         except OSError as exc:
             message = Message("cli.cannot-read", file=spec.rel, reason=exc.strerror)
             raise ProjectError(message, default_language(config.languages)) from exc
-        decoded = decode(raw, spec.rel)
         document = None
         if decoded.text is not None:
             document, parse_problems = parse_yaml(decoded.text, spec.rel)
@@ -86,6 +86,9 @@ def check(path: Path, today: date | None = None) -> CheckResult:
             continue
         document, schema_problems = validate(document, spec.kind)
         diagnostics += schema_problems
+        if not _identified(document.data, spec.kind):
+            # reported above (E102); what refers to it is not also "unknown" (DUT003, ORG009 …)
+            unreadable.append(spec.path.stem)
         documents.append(SpecDocument(spec.kind, spec.path.stem, document))
     if not any(spec.kind == "org" for spec in discovery.files):
         unreadable.append("org")  # its units are unknown, not missing: report the file once
@@ -112,6 +115,18 @@ def check(path: Path, today: date | None = None) -> CheckResult:
         diagnostics=sort_diagnostics(kept + waiver_problems),
         waivers=tuple(uses),
         files=len(discovery.files) + (1 if config.document else 0),
+    )
+
+
+_ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
+
+
+def _identified(data: object, kind: str) -> bool:
+    """Whether a document is a mapping with a usable id (for the kinds that have one)."""
+    if not isinstance(data, dict):
+        return False
+    return kind not in ("role", "duties", "process", "policy") or bool(
+        isinstance(data.get("id"), str) and _ID.fullmatch(data["id"])
     )
 
 
