@@ -326,3 +326,41 @@ def test_a_large_organisation_gets_a_position_index(tmp_path: Path) -> None:
     texts = [p.text for p in document.paragraphs]
     assert any(f"共有 {FULL_JD_LIMIT + 20} 个岗位" in t for t in texts)
     assert not any("工作目的" in t for t in texts)  # no JD bodies
+
+
+def test_a_unit_with_many_roles_is_listed_by_row(
+    books: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above MAX_GRID_PARTIES columns a unit's matrix lists each row with its parties by letters."""
+    from orgc.render import handbook_sections
+
+    assert handbook_sections.MAX_GRID_PARTIES == 18
+    monkeypatch.setattr(handbook_sections, "MAX_GRID_PARTIES", 3)  # the service desk has eight
+    document = opened(rendered()["handbook/zh.docx"])
+    tables = list(chapter_tables(document, "职责分配矩阵"))
+    assert [len(t.columns) for t in tables] == [4, 2, 3]  # the top unit and infrastructure stay grids
+    listed = {row.cells[0].text.split("\n")[0]: row.cells[1].text for row in tables[1].rows}
+    assert listed["职责 / 流程环节"] == "参与岗位及角色"
+    assert listed["排班与人力调度"] == "A/R  服务台主管\nI  服务台（全体）"  # A before I, one line each
+    assert listed["每周更新知识库条目"] == "A/R  服务台专员、高级技术支持、VIP专席"  # chart order
+    assert listed["1. 受理并登记故障"].split("\n")[:2] == ["A  服务台主管", "R  服务台专员"]
+    # the same rows as the grid, and the same letters
+    grid = matrix(opened(books["handbook/zh.docx"]), "职责分配矩阵", "职责 / 流程环节")[1:3]
+    rows_in_grid = {title for part in grid for title, cells in part.items() if any(cells.values())}
+    assert set(listed) - {"职责 / 流程环节"} == rows_in_grid
+    for title, text in listed.items():
+        if title == "职责 / 流程环节":
+            continue
+        for line in text.split("\n"):
+            letters, _, names = line.partition("  ")
+            for name in names.split("、"):
+                assert next(p[title][name] for p in grid if name in p.get(title, {})) == letters
+    notes = [p.text for p in document.paragraphs if "岗位较多" in p.text]
+    assert notes == [labels.label("matrix_list_note", "zh")]
+
+
+def test_listed_letters_are_ranked_accountable_first() -> None:
+    from orgc.render.handbook_sections import _letter_rank
+
+    found = sorted(["I", "R", "C", "A/R", "A", "R/C", "R/I", "A/C"], key=_letter_rank)
+    assert found == ["A", "A/R", "A/C", "R", "R/C", "R/I", "C", "I"]

@@ -21,9 +21,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import render_context
-from orgc.model.raci import Assignment
+from orgc.model.raci import Assignment, combined
 from orgc.render import escape, raci
 from orgc.render.context import RenderContext
 from orgc.render.xlsx import LETTER_COLOURS, display_width, matrix_workbook
@@ -315,3 +317,308 @@ def test_control_characters_do_not_break_the_workbook() -> None:
     data = matrix_workbook("t", ("a", "b", "x"), [("bell\x07 and \x1b escape", "p.s", "A/R")], 2, WHEN, "en")
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert sheet["A2"].value == "bell\ufffd and \ufffd escape"
+
+
+# -- scale: the whole matrix in long form ----------------------------------------------------------
+
+LONG_HEADER = ["职责/环节", "编号", "岗位/部门", "岗位/部门编号", "RACI"]
+
+
+@pytest.fixture
+def long_form(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The fixture's files with the grid limit below its ten parties: the whole matrix in long form."""
+    monkeypatch.setattr(raci, "DENSE_MAX_COLUMNS", 5)
+    return rendered(PROJECT)
+
+
+def csv_table(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_the_grid_holds_up_to_a_hundred_parties() -> None:
+    rows = (raci.Row("a.b", "t"),)
+    columns = [raci.Column(f"r{i}", f"岗位{i}") for i in range(raci.DENSE_MAX_COLUMNS + 1)]
+    assert raci.DENSE_MAX_COLUMNS == 100
+    assert raci.Matrix(rows, tuple(columns[:-1]), {}).dense
+    assert not raci.Matrix(rows, tuple(columns), {}).dense
+
+
+def test_long_form_csv_has_one_line_per_filled_cell(
+    long_form: dict[str, bytes], files: dict[str, bytes]
+) -> None:
+    data = long_form["raci/raci.csv"]
+    assert data.startswith(b"\xef\xbb\xbf") and data.endswith(b"\r\n")
+    table = csv_table(data)
+    inside = sum(cell.count("\n") for row in table for cell in row)
+    assert inside == 2 and data.count(b"\n") - data.count(b"\r\n") == inside  # a title of two lines, twice
+    assert table[0] == LONG_HEADER
+    assert all(len(row) == 5 for row in table)
+    ctx = context(PROJECT)
+    found = [(row[1], row[3], row[4]) for row in table[1:]]
+    cells = {
+        (row, party, combined(letters))
+        for row, parties in ctx.cells.items()
+        for party, letters in parties.items()
+    }
+    assert len(found) == len(cells) and set(found) == cells
+    # rows in the grid's order; within a row, parties in its column order
+    grid = csv_table(files["raci/raci.csv"])
+    refs = [row[1] for row in grid[1:]]
+    assert [ref for ref, *_ in found] == sorted((ref for ref, *_ in found), key=refs.index)
+    column = {label.rsplit(" (", 1)[1].rstrip(")"): j for j, label in enumerate(grid[0][2:])}
+    for ref in refs:
+        parties = [party for r, party, _ in found if r == ref]
+        assert parties == sorted(parties, key=column.__getitem__)
+    # the same letters as the grid, and the same texts, made safe the same way
+    for title, ref, party_title, party, letters in table[1:]:
+        grid_row = next(row for row in grid if row[1] == ref)
+        assert grid_row[0] == title
+        assert grid_row[2 + column[party]] == letters
+        assert escape.spreadsheet(ctx.party_name(party, "zh")) == party_title
+
+
+def test_long_form_xlsx_matches_the_csv(long_form: dict[str, bytes]) -> None:
+    sheet = openpyxl.load_workbook(io.BytesIO(long_form["raci/raci.xlsx"])).active
+    table = csv_table(long_form["raci/raci.csv"])
+    assert sheet.freeze_panes == "A2"  # the header stays in view; the columns scroll
+    assert sheet.auto_filter.ref == f"A1:E{len(table)}"
+    assert [c.value for c in sheet[1]] == LONG_HEADER
+    for xl_row, csv_row in zip(sheet.iter_rows(min_row=2), table[1:], strict=True):
+        assert [c.value for c in xl_row] == [v[1:] if v.startswith("'") else v for v in csv_row]
+        assert all(c.data_type == "s" for c in xl_row)
+        letters = xl_row[4]
+        assert letters.font.color.rgb == "00" + LETTER_COLOURS[letters.value[0]]
+        assert letters.alignment.horizontal == "center"
+    with zipfile.ZipFile(io.BytesIO(long_form["raci/raci.xlsx"])) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<v>" not in xml
+
+
+def test_long_form_is_labelled_in_the_first_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(raci, "DENSE_MAX_COLUMNS", 5)
+    english = rendered(PROJECT, languages=("en",))
+    assert csv_table(english["raci/raci.csv"])[0] == [
+        "Duty or step",
+        "Ref",
+        "Role or unit",
+        "Role or unit id",
+        "RACI",
+    ]
+    assert "| Duty or step | Ref | Operations manager (ops-manager) |" in english["raci/ops.md"].decode()
+
+
+def test_long_form_only_changes_the_whole_matrix(
+    long_form: dict[str, bytes], files: dict[str, bytes]
+) -> None:
+    assert sorted(long_form) == sorted(files)
+    for path in files:
+        if path not in ("raci/raci.csv", "raci/raci.xlsx"):
+            assert long_form[path] == files[path], path
+
+
+@pytest.mark.parametrize("change", sorted(LETTER_CHANGES))
+def test_long_form_one_letter_changes_one_line(
+    project: Path, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(raci, "DENSE_MAX_COLUMNS", 5)
+    before = rendered(project)["raci/raci.csv"].decode("utf-8-sig").split("\r\n")
+    file, old, new = LETTER_CHANGES[change]
+    spec = project / "specs" / file
+    spec.write_text(spec.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    after = rendered(project)["raci/raci.csv"].decode("utf-8-sig").split("\r\n")
+    assert len(before) == len(after)
+    assert sum(a != b for a, b in zip(before, after, strict=True)) == 1
+
+
+@pytest.mark.parametrize("hostile", ["=1+2|cmd", "＋1", "-1", "@HYPERLINK(x)", "\t=1"])
+def test_long_form_keeps_formulas_out(project: Path, hostile: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(raci, "DENSE_MAX_COLUMNS", 5)
+    role = project / "specs" / "roles" / "ops-clerk.yaml"
+    data = yaml.safe_load(role.read_text(encoding="utf-8"))
+    data["title"]["zh"] = hostile
+    role.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    files = rendered(project)
+    table = csv_table(files["raci/raci.csv"])
+    clerk = [row for row in table if row[3] == "ops-clerk"]
+    assert clerk and all(row[2] == escape.spreadsheet(hostile) for row in clerk)
+    assert not any(cell.startswith(FORMULA_START) for row in table for cell in row)
+    sheet = openpyxl.load_workbook(io.BytesIO(files["raci/raci.xlsx"])).active
+    cells = [row[2] for row in sheet.iter_rows(min_row=2) if row[3].value == "ops-clerk"]
+    assert cells and all(c.value == hostile and c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def test_a_large_organisation_gets_the_long_form(tmp_path: Path) -> None:
+    """Above a hundred parties the whole matrix is in long form; the unit matrices keep their grid."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import Generator
+
+    Generator(raci.DENSE_MAX_COLUMNS + 20, seed=5).write(tmp_path / "big")
+    ctx = context(tmp_path / "big", ("zh",))
+    files = {f.path: f.data for f in raci.render(ctx)}
+    table = csv_table(files["raci/raci.csv"])
+    assert table[0] == LONG_HEADER
+    assert len(table) - 1 == sum(len(parties) for parties in ctx.cells.values())
+    unit = next(p for p in files if p.endswith(".md"))
+    header = md_table(files[unit])[0]
+    assert header[:2] == ["职责/环节", "编号"] and len(header) > 2
+
+
+# -- the markdown rows, assembled from filled cells ---------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    width=st.integers(0, 12),
+    rows=st.lists(
+        st.dictionaries(st.integers(0, 11), st.sampled_from(["A/R", "R", "C", "I", "A", "R/I"])), max_size=5
+    ),
+)
+def test_markdown_rows_are_the_grid(width: int, rows: list[dict[int, str]]) -> None:
+    ctx = context(PROJECT)
+    columns = tuple(raci.Column(f"p{j}", f"岗位{j}") for j in range(width))
+    matrix = raci.Matrix(
+        tuple(raci.Row(f"r{i}.d", f"职责 {i} | x") for i in range(len(rows))),
+        columns,
+        {f"r{i}.d": {f"p{j}": v for j, v in row.items() if j < width} for i, row in enumerate(rows)},
+    )
+    lines = raci.markdown(ctx, "ops", matrix, "zh").decode().split("\n")
+    body = lines[6:-1]
+    assert len(body) == len(rows) and lines[-1] == ""
+    for row, line in zip(matrix.rows, body, strict=True):
+        cells = [escape.markdown(row.title), f"`{row.ref}`", *matrix.letters(row)]
+        assert line == "| " + " | ".join(cells) + " |"
+
+
+def test_the_index_is_made_once_per_context() -> None:
+    import gc
+    import weakref
+
+    ctx = context(PROJECT)
+    index = raci.matrix_index(ctx)
+    assert raci.matrix_index(ctx) is index
+    assert raci.matrix_index(context(PROJECT)) is not index
+    gone = weakref.ref(index)
+    del ctx, index
+    gc.collect()
+    assert gone() is None  # forgotten with its context
+
+
+# -- the XLSX cells: exactly what openpyxl writes, much faster ----------------------------------------
+
+
+def openpyxl_workbook(
+    title: str,
+    header: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    label_columns: int,
+    frozen_columns: int | None = None,
+) -> bytes:
+    """The reference: every cell held and written by openpyxl, the rest as matrix_workbook does it."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.xml.functions import tostring
+
+    from orgc.render import xlsx
+
+    def text_cell(row: int, column: int, text: str):  # type: ignore[no-untyped-def]
+        text = escape.xml_safe(text)
+        cell = sheet.cell(row=row, column=column)
+        cell.value, cell.data_type, cell.number_format = text, "s", "@"
+        if escape.spreadsheet(text) != text:
+            cell.quotePrefix = True
+        return cell
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = xlsx.SHEET_TITLE
+    wrap = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    fonts = {letter: Font(color=colour, bold=letter == "A") for letter, colour in LETTER_COLOURS.items()}
+    for j, text in enumerate(header, 1):
+        cell = text_cell(1, j, text)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=xlsx.HEADER_FILL)
+        cell.alignment = wrap if j <= label_columns else centre
+    for i, values in enumerate(rows, 2):
+        for j, text in enumerate(values, 1):
+            if j <= label_columns:
+                text_cell(i, j, text).alignment = wrap
+            elif text:
+                cell = text_cell(i, j, text)
+                cell.alignment = centre
+                if text[0] in fonts:
+                    cell.font = fonts[text[0]]
+    for j, text in enumerate(header, 1):
+        if j <= label_columns:
+            longest = max([display_width(text), *(display_width(r[j - 1]) for r in rows if len(r) >= j)])
+            width = min(max(longest + 2, xlsx.MIN_WIDTH), xlsx.MAX_LABEL_WIDTH)
+        else:
+            width = min(max(display_width(text) + 2, xlsx.MIN_WIDTH), xlsx.MAX_LETTER_WIDTH)
+        sheet.column_dimensions[get_column_letter(j)].width = width
+    frozen = label_columns if frozen_columns is None else frozen_columns
+    sheet.freeze_panes = sheet.cell(row=2, column=frozen + 1).coordinate
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.print_title_rows = "1:1"
+    stamp = WHEN.astimezone(UTC).replace(tzinfo=None)
+    props = workbook.properties
+    props.creator, props.title, props.language = "orgc", escape.xml_safe(title), "zh"
+    props.created = props.modified = stamp
+    props.lastModifiedBy = None
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    props.modified = stamp  # saving set it to the time of saving
+    replaced = {"docProps/core.xml": tostring(props.to_tree()), "docProps/app.xml": xlsx._APP}
+    with zipfile.ZipFile(buffer) as archive:
+        parts = [(i.filename, replaced.get(i.filename) or archive.read(i)) for i in archive.infolist()]
+    parts.sort(key=lambda part: part[0] != "[Content_Types].xml")
+    return xlsx.write_zip(parts)
+
+
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*"aZ1 /ARCI=+-@＝＠中文é😀&<>\"'\t\n\r", "\x07", "\x1b", "\ufffe", "\u2028", "\x85", "]"]
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), label_columns=st.integers(0, 3), letters=st.integers(0, 3))
+def test_xlsx_cells_are_written_as_openpyxl_writes_them(
+    data: st.DataObject, label_columns: int, letters: int
+) -> None:
+    width = max(label_columns + letters, 1)
+    header = tuple(data.draw(st.lists(TEXT, min_size=width, max_size=width)))
+    cell = st.one_of(TEXT, st.sampled_from(["", "A/R", "R", "C", "I", "A", "R/I", "=A"]))
+    rows = data.draw(st.lists(st.lists(cell, max_size=width).map(tuple), max_size=8))
+    frozen = data.draw(st.one_of(st.none(), st.integers(0, label_columns)))
+    assert matrix_workbook("t", header, rows, label_columns, WHEN, "zh", frozen) == openpyxl_workbook(
+        "t", header, rows, label_columns, frozen
+    )
+
+
+def test_xlsx_long_texts_are_cut_as_openpyxl_cuts_them() -> None:
+    header = ("a", "b", "x")
+    rows = [("长" * 40000, " p.s ", "A/R"), ("=" + "x" * 33000, "", "")]
+    assert matrix_workbook("t", header, rows, 2, WHEN, "zh") == openpyxl_workbook("t", header, rows, 2)
+
+
+def test_xlsx_refuses_a_row_longer_than_its_header() -> None:
+    with pytest.raises(ValueError, match="header"):
+        matrix_workbook("t", ("a", "b"), [("x", "y", "z")], 2, WHEN, "zh")
+
+
+def test_xlsx_of_fifty_thousand_rows() -> None:
+    rows = [
+        (f"职责{i} 标题", f"r{i // 5}.d{i % 5}", f"岗位{i % 997}", f"r{i % 997}", "A/R" if i % 3 else "I")
+        for i in range(50_000)
+    ]
+    started = time.process_time()
+    data = matrix_workbook("t", ("职责", "编号", "岗位", "岗位编号", "RACI"), rows, 4, WHEN, "zh", 0)
+    assert time.process_time() - started < 20  # about 1 s; openpyxl alone takes 15 s
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
+    found = list(sheet.iter_rows(values_only=True))
+    assert len(found) == 50_001 and found[-1] == rows[-1] and found[1] == rows[0]

@@ -7,14 +7,16 @@ nothing to show is left out, except the exceptions, where "none" is worth saying
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
-from ..model.raci import combined
+from ..model.raci import LETTER_ORDER
 from .docx.package import CONTENT_WIDTH
 from .docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from .jd_docx import ACCENT
 from .labels import value
+from .raci import matrix_index
 
 if TYPE_CHECKING:
     from .handbook import Book
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
 # A matrix with more role columns than fit (at most this many) is split into several tables,
 # the row labels repeated; the role columns share what the row labels leave.
 MAX_MATRIX_COLUMNS = 6
+# A unit with more columns than this (three tables of six) is listed by row instead of drawn as
+# a grid: a large organisation's units have a hundred roles or more, dozens of tables each.
+MAX_GRID_PARTIES = 18
 MATRIX_ROLE_SPACE = CONTENT_WIDTH - 3400
 MIN_COLUMN = 1000
 LATIN_CHAR = 100  # twips per Latin character of an 8.5 pt bold heading, with room to spare
@@ -44,7 +49,7 @@ def units_overview(book: Book) -> None:
     for unit_id in internal:
         unit = org.units[unit_id]
         parent = org.units.get(unit.parent or "")
-        own = [r for r in graph.chart_order if org.roles[r].unit == unit_id]
+        own = graph.roles_of_unit(unit_id)
         total = sum(org.roles[r].headcount for r in graph.roles_in_unit(unit_id))
         rows.append(
             [
@@ -87,18 +92,23 @@ def kpi_catalogue(book: Book) -> None:
 
 
 def matrices(book: Book) -> None:
-    """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole)."""
+    """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole).
+
+    A unit of more than ``MAX_GRID_PARTIES`` such columns is listed by row instead (``_listed``).
+    """
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
-    order = _row_order(book)
+    order = {row: i for i, row in enumerate(_row_order(book))}
+    titles = _RowTitles(book)
     written = False
     for unit_id in _unit_tree(book):
         if org.units[unit_id].external:
             continue
-        parties = [r for r in ctx.graph.chart_order if org.roles[r].unit == unit_id]
+        parties = list(ctx.graph.roles_of_unit(unit_id))
         if unit_id in ctx.letters:
             parties.append(unit_id)
-        rows = [row for row in order if any(p in ctx.cells.get(row, {}) for p in parties)]
+        involved = {row for p in parties for row in ctx.letters.get(p, ())}
+        rows = sorted((row for row in involved if row in order), key=order.__getitem__)
         if not rows:
             continue
         if not written:
@@ -107,6 +117,9 @@ def matrices(book: Book) -> None:
             written = True
         book.heading(t(org.units[unit_id].name), 2)
         names = [_party_heading(book, p, unit_id) for p in parties]
+        if len(parties) > MAX_GRID_PARTIES:
+            book.add(_listed(book, parties, names, rows, titles))
+            continue
         chunks = _column_chunks(names)
         start = 0
         for number, size in enumerate(chunks, 1):
@@ -114,7 +127,7 @@ def matrices(book: Book) -> None:
                 part = L("part").format(n=number, total=len(chunks))
                 book.add(paragraph(Run(part, color=GREY, size=9), keep_next=True, space_after=40))
             chunk = slice(start, start + size)
-            book.add(_matrix(book, parties[chunk], names[chunk], rows))
+            book.add(_matrix(book, parties[chunk], names[chunk], rows, titles))
             start += size
 
 
@@ -138,35 +151,60 @@ def _column_width(name: str) -> int:
     return max(MIN_COLUMN, longest * LATIN_CHAR + CELL_MARGINS)
 
 
-def _matrix(book: Book, parties: list[str], names: list[str], rows: list[str]) -> str:
-    org, t = book.ctx.org, book.t
+def _matrix(book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles) -> str:
     column = max(max(_column_width(n) for n in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
     widths = [CONTENT_WIDTH - column * len(parties)] + [column] * len(parties)
     out = [
         [Cell.of(book.L("duty_or_step"))]
         + [Cell.of(Run(n, bold=True, size=8.5), align="center") for n in names]
     ]
+    cells = matrix_index(book.ctx).cells
     for row in rows:
-        mine = [combined(book.ctx.cells.get(row, {}).get(p, frozenset())) for p in parties]
+        mine = [cells.get(row, {}).get(p, "") for p in parties]
         if not any(mine):
             continue
-        owner = row.partition(".")[0]
-        lines: list[str | Run] = [_row_title(book, row)]
-        if owner in org.processes:
-            lines.append(Run(t(org.processes[owner].title), size=8, color=GREY))
-        elif owner not in parties:
-            holder = (
-                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
-            )
-            lines.append(Run(holder, size=8, color=GREY))
         out.append(
-            [Cell(tuple(lines))]
+            [titles.cell(row, parties)]
             + [
                 Cell.of(Run(letters, bold="A" in letters or "R" in letters, color=ACCENT), align="center")
                 for letters in mine
             ]
         )
     return table(out, widths, header_rows=1)
+
+
+def _listed(book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles) -> str:
+    """A unit's matrix as a list: each row, then the unit's parties in it grouped by their letters.
+
+    A grid of a unit with many roles would be many tables of mostly empty cells; this one has
+    two columns and grows with the cells that are filled.
+    """
+    cells = matrix_index(book.ctx).cells
+    position = {party: i for i, party in enumerate(parties)}
+    sep = "、" if book.lang.startswith("zh") else ", "
+    out = [[Cell.of(book.L("duty_or_step")), Cell.of(book.L("matrix_who"))]]
+    for row in rows:
+        groups: dict[str, list[str]] = {}
+        mine = cells.get(row, {})
+        for i in sorted(position[p] for p in mine if p in position):
+            groups.setdefault(mine[parties[i]], []).append(names[i])
+        lines = tuple(
+            (
+                Run(letters, bold="A" in letters or "R" in letters, color=ACCENT),
+                Run("  " + sep.join(members)),
+            )
+            for letters, members in sorted(groups.items(), key=lambda group: _letter_rank(group[0]))
+        )
+        out.append([titles.cell(row, position), Cell(lines)])
+    return paragraph(Run(book.L("matrix_list_note"), color=GREY, size=9)) + table(
+        out, _widths(0.5, 0.5), header_rows=1
+    )
+
+
+@cache
+def _letter_rank(letters: str) -> tuple[int, ...]:
+    """Accountable first, then Responsible, Consulted, Informed: ``A`` < ``A/R`` < ``R`` < ``R/C`` < ``I``."""
+    return tuple(LETTER_ORDER.index(letter) for letter in letters.split("/"))
 
 
 def _row_order(book: Book) -> list[str]:
@@ -182,15 +220,37 @@ def _row_order(book: Book) -> list[str]:
     return list(rows)
 
 
-def _row_title(book: Book, row: str) -> str:
-    org, t = book.ctx.org, book.t
-    owner, _, item = row.partition(".")
-    if owner in org.processes:
-        step = next(s for s in org.processes[owner].steps if s.id == item)
-        number = org.processes[owner].steps.index(step) + 1
-        return f"{number}. {t(step.title)}"
-    duties = org.blocks[owner].duties if owner in org.blocks else org.roles[owner].duties
-    return next(t(d.title) for d in duties if d.id == item)
+class _RowTitles:
+    """The first cell of a matrix row: its title, and in grey its process, or the holder of a duty
+    that is not one of the table's parties. Titles are looked up once per book."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+        org, t = book.ctx.org, book.t
+        self.titles: dict[str, str] = {}
+        for role in org.roles.values():
+            for duty in role.duties:
+                self.titles.setdefault(duty.ref, t(duty.title))
+        for block in org.blocks.values():
+            for duty in block.duties:
+                self.titles.setdefault(duty.ref, t(duty.title))
+        for process in org.processes.values():
+            for number, step in enumerate(process.steps, 1):
+                self.titles.setdefault(step.ref, f"{number}. {t(step.title)}")
+
+    def cell(self, row: str, parties: Collection[str]) -> Cell:
+        book = self.book
+        org, t = book.ctx.org, book.t
+        owner = row.partition(".")[0]
+        lines: list[str | Run] = [self.titles[row]]
+        if owner in org.processes:
+            lines.append(Run(t(org.processes[owner].title), size=8, color=GREY))
+        elif owner not in parties:
+            holder = (
+                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
+            )
+            lines.append(Run(holder, size=8, color=GREY))
+        return Cell(tuple(lines))
 
 
 def processes(book: Book) -> None:

@@ -6,6 +6,16 @@ matrix has depends on *who* takes part in a row, never on *which* letter they
 hold, so changing one letter changes exactly one line of a unit's Markdown
 matrix (and one line of assignments.tsv).
 
+The whole matrix (raci.csv, raci.xlsx) is a grid while it has at most
+``DENSE_MAX_COLUMNS`` parties; a larger organisation's would be thousands of
+columns wide, mostly empty, so it is written in long form instead: one line per
+non-empty cell (row, ref, party, party id, letters), in row order, then column
+order.
+
+Everything here takes time in proportion to the cells that are written: the
+organisation's cells are indexed once per build (``matrix_index``), and a row of
+a wide Markdown matrix is assembled from its non-empty cells.
+
 The matrices are one per build, labelled in the first language being built.
 """
 
@@ -14,9 +24,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from functools import cached_property
 
+from ..model.entities import Text
 from ..model.raci import combined
 from . import escape
 from .context import OutputFile, RenderContext
@@ -25,6 +39,12 @@ from .xlsx import matrix_workbook
 
 # What may appear in assignments.tsv: ids, refs and one letter; never a tab or a line break.
 _TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?|[RACI]")
+
+# The whole matrix is a grid of rows × parties up to this many parties (columns). A hundred
+# columns of letters already take ten screen widths, and the grid grows with the square of the
+# organisation (10,000 roles: 40,000 rows × 10,000 columns, 400 million cells, nearly all
+# empty), so above it the whole matrix is written in long form, one line per non-empty cell.
+DENSE_MAX_COLUMNS = 100
 
 
 @dataclass(frozen=True)
@@ -49,112 +69,201 @@ class Matrix:
     columns: tuple[Column, ...]
     cells: dict[str, dict[str, str]]  # row ref -> party -> combined letters ("A/R")
 
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """party -> its column number, from 0."""
+        return {column.party: j for j, column in enumerate(self.columns)}
+
+    @property
+    def dense(self) -> bool:
+        """Whether this matrix is written as a grid (else in long form)."""
+        return len(self.columns) <= DENSE_MAX_COLUMNS
+
     def letters(self, row: Row) -> list[str]:
         """The row's cell under each column, "" where the party takes no part."""
         mine = self.cells.get(row.ref, {})
         return [mine.get(column.party, "") for column in self.columns]
 
+    def filled(self, row: Row) -> list[tuple[int, str]]:
+        """The row's non-empty cells as (column number, letters), in column order."""
+        positions = self.positions
+        mine = self.cells.get(row.ref, {})
+        return sorted((positions[party], found) for party, found in mine.items() if party in positions)
+
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
     lang = ctx.languages[0] if ctx.languages else ctx.org.default_language
-    cells = _cells(ctx)
     for unit in ctx.org.units.values():
         if unit.external:
             continue
-        matrix = unit_matrix(ctx, unit.id, lang, cells)
+        matrix = unit_matrix(ctx, unit.id, lang)
         if matrix.rows:
-            text = markdown(ctx, unit.id, matrix, lang)
-            yield OutputFile(f"raci/{unit.id}.md", text.encode("utf-8"))
-    whole = whole_matrix(ctx, lang, cells)
-    header = (_label("row", lang), _label("ref", lang))
-    yield OutputFile("raci/raci.csv", csv_bytes(whole, header))
+            yield OutputFile(f"raci/{unit.id}.md", markdown(ctx, unit.id, matrix, lang))
+    whole = whole_matrix(ctx, lang)
+    header, rows = whole_table(whole, lang)
+    yield OutputFile("raci/raci.csv", csv_rows(header, rows))
     yield OutputFile(
         "raci/raci.xlsx",
         matrix_workbook(
             title=f"{_label('matrix', lang)} — {ctx.t(ctx.org.name, lang)}",
-            header=(*header, *(c.label for c in whole.columns)),
-            rows=[(row.title, row.ref, *whole.letters(row)) for row in whole.rows],
-            label_columns=len(header),
+            header=header,
+            rows=rows,
+            label_columns=2 if whole.dense else 4,
             when=ctx.source_date,
             lang=lang,
+            frozen_columns=None if whole.dense else 0,
         ),
     )
     yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx))
 
 
+# -- the index ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixIndex:
+    """The organisation's cells, indexed once per context so that every matrix is linear in its cells."""
+
+    cells: dict[str, dict[str, str]]  # row -> party -> combined letters ("A/R")
+    row_titles: dict[str, Text]  # every row of a matrix, in matrix order, with its title
+    row_position: dict[str, int]  # row -> its place in matrix order
+    party_position: dict[str, int]  # roles in org-chart order, then units in file order
+    _rows: dict[str, dict[str, Row]] = dataclass_field(default_factory=dict, compare=False, repr=False)
+    _columns: dict[tuple[str, str], Column] = dataclass_field(default_factory=dict, compare=False, repr=False)
+    _markdown: dict[str, str] = dataclass_field(default_factory=dict, compare=False, repr=False)
+    _markdown_starts: dict[str, dict[str, bytes]] = dataclass_field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def rows(self, ctx: RenderContext, lang: str) -> dict[str, Row]:
+        """row ref -> Row titled in ``lang``, in matrix order."""
+        if lang not in self._rows:
+            self._rows[lang] = {ref: Row(ref, ctx.t(title, lang)) for ref, title in self.row_titles.items()}
+        return self._rows[lang]
+
+    def column(self, ctx: RenderContext, party: str, lang: str) -> Column:
+        """The party's column, titled in ``lang``, made once: parties recur in many units' matrices."""
+        found = self._columns.get((party, lang))
+        if found is None:
+            found = self._columns[party, lang] = Column(party, ctx.party_name(party, lang))
+        return found
+
+    def markdown(self, text: str) -> str:
+        """``escape.markdown(text)``, once per text: titles recur in the matrices of many units."""
+        found = self._markdown.get(text)
+        if found is None:
+            found = self._markdown[text] = escape.markdown(text)
+        return found
+
+    def markdown_starts(self, lang: str) -> dict[str, bytes]:
+        """row ref -> ``| title | `ref``` of its Markdown line in ``lang``, in UTF-8, filled as rows are met."""
+        return self._markdown_starts.setdefault(lang, {})
+
+    def ordered(self, refs: Iterable[str]) -> list[str]:
+        """The refs that are matrix rows, in matrix order."""
+        position = self.row_position
+        return sorted((ref for ref in refs if ref in position), key=position.__getitem__)
+
+
+def _index(ctx: RenderContext) -> MatrixIndex:
+    org, graph = ctx.org, ctx.graph
+    cells = {
+        row: {party: combined(found) for party, found in parties.items()}
+        for row, parties in ctx.cells.items()
+    }
+    # Roles' own duties (org-chart order), then shared blocks' duties, then process steps.
+    candidates = [
+        *(duty for role in graph.roles() for duty in role.duties),
+        *(duty for block in org.blocks.values() for duty in block.duties),
+        *(step for process in org.processes.values() for step in process.steps),
+    ]
+    titles: dict[str, Text] = {}
+    for candidate in candidates:
+        if candidate.ref in cells and candidate.ref not in titles:
+            titles[candidate.ref] = candidate.title
+    parties = (*graph.chart_order, *org.units)
+    return MatrixIndex(
+        cells=cells,
+        row_titles=titles,
+        row_position={ref: i for i, ref in enumerate(titles)},
+        party_position={party: i for i, party in enumerate(parties)},
+    )
+
+
+class _PerContext:
+    """A value computed once per RenderContext, which is compared by identity and is not hashable."""
+
+    def __init__(self, make: Callable[[RenderContext], MatrixIndex]) -> None:
+        self._make = make
+        self._values: dict[int, tuple[weakref.ref[RenderContext], MatrixIndex]] = {}
+
+    def __call__(self, ctx: RenderContext) -> MatrixIndex:
+        key = id(ctx)
+        found = self._values.get(key)
+        if found is not None and found[0]() is ctx:
+            return found[1]
+        value = self._make(ctx)
+        self._values[key] = (weakref.ref(ctx, lambda _: self._values.pop(key, None)), value)
+        return value
+
+
+_indexes = _PerContext(_index)
+
+
+def matrix_index(ctx: RenderContext) -> MatrixIndex:
+    """The context's cells indexed by row and party: computed once per context."""
+    return _indexes(ctx)
+
+
 # -- the matrices ---------------------------------------------------------------------------------
 
 
-def whole_matrix(ctx: RenderContext, lang: str, cells: dict[str, dict[str, str]] | None = None) -> Matrix:
+def whole_matrix(ctx: RenderContext, lang: str) -> Matrix:
     """Every row; every role in org-chart order, then every unit that is given a letter."""
-    cells = _cells(ctx) if cells is None else cells
-    parties = {party for row in cells.values() for party in row}
-    units = [unit_id for unit_id in ctx.org.units if unit_id in parties]
-    columns = tuple(_column(ctx, party, lang) for party in (*ctx.graph.chart_order, *units))
-    return Matrix(_rows(ctx, lang, set(cells)), columns, cells)
+    index = matrix_index(ctx)
+    units = [unit_id for unit_id in ctx.org.units if unit_id in ctx.letters]
+    columns = tuple(index.column(ctx, party, lang) for party in (*ctx.graph.chart_order, *units))
+    return Matrix(tuple(index.rows(ctx, lang).values()), columns, index.cells)
 
 
-def unit_matrix(
-    ctx: RenderContext, unit_id: str, lang: str, cells: dict[str, dict[str, str]] | None = None
-) -> Matrix:
+def unit_matrix(ctx: RenderContext, unit_id: str, lang: str) -> Matrix:
     """The rows in which the unit or one of its own roles takes part.
 
     Columns: the unit's own roles in org-chart order (roles of sub-units have their
     sub-unit's matrix), then every other party of those rows — roles in org-chart
     order, then units. The whole organisation is in raci.csv and raci.xlsx.
     """
-    graph = ctx.graph
-    cells = _cells(ctx) if cells is None else cells
-    own = tuple(r for r in graph.chart_order if ctx.org.roles[r].unit == unit_id)
-    members = {*own, unit_id}
-    kept = {ref: row for ref, row in cells.items() if not members.isdisjoint(row)}
-    others = {party for row in kept.values() for party in row}.difference(own)
-    order = (
-        *own,
-        *(r for r in graph.chart_order if r in others),
-        *(u for u in ctx.org.units if u in others),
-    )
-    columns = tuple(_column(ctx, party, lang) for party in order)
-    return Matrix(_rows(ctx, lang, set(kept)), columns, kept)
-
-
-def _cells(ctx: RenderContext) -> dict[str, dict[str, str]]:
-    """row -> party -> combined letters (``A/R``)."""
-    return {
-        row: {party: combined(found) for party, found in parties.items()}
-        for row, parties in ctx.cells.items()
-    }
-
-
-def _rows(ctx: RenderContext, lang: str, refs: set[str]) -> tuple[Row, ...]:
-    """Roles' own duties (org-chart order), then shared blocks' duties, then process steps."""
-    org = ctx.org
-    candidates = [
-        *(duty for role in ctx.graph.roles() for duty in role.duties),
-        *(duty for block in org.blocks.values() for duty in block.duties),
-        *(step for process in org.processes.values() for step in process.steps),
-    ]
-    rows: dict[str, Row] = {}
-    for candidate in candidates:
-        if candidate.ref in refs and candidate.ref not in rows:
-            rows[candidate.ref] = Row(candidate.ref, ctx.t(candidate.title, lang))
-    return tuple(rows.values())
-
-
-def _column(ctx: RenderContext, party: str, lang: str) -> Column:
-    return Column(party, ctx.party_name(party, lang))
+    index = matrix_index(ctx)
+    own = ctx.graph.roles_of_unit(unit_id)
+    by_party = ctx.letters
+    refs = index.ordered({ref for member in (*own, unit_id) for ref in by_party.get(member, ())})
+    kept = {ref: index.cells[ref] for ref in refs}
+    position = index.party_position
+    others = {party for row in kept.values() for party in row if party in position}.difference(own)
+    order = (*own, *sorted(others, key=position.__getitem__))
+    columns = tuple(index.column(ctx, party, lang) for party in order)
+    rows = index.rows(ctx, lang)
+    return Matrix(tuple(rows[ref] for ref in refs), columns, kept)
 
 
 def _label(key: str, lang: str) -> str:
-    return label({"row": "matrix_row", "ref": "matrix_ref"}.get(key, key), lang)
+    names = {
+        "row": "matrix_row",
+        "ref": "matrix_ref",
+        "party": "matrix_party",
+        "party_id": "matrix_party_id",
+        "letters": "matrix_letters",
+    }
+    return label(names.get(key, key), lang)
 
 
 # -- the files ------------------------------------------------------------------------------------
 
 
-def markdown(ctx: RenderContext, unit_id: str, matrix: Matrix, lang: str) -> str:
-    """One line per row; nothing but a row's own line depends on its letters."""
-    md = escape.markdown
+def markdown(ctx: RenderContext, unit_id: str, matrix: Matrix, lang: str) -> bytes:
+    """The unit's matrix in UTF-8: one line per row; nothing but a row's own line depends on its letters."""
+    index = matrix_index(ctx)
+    md = index.markdown
     unit_name = ctx.party_name(unit_id, lang)
     legend = " · ".join(ctx.label(k, lang) for k in ("responsible", "accountable", "consulted", "informed"))
     header = [_label("row", lang), _label("ref", lang), *(md(c.label) for c in matrix.columns)]
@@ -165,32 +274,75 @@ def markdown(ctx: RenderContext, unit_id: str, matrix: Matrix, lang: str) -> str
         "",
         _md_line(header),
         _md_line(["---"] * len(header)),
+        "",
     ]
-    lines += [_md_line([md(row.title), f"`{row.ref}`", *matrix.letters(row)]) for row in matrix.rows]
-    return "\n".join(lines) + "\n"
+    # A row is `| title | `ref` | letters… |`, assembled from its filled cells: a unit's matrix
+    # can be hundreds of columns wide and is mostly empty.
+    parts = ["\n".join(lines).encode("utf-8")]
+    last_column = len(matrix.columns) - 1
+    encoded: dict[str, bytes] = {}  # letters -> UTF-8: a handful of combinations
+    starts = index.markdown_starts(lang)
+    for row in matrix.rows:
+        start = starts.get(row.ref)
+        if start is None:
+            start = starts[row.ref] = f"| {md(row.title)} | `{row.ref}`".encode()
+        parts.append(start)
+        last = -1
+        for j, letters in matrix.filled(row):
+            parts += (
+                _EMPTY * (j - last),
+                encoded.get(letters) or encoded.setdefault(letters, letters.encode()),
+            )
+            last = j
+        parts.append(_EMPTY * (last_column - last) + b" |\n")
+    return b"".join(parts)
+
+
+_EMPTY = b" | "  # what each cell of a Markdown row adds before its text
 
 
 def _md_line(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def csv_bytes(matrix: Matrix, header: tuple[str, ...]) -> bytes:
+def whole_table(matrix: Matrix, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The header and rows of raci.csv and raci.xlsx: the grid, or its long form (see the module)."""
+    header = (_label("row", lang), _label("ref", lang))
+    if matrix.dense:
+        grid = [(row.title, row.ref, *matrix.letters(row)) for row in matrix.rows]
+        return (*header, *(c.label for c in matrix.columns)), grid
+    columns = matrix.columns
+    long = [
+        (row.title, row.ref, columns[j].title, columns[j].party, letters)
+        for row in matrix.rows
+        for j, letters in matrix.filled(row)
+    ]
+    return (*header, *(_label(k, lang) for k in ("party", "party_id", "letters"))), long
+
+
+def csv_rows(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> bytes:
     """UTF-8 with BOM and CRLF, as Excel opens it; no cell can start a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    cell = lambda text: escape.spreadsheet(escape.xml_safe(text)) if text else ""  # noqa: E731
-    writer.writerow([cell(text) for text in (*header, *(c.label for c in matrix.columns))])
-    for row in matrix.rows:
-        writer.writerow([cell(text) for text in (row.title, row.ref, *matrix.letters(row))])
+    safe = _SpreadsheetTexts()
+    writer.writerow([safe[text] for text in header])
+    writer.writerows([safe[text] for text in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
+class _SpreadsheetTexts(dict[str, str]):
+    """text -> the text as a spreadsheet cell holds it, made once: titles and letters repeat."""
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = escape.spreadsheet(escape.xml_safe(text)) if text else ""
+        return found
+
+
 def assignments_tsv(ctx: RenderContext) -> bytes:
-    lines = ["duty\trole\tletter"]
-    for cell in ctx.assignments:
-        fields = (cell.row, cell.party, cell.letter)
-        for field in fields:
-            if not _TSV_FIELD.fullmatch(field):
-                raise ValueError(f"not an id, ref or RACI letter: {field!r}")
-        lines.append("\t".join(fields))
+    cells = ctx.assignments
+    fields = {field for cell in cells for field in (cell.row, cell.party, cell.letter)}
+    wrong = sorted(field for field in fields if not _TSV_FIELD.fullmatch(field))
+    if wrong:
+        raise ValueError(f"not an id, ref or RACI letter: {wrong[0]!r}")
+    lines = ["duty\trole\tletter", *(f"{cell.row}\t{cell.party}\t{cell.letter}" for cell in cells)]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,14 +1,24 @@
 """A matrix as an XLSX workbook: text cells only, coloured letters, byte-identical for identical input.
 
+openpyxl writes the workbook around the cells: styles, column widths, frozen
+panes, filter, print settings. It takes about 20 µs a cell, far too slow for the
+tens of thousands of a large organisation, so the cells are written here as XML
+text, in exactly the form openpyxl gives them. openpyxl holds the header and, of
+the other cells, only the first of each look in reading order: that numbers the
+looks (and registers their fonts) as a sheet of every cell would, and its
+``<sheetData>`` is then replaced by the whole one.
+
 openpyxl stamps the time of saving into docProps/core.xml and into every zip
 entry; both are replaced here by ``when`` and a fixed zip date.
 """
 
 from __future__ import annotations
 
+import heapq
+import re
 import unicodedata
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 
@@ -16,10 +26,16 @@ from . import escape
 from .docx.package import write_zip
 
 SHEET_TITLE = "RACI"
+SHEET_PART = "xl/worksheets/sheet1.xml"
 # Font colour of a cell by its first letter in A, R, C, I order.
 LETTER_COLOURS = {"A": "C00000", "R": "1F4E9A", "C": "2E7D32", "I": "7F7F7F"}
 HEADER_FILL = "D9E1F2"
 MIN_WIDTH, MAX_LABEL_WIDTH, MAX_LETTER_WIDTH = 6, 60, 18
+MAX_CELL_TEXT = 32767  # characters Excel keeps in a cell (openpyxl cuts there too)
+
+# A look: a label cell ("") or a letter cell (its font's letter, or "-" without one), and whether the
+# text needs Excel's quote prefix to stay text.
+Look = tuple[str, bool]
 
 
 def display_width(text: str) -> int:
@@ -35,8 +51,13 @@ def matrix_workbook(
     label_columns: int,
     when: datetime,
     lang: str,
+    frozen_columns: int | None = None,
 ) -> bytes:
-    """``header`` and ``rows`` of plain text; the first ``label_columns`` are labels, the rest letters."""
+    """``header`` and ``rows`` of plain text; the first ``label_columns`` are labels, the rest letters.
+
+    The header row and the first ``frozen_columns`` (default: the label columns) stay in view.
+    Empty letter cells are left out: a large matrix is mostly empty.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -49,31 +70,74 @@ def matrix_workbook(
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     fonts = {letter: Font(color=colour, bold=letter == "A") for letter, colour in LETTER_COLOURS.items()}
 
+    # The cells are written as XML here. Asking a styled cell for its style id numbers its look,
+    # as saving would: the header first, then the first cell of each look in reading order.
+    columns = [get_column_letter(j) for j in range(1, len(header) + 1)]
+    data = ["<sheetData>", '<row r="1">'] if header else ["<sheetData>"]
     for j, text in enumerate(header, 1):
         cell = _text_cell(sheet, 1, j, text)
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = wrap if j <= label_columns else centre
+        data.append(f'<c r="{columns[j - 1]}1" s="{cell.style_id}"{_inline(escape.xml_safe(text))}')
+    if header:
+        data.append("</row>")
+
+    styles: dict[Look, int] = {}
+
+    def rest(text: str, label: bool, i: int, j: int) -> str:
+        """A cell after its reference: style id and text; the first cell of a look is held by openpyxl."""
+        clean = escape.xml_safe(text)
+        look = ("" if label else text[0] if text[0] in fonts else "-", escape.spreadsheet(clean) != clean)
+        if look not in styles:
+            cell = _text_cell(sheet, i, j + 1, text)
+            cell.alignment = wrap if label else centre
+            if not label and text[0] in fonts:
+                cell.font = fonts[text[0]]
+            styles[look] = cell.style_id
+        return f' s="{styles[look]}"{_inline(clean)}'
+
+    labels: dict[str, str] = {}  # text -> the rest of its cell, in a label column
+    letters: dict[str, str] = {}  # the same in a letter column
+    first_row, last = len(data), 0
     for i, values in enumerate(rows, 2):
-        for j, text in enumerate(values, 1):
-            if j <= label_columns:
-                _text_cell(sheet, i, j, text).alignment = wrap
+        if len(values) > len(header):
+            raise ValueError(f"row {i} has {len(values)} cells, the header {len(header)}")
+        cells = []
+        for j, text in enumerate(values):
+            if j < label_columns:
+                found = labels.get(text)
+                if found is None:
+                    found = labels[text] = rest(text, True, i, j)
+            elif not text:  # empty letter cells are left out: a large matrix is mostly empty
                 continue
-            if text:  # empty cells are left out: a large matrix is mostly empty
-                cell = _text_cell(sheet, i, j, text)
-                cell.alignment = centre
-                if text[0] in fonts:
-                    cell.font = fonts[text[0]]
+            else:
+                found = letters.get(text)
+                if found is None:
+                    found = letters[text] = rest(text, False, i, j)
+            cells.append(f'<c r="{columns[j]}{i}"{found}')
+        if cells:  # a row without cells is not written
+            data.append(f'<row r="{i}">{"".join(cells)}</row>')
+            last = i
+    if not (len(data) > first_row and data[first_row].startswith('<row r="2">')):
+        data.insert(first_row, '<row r="2"></row>')  # openpyxl writes the row of the frozen-pane cell
+    data.append("</sheetData>")
+    if last:
+        sheet.cell(row=last, column=1)  # the sheet's extent, as if openpyxl held every cell
 
     for j, text in enumerate(header, 1):
         if j <= label_columns:
-            longest = max([display_width(text), *(display_width(r[j - 1]) for r in rows)])
+            longest = max(
+                display_width(text),
+                _longest_width((r[j - 1] for r in rows if len(r) >= j), MAX_LABEL_WIDTH - 2),
+            )
             width = min(max(longest + 2, MIN_WIDTH), MAX_LABEL_WIDTH)
         else:
             width = min(max(display_width(text) + 2, MIN_WIDTH), MAX_LETTER_WIDTH)
         sheet.column_dimensions[get_column_letter(j)].width = width
-    last = f"{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
-    sheet.freeze_panes = sheet.cell(row=2, column=label_columns + 1).coordinate
-    sheet.auto_filter.ref = f"A1:{last}"
+    corner = f"{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    frozen = label_columns if frozen_columns is None else frozen_columns
+    sheet.freeze_panes = sheet.cell(row=2, column=frozen + 1).coordinate
+    sheet.auto_filter.ref = f"A1:{corner}"
     sheet.page_setup.orientation = "landscape"
     sheet.print_title_rows = "1:1"
 
@@ -84,7 +148,8 @@ def matrix_workbook(
     props.lastModifiedBy = None
     buffer = BytesIO()
     workbook.save(buffer)
-    return _fixed(buffer.getvalue(), workbook, stamp)
+
+    return _fixed(buffer.getvalue(), workbook, stamp, "".join(data).encode("ascii"))
 
 
 def _text_cell(sheet, row: int, column: int, text: str):  # type: ignore[no-untyped-def]
@@ -99,8 +164,42 @@ def _text_cell(sheet, row: int, column: int, text: str):  # type: ignore[no-unty
     return cell
 
 
-def _fixed(data: bytes, workbook, stamp: datetime) -> bytes:  # type: ignore[no-untyped-def]
-    """The saved workbook with fixed dates, orgc as the application, [Content_Types].xml first."""
+def _longest_width(texts: Iterable[str], enough: int) -> int:
+    """The largest ``display_width`` of ``texts``, or at least ``enough`` when one reaches it.
+
+    An ASCII text is as wide as its length, any other at most twice that: the texts are measured
+    widest bound first, until no bound can beat the widest yet.
+    """
+    bounds = [(-len(t) if t.isascii() else -2 * len(t), t) for t in set(texts)]  # negated, for the heap
+    heapq.heapify(bounds)
+    longest = 0
+    while bounds and -bounds[0][0] > longest and longest < enough:
+        longest = max(longest, display_width(heapq.heappop(bounds)[1]))
+    return longest
+
+
+_XML_TEXT = re.compile("[&<>\r]")
+_XML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+
+
+def _inline(text: str) -> str:
+    """The rest of a ``<c>`` holding ``text`` as openpyxl writes it: an inline string, the space at
+    its ends kept, in ASCII with character references (made once per text, so the sheet is ASCII)."""
+    text = text[:MAX_CELL_TEXT]
+    if not text:
+        return ' t="inlineStr"></c>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    inner = _XML_TEXT.sub(lambda m: _XML_ENTITIES[m[0]], text)
+    if not inner.isascii():
+        inner = inner.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return f' t="inlineStr"><is><t{space}>{inner}</t></is></c>'
+
+
+_SHEET_DATA = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.DOTALL)
+
+
+def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: bytes) -> bytes:  # type: ignore[no-untyped-def]
+    """The saved workbook with all its cells, fixed dates, orgc as the application, [Content_Types].xml first."""
     from openpyxl.xml.functions import tostring
 
     workbook.properties.modified = stamp
@@ -109,6 +208,11 @@ def _fixed(data: bytes, workbook, stamp: datetime) -> bytes:  # type: ignore[no-
         parts = [
             (info.filename, replaced.get(info.filename) or archive.read(info)) for info in archive.infolist()
         ]
+    sheet = next(i for i, (name, _) in enumerate(parts) if name == SHEET_PART)
+    xml, found = _SHEET_DATA.subn(lambda _: sheet_data, parts[sheet][1], count=1)
+    if found != 1:
+        raise ValueError("openpyxl wrote a worksheet without <sheetData>")
+    parts[sheet] = (SHEET_PART, xml)
     parts.sort(key=lambda part: part[0] != "[Content_Types].xml")  # stable: the rest keep their order
     return write_zip(parts)
 
