@@ -39,8 +39,8 @@ def run_build(
     from .publish import PublishError, compare, locked, publish
     from .render.context import RenderContext, source_date
     from .render.docx.package import ReferenceDocxError
-    from .render.templating import TemplateProblem
     from .render.outputs import Reuse
+    from .render.templating import TemplateProblem
     from .report.text import render as text_report
 
     if not result.ok:
