@@ -14,6 +14,7 @@ import pytest
 from helpers import TODAY, copy_good, edit, run_cli, write
 from orgc import build_index
 from orgc.render import jd_docx, jd_markdown
+from orgc.resources import data_dir
 
 Edit = Callable[[Path], None]
 
@@ -62,7 +63,7 @@ EDITS: dict[str, Edit] = {
     "template": lambda p: write(
         p,
         "templates/jd.md.j2",
-        (Path(jd_markdown.__file__).parents[3] / "templates" / "jd.md.j2").read_text(encoding="utf-8")
+        (data_dir("templates") / "jd.md.j2").read_text(encoding="utf-8")
         + "\n---\n",
     ),
     "orgc.yaml fonts": lambda p: edit(p, "orgc.yaml", "languages: [zh, en]", "languages: [zh, en]\nfonts: {east_asian: KaiTi}"),
