@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from . import build_index
 from .diagnostics import Severity
 
 if TYPE_CHECKING:  # the no-op path must not pay for importing the pipeline (networkx, jsonschema …)
+    from .build_index import Stamp
     from .config import Config
     from .pipeline import CheckResult
     from .render.context import OutputFile, RenderContext
@@ -90,9 +92,13 @@ def run_build(
             kept = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
             outputs = _recording(_with_progress(_render(ctx, jobs, Reuse(setting, kept)), estimate), recorded)
             published = publish(out_dir, outputs)
-            inputs = input_fingerprint(result.project, result.config, ctx.languages, today)
+            saved = time.time_ns()
+            sources = build_index.source_digests(_input_files(result.project, result.config), index)
+            inputs = input_fingerprint(sources, ctx.languages, today, result.project)
             stamps = build_index.stamps(out_dir, recorded)
-            build_index.save(out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps))
+            build_index.save(
+                out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps, sources, saved)
+            )
     except (PublishError, ReferenceDocxError, TemplateProblem) as exc:
         raise BuildProblem(str(exc)) from None
     except OSError as exc:
@@ -126,7 +132,8 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
         if index is None:
             return None
         languages = tuple(dict.fromkeys(langs)) or config.languages
-        if index.inputs != input_fingerprint(project, config, languages, today):
+        sources = build_index.source_digests(_input_files(project, config), index)
+        if index.inputs != input_fingerprint(sources, languages, today, project):
             return None
         if not build_index.all_intact(index, out_dir, read_manifest(out_dir)):
             return None
@@ -136,22 +143,26 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
     return f"{_shown(out_dir)} is up to date: nothing changed since the last build{note}"
 
 
-def input_fingerprint(project: Path, config: Config, languages: tuple[str, ...], today: date | None) -> str:
+def input_fingerprint(
+    sources: Mapping[str, tuple[Stamp, str]], languages: tuple[str, ...], today: date | None, project: Path
+) -> str:
     """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
-    from .config import CONFIG_FILE
     from .render.context import source_date
 
-    config_file = project / CONFIG_FILE
     when = source_date(project)
     return build_index.fingerprint(
         build_index.code_fingerprint(),
         ",".join(languages),
         (today or date.today()).isoformat(),
         when.isoformat() if when else "-",
-        config_file.read_bytes() if config_file.is_file() else b"-",
-        build_index.tree_fingerprint(project / "specs"),
-        build_index.tree_fingerprint(project / config.templates),
+        *(f"{name}\0{digest}" for name, (_stamp, digest) in sorted(sources.items())),
     )
+
+
+def _input_files(project: Path, config: Config) -> list[tuple[str, str]]:
+    from .config import CONFIG_FILE
+
+    return build_index.input_files(project, CONFIG_FILE, config.templates)
 
 
 def document_setting(ctx: RenderContext) -> str:

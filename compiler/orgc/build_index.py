@@ -23,7 +23,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,52 @@ class BuildIndex:
     setting: str  # fingerprint of what every document depends on besides its content
     warnings: int
     outputs: Mapping[str, tuple[str | None, Stamp]]  # path -> (content fingerprint, stamp)
+    sources: Mapping[str, tuple[Stamp, str]] = field(default_factory=dict)  # input -> (stamp, digest)
+    saved_ns: int = 0  # when the index was written
+
+
+# A file whose stamp is unchanged is taken as unchanged only if it was last modified this long
+# before the index was written: an edit within the same clock tick could keep its stamp.
+TRUST_AFTER_NS = 2_000_000_000
+
+
+def source_digests(
+    files: Iterable[tuple[str, str]], index: BuildIndex | None = None
+) -> dict[str, tuple[Stamp, str]]:
+    """(name, path) of input files -> (stamp, digest of the content).
+
+    A file whose stamp is what ``index`` recorded, from well before it was saved, is
+    not read again; any other file is read and hashed. Links are hashed as the path
+    they point to, never followed.
+    """
+    known = index.sources if index else {}
+    trusted_before = index.saved_ns - TRUST_AFTER_NS if index else 0
+    found = {}
+    for name, path in files:
+        stamp = Stamp.of(path)
+        if stamp is None:
+            continue
+        previous = known.get(name)
+        if previous and previous[0] == stamp and stamp.mtime_ns < trusted_before:
+            found[name] = previous
+            continue
+        if os.path.islink(path):
+            data = b"link:" + os.fsencode(os.readlink(path))
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        found[name] = (stamp, hashlib.blake2b(data, digest_size=20).hexdigest())
+    return found
+
+
+def input_files(project: Path, config_name: str, templates: str) -> list[tuple[str, str]]:
+    """(name relative to the project, path) of orgc.yaml and every file below specs/ and templates/."""
+    top = str(project)
+    files = [(config_name, os.path.join(top, config_name))] if os.path.lexists(project / config_name) else []
+    for folder in ("specs", templates):
+        if (project / folder).is_dir():
+            files += ((path[len(top) + 1 :].replace(os.sep, "/"), path) for path in _files_below(f"{top}/{folder}"))
+    return files
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -131,7 +177,18 @@ def load(out_dir: Path) -> BuildIndex | None:
         }
         if len(outputs) != len(body["outputs"]):
             return None
-        return BuildIndex(str(body["inputs"]), str(body["setting"]), int(body["warnings"]), outputs)
+        sources = {
+            name: (Stamp(int(entry[0]), int(entry[1]), int(entry[2])), str(entry[3]))
+            for name, entry in body["sources"].items()
+        }
+        return BuildIndex(
+            str(body["inputs"]),
+            str(body["setting"]),
+            int(body["warnings"]),
+            outputs,
+            sources,
+            int(body["saved_ns"]),
+        )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
@@ -146,6 +203,11 @@ def save(out_dir: Path, index: BuildIndex) -> None:
             path: [content, stamp.size, stamp.mtime_ns, stamp.inode]
             for path, (content, stamp) in sorted(index.outputs.items())
         },
+        "sources": {
+            name: [stamp.size, stamp.mtime_ns, stamp.inode, digest]
+            for name, (stamp, digest) in sorted(index.sources.items())
+        },
+        "saved_ns": index.saved_ns,
     }
     text = json.dumps({"format": FORMAT, "checksum": _checksum(body), "body": body}, ensure_ascii=False)
     folder = out_dir / FOLDER

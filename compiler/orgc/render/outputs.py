@@ -41,8 +41,10 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
 def render_all(ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None = None) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes."""
     roles = [role.id for role in ctx.graph.roles()]
-    tasks: list[tuple[str, Any]] = [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
-    tasks += [("whole", index) for index in range(len(whole_renderers()))]
+    # The whole-organisation outputs first: each is one long task, and started last they would
+    # leave the other workers idle at the end.
+    tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
+    tasks += [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
     reuse = reuse or Reuse()
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
