@@ -21,12 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 FOLDER = ".orgc"
 INDEX = "build-index.json"
@@ -141,15 +139,20 @@ def tree_fingerprint(folder: Path) -> str:
 
 
 def _files_below(top: str) -> list[str]:
-    """Regular files and links below ``top``, sorted; sockets, devices and pipes are left out."""
+    """Regular files and links below ``top``, sorted; sockets, devices and pipes are left out.
+
+    A linked folder is listed as a link, not entered (the build decides about links).
+    """
     found = []
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            mode = os.lstat(path).st_mode
-            if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
-                found.append(path)
+    try:
+        entries = sorted(os.scandir(top), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+            found.append(entry.path)
+        elif entry.is_dir(follow_symlinks=False):
+            found += _files_below(entry.path)
     return found
 
 
@@ -166,10 +169,11 @@ def code_fingerprint() -> str:
 def load(out_dir: Path) -> BuildIndex | None:
     """The index of the last build into ``out_dir``, or None when there is none to trust."""
     try:
-        raw = json.loads((out_dir / FOLDER / INDEX).read_text(encoding="utf-8"))
-        body = raw["body"]
-        if raw.get("format") != FORMAT or raw.get("checksum") != _checksum(body):
+        header, _, text = (out_dir / FOLDER / INDEX).read_text(encoding="utf-8").partition("\n")
+        head = json.loads(header)
+        if head.get("format") != FORMAT or head.get("checksum") != fingerprint(text):
             return None
+        body = json.loads(text)
         outputs = {
             path: (entry[0], Stamp(int(entry[1]), int(entry[2]), int(entry[3])))
             for path, entry in body["outputs"].items()
@@ -209,7 +213,9 @@ def save(out_dir: Path, index: BuildIndex) -> None:
         },
         "saved_ns": index.saved_ns,
     }
-    text = json.dumps({"format": FORMAT, "checksum": _checksum(body), "body": body}, ensure_ascii=False)
+    payload = json.dumps(body, ensure_ascii=False)
+    # a header line, then the body, so that checking the checksum needs no second encoding
+    text = json.dumps({"format": FORMAT, "checksum": fingerprint(payload)}) + "\n" + payload
     folder = out_dir / FOLDER
     try:
         folder.mkdir(exist_ok=True)
@@ -250,10 +256,6 @@ def all_intact(index: BuildIndex, out_dir: Path, manifest: Iterable[str]) -> boo
     return set(manifest) == set(index.outputs) and all(
         Stamp.of(f"{top}/{path}") == stamp for path, (_content, stamp) in index.outputs.items()
     )
-
-
-def _checksum(body: Any) -> str:
-    return fingerprint(json.dumps(body, sort_keys=True, ensure_ascii=False))
 
 
 def _safe(path: str) -> bool:
