@@ -78,7 +78,7 @@ _ZH = {
     "definition": "定义",
     "direction": "方向",
     "job_descriptions": "岗位说明书",
-    "jd_index_intro": "本组织共有 {count} 个岗位,手册不逐一收录岗位说明书,只列出各岗位;"
+    "jd_index_intro": "本组织共有 {count} 个岗位，手册不逐一收录岗位说明书，只列出各岗位；"
     "每个岗位的完整说明书见输出目录中的 jd/{lang}/<职位编码>.docx。",
     "matrices": "职责分配矩阵",
     "processes": "流程",
