@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -144,3 +145,18 @@ def render_context(path: Path, languages: tuple[str, ...] | None = None, when: o
         org=result.org, graph=result.graph, config=result.config, project=result.project,
         languages=languages or result.org.languages, waivers=result.waivers, **dated,
     )
+
+
+def published_tree(folder: Path) -> dict[str, bytes]:
+    """What a build published into ``folder``: every file's bytes (a link as its target),
+    the build index (file stamps of this machine) left out."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if rel == ".orgc" or rel.startswith(".orgc/"):
+            continue
+        if path.is_symlink():
+            found[rel] = b"-> " + os.fsencode(os.readlink(path))
+        elif path.is_file():
+            found[rel] = path.read_bytes()
+    return found

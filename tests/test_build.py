@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import published_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "fixtures" / "good"
 
@@ -27,15 +29,6 @@ def orgc(
         text=True,
         check=False,
     )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """The published files; the build index (file stamps of this machine) aside."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".orgc" not in p.relative_to(folder).parts
-    }
 
 
 @pytest.fixture
@@ -61,7 +54,7 @@ def test_two_builds_are_byte_identical_across_hash_seed_timezone_and_time(tmp_pa
         env={**env, "PYTHONHASHSEED": "2", "TZ": "Asia/Shanghai", "LC_ALL": "C"},
     )
     assert done.returncode == 0, done.stderr
-    one, two = tree(first), tree(second)
+    one, two = published_tree(first), published_tree(second)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert any(name.endswith(".docx") for name in one)
@@ -76,13 +69,13 @@ def test_committed_out_is_current() -> None:
 
 def test_errors_leave_out_untouched(project: Path) -> None:
     assert orgc("build", str(project)).returncode == 0
-    before = tree(project / "out")
+    before = published_tree(project / "out")
     role = next((project / "specs" / "roles").glob("*.yaml"))
     role.write_text(role.read_text(encoding="utf-8") + "\nheadcnt: 3\n", encoding="utf-8")
     done = orgc("build", str(project), "--messages", "en")
     assert done.returncode == 1
     assert "E102" in done.stderr and "nothing was built" in done.stderr
-    assert tree(project / "out") == before
+    assert published_tree(project / "out") == before
 
 
 def test_removed_role_leaves_no_file_and_foreign_files_stay(project: Path) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli
+from helpers import published_tree, run_cli
 from orgc import publish
 from orgc.render.context import OutputFile
 
@@ -38,20 +38,6 @@ ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PYTHONHASHSEED": "0"}
 ENV.pop("ORGC_PAUSE_AT", None)
 KILL_POINTS = 22
 Tree = dict[str, bytes]
-
-
-def tree(folder: Path) -> Tree:
-    """Every file under ``folder`` with its bytes (links as their target), the build index left out."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if rel == ".orgc" or rel.startswith(".orgc/"):
-            continue
-        if path.is_symlink():
-            found[rel] = b"-> " + os.fsencode(os.readlink(path))
-        elif path.is_file():
-            found[rel] = path.read_bytes()
-    return found
 
 
 def leftovers(out: Path) -> list[str]:
@@ -172,7 +158,7 @@ def scene(tmp_path_factory: pytest.TempPathFactory) -> Scene:
     process.kill()
     finish(process)
 
-    old, new, newer = tree(old_project / "out"), tree(new_project / "out"), tree(newer_project / "out")
+    old, new, newer = published_tree(old_project / "out"), published_tree(new_project / "out"), published_tree(newer_project / "out")
     assert old != new != newer and "README.txt" in new and "README.txt" in newer
     return Scene(old, new, newer, old_project / "out", new_sources, newer_sources, rendering, duration)
 
@@ -198,14 +184,14 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new(
     time.sleep(_delay(scene, point))
     process.kill()
     finish(process)
-    found = tree(out)
+    found = published_tree(out)
     assert found in (scene.old, scene.new), sorted(set(found.items()) ^ set(scene.new.items()))[:3]
     publish.recover(out)  # what the next build does first
     assert leftovers(out) == []
-    assert tree(out) == found
+    assert published_tree(out) == found
     if point % 7 == 0:  # and now and then the whole next build
         rebuild(project, monkeypatch)
-        assert tree(out) == scene.new and leftovers(out) == []
+        assert published_tree(out) == scene.new and leftovers(out) == []
 
 
 # -- killed exactly where it matters -------------------------------------------------------------------
@@ -221,9 +207,9 @@ def test_a_build_killed_at_each_step_of_publishing(
     wait_for_pause(process, point)
     process.kill()
     finish(process)
-    assert tree(out) == {"old": scene.old, "new": scene.new}[expected]
+    assert published_tree(out) == {"old": scene.old, "new": scene.new}[expected]
     rebuild(project, monkeypatch)
-    assert tree(out) == scene.new and leftovers(out) == []
+    assert published_tree(out) == scene.new and leftovers(out) == []
 
 
 def test_a_first_build_killed_before_its_swap_leaves_no_out(
@@ -236,7 +222,7 @@ def test_a_first_build_killed_before_its_swap_leaves_no_out(
     finish(process)
     assert not (project / "out").exists()
     rebuild(project, monkeypatch)
-    assert tree(project / "out") == {k: v for k, v in scene.new.items() if k != "README.txt"}
+    assert published_tree(project / "out") == {k: v for k, v in scene.new.items() if k != "README.txt"}
 
 
 class _Killed(BaseException):
@@ -248,7 +234,7 @@ def test_killed_between_the_two_renames_where_an_atomic_exchange_is_missing(
 ) -> None:
     out = tmp_path / "out"
     publish.publish(out, [OutputFile("a.md", b"old a\n"), OutputFile("b.md", b"old b\n")])
-    before = tree(out)
+    before = published_tree(out)
     monkeypatch.setattr(publish, "_exchange", lambda a, b: False)  # e.g. not Linux
     renames: list[tuple[str, str]] = []
     real_rename = os.rename
@@ -265,7 +251,7 @@ def test_killed_between_the_two_renames_where_an_atomic_exchange_is_missing(
     monkeypatch.setattr(os, "rename", real_rename)
     assert not out.exists() and leftovers(out) == [".out.orgc-previous"]
     publish.recover(out)
-    assert tree(out) == before and leftovers(out) == []
+    assert published_tree(out) == before and leftovers(out) == []
 
 
 # -- two builds at once --------------------------------------------------------------------------------
@@ -296,7 +282,7 @@ def test_a_second_build_waits_for_the_first_and_names_it(
     second = start(other, "-o", str(out))
     said = _read_until(second, "waiting for")
     assert f"orgc build (pid {first.pid})" in said and str(out) in said
-    assert tree(out) == scene.old  # the second one wrote nothing while it waited
+    assert published_tree(out) == scene.old  # the second one wrote nothing while it waited
     if first_ends == "finishes":
         os.kill(first.pid, signal.SIGCONT)
         assert finish(first)[0] == 0
@@ -306,7 +292,7 @@ def test_a_second_build_waits_for_the_first_and_names_it(
     code, stderr = finish(second)
     assert code == 0, stderr
     # the second build is complete and its own: nothing of the first is mixed in
-    assert tree(out) == scene.newer and leftovers(out) == []
+    assert published_tree(out) == scene.newer and leftovers(out) == []
 
 
 def test_render_workers_do_not_hold_the_lock_after_their_build_ends(tmp_path: Path) -> None:
@@ -376,7 +362,7 @@ def test_a_read_only_output_folder_exits_2_and_keeps_out(scene: Scene, tmp_path:
         pytest.skip("root, and no user namespaces for a read-only mount: chmod would not stop root")
     assert done.returncode == 2, done.stdout + done.stderr
     assert "read-only" in done.stderr and "Traceback" not in done.stderr
-    assert tree(project / "out") == scene.old and leftovers(project / "out") == []
+    assert published_tree(project / "out") == scene.old and leftovers(project / "out") == []
 
 
 @pytest.mark.parametrize("where", ["under a file", "under /proc"])
@@ -413,21 +399,22 @@ def test_a_full_disk_exits_2_and_keeps_out(scene: Scene, tmp_path: Path) -> None
     )
     assert done.returncode == 2, done.stdout + done.stderr
     assert "disk is full" in done.stderr and "Traceback" not in done.stderr
-    assert tree(project / "out") == scene.old and leftovers(project / "out") == []
+    assert published_tree(project / "out") == scene.old and leftovers(project / "out") == []
 
 
 CHECK_TMPFS = """
 import json, shutil, subprocess, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[4])
-from test_crash_safety import leftovers, tree
+from helpers import published_tree
+from test_crash_safety import leftovers
 disk, old, project = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 shutil.copytree(old, disk / "out", symlinks=True)
-before = tree(disk / "out")
+before = published_tree(disk / "out")
 done = subprocess.run([sys.executable, "-m", "orgc", "build", str(project), "-o", str(disk / "out")],
                       capture_output=True, text=True)
 print(json.dumps({"code": done.returncode, "stderr": done.stderr,
-                  "kept": tree(disk / "out") == before, "leftovers": leftovers(disk / "out")}))
+                  "kept": published_tree(disk / "out") == before, "leftovers": leftovers(disk / "out")}))
 """
 
 
@@ -480,10 +467,10 @@ def test_a_folder_of_someone_elses_files_is_not_taken_over(tmp_path: Path) -> No
     (home / "Documents" / "thesis.docx").write_bytes(b"years of work")
     (home / ".ssh").mkdir(mode=0o700)
     (home / "notes.txt").write_text("mine\n", encoding="utf-8")
-    before = tree(home)
+    before = published_tree(home)
     with pytest.raises(publish.PublishError, match="files orgc did not write"):
         publish.publish(home, _outputs(("org.json", b"{}\n"), ("jd/zh/a.md", b"a\n")))
-    assert tree(home) == before and (home / ".ssh").stat().st_mode & 0o777 == 0o700
+    assert published_tree(home) == before and (home / ".ssh").stat().st_mode & 0o777 == 0o700
     assert leftovers(home) == []
 
 
@@ -493,7 +480,7 @@ def test_an_unmanifested_folder_of_orgcs_own_outputs_is_rebuilt(tmp_path: Path) 
     (out / publish.MANIFEST).unlink()  # e.g. out/ committed without its dot-files
     (out / ".gitkeep").write_text("", encoding="utf-8")
     publish.publish(out, _outputs(("org.json", b"{ }\n"), ("jd/zh/b.md", b"b\n")))
-    assert sorted(tree(out)) == [".gitkeep", publish.MANIFEST, "jd/zh/a.md", "jd/zh/b.md", "org.json"]
+    assert sorted(published_tree(out)) == [".gitkeep", publish.MANIFEST, "jd/zh/a.md", "jd/zh/b.md", "org.json"]
 
 
 def test_without_hard_links_unchanged_files_are_copied(
@@ -509,8 +496,8 @@ def test_without_hard_links_unchanged_files_are_copied(
     monkeypatch.setattr(os, "link", no_links)
     result = publish.publish(out, _outputs(("a.md", b"a\n"), ("b.md", b"b2\n")))
     assert (result.written, result.unchanged) == (1, 1)
-    assert tree(out) == {
-        publish.MANIFEST: tree(out)[publish.MANIFEST],
+    assert published_tree(out) == {
+        publish.MANIFEST: published_tree(out)[publish.MANIFEST],
         "a.md": b"a\n",
         "b.md": b"b2\n",
         "mine.txt": b"mine\n",

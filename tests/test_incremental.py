@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import TODAY, copy_good, edit, run_cli, write
+from helpers import TODAY, copy_good, edit, published_tree, run_cli, write
 from orgc import build_index
 from orgc.render import jd_docx, jd_markdown
 from orgc.resources import data_dir
@@ -23,15 +23,6 @@ def build(project: Path, out: Path, *options: str) -> str:
     result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en", *options)
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file orgc publishes (the build index aside), by relative path."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and build_index.FOLDER not in p.relative_to(folder).parts
-    }
 
 
 @pytest.fixture
@@ -87,17 +78,17 @@ def test_rebuild_after_an_edit_equals_a_clean_build(name: str, tmp_path: Path) -
     build(project, out)
     clean = tmp_path / "clean"
     build(project, clean)
-    assert tree(out) == tree(clean)
+    assert published_tree(out) == published_tree(clean)
 
 
 def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
-    before = {p: (out / p).stat().st_ino for p in tree(out)}
+    before = {p: (out / p).stat().st_ino for p in published_tree(out)}
     said = build(project, out)
     assert "is up to date: nothing changed since the last build" in said
-    assert {p: (out / p).stat().st_ino for p in tree(out)} == before
+    assert {p: (out / p).stat().st_ino for p in published_tree(out)} == before
 
 
 def test_only_changed_job_descriptions_are_rendered(tmp_path: Path, rendered: Counter[str]) -> None:
@@ -120,13 +111,13 @@ def test_a_touched_output_is_rendered_again(tmp_path: Path, rendered: Counter[st
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out, "--jobs", "1")
-    clean = tree(out)
+    clean = published_tree(out)
     (out / "jd/zh/cs-director.md").write_text("edited by hand\n", encoding="utf-8")
     rendered.clear()
     said = build(project, out, "--jobs", "1")
     assert "up to date" not in said
     assert set(rendered) == {"jd/zh/cs-director.md"}
-    assert tree(out) == clean
+    assert published_tree(out) == clean
 
 
 @pytest.mark.parametrize(
@@ -144,7 +135,7 @@ def test_a_damaged_index_is_ignored(damage: Callable[[str], str], tmp_path: Path
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out, "--jobs", "1")
-    clean = tree(out)
+    clean = published_tree(out)
     index = out / build_index.FOLDER / build_index.INDEX
     index.write_text(damage(index.read_text(encoding="utf-8")), encoding="utf-8")
     assert build_index.load(out) is None
@@ -152,7 +143,7 @@ def test_a_damaged_index_is_ignored(damage: Callable[[str], str], tmp_path: Path
     said = build(project, out, "--jobs", "1")
     assert "up to date" not in said
     assert len(rendered) == 20
-    assert tree(out) == clean
+    assert published_tree(out) == clean
     assert not (tmp_path / "escape.md").exists()
 
 
@@ -170,7 +161,7 @@ def test_a_stale_index_is_not_trusted(tmp_path: Path) -> None:
     build(tmp_path / "reverted", out)
     clean = tmp_path / "clean"
     build(tmp_path / "reverted", clean)
-    assert tree(out) == tree(clean)
+    assert published_tree(out) == published_tree(clean)
 
 
 def test_the_index_stays_out_of_git_and_of_check(tmp_path: Path) -> None:

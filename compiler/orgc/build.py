@@ -6,7 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,7 +94,7 @@ def run_build(
             published = publish(out_dir, outputs)
             saved = time.time_ns()
             sources = build_index.source_digests(_input_files(result.project, result.config), index)
-            inputs = input_fingerprint(sources, ctx.languages, today, result.project)
+            inputs = input_fingerprint(sources, ctx.languages, today, when)
             stamps = build_index.stamps(out_dir, recorded)
             build_index.save(
                 out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps, sources, saved)
@@ -119,6 +119,7 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
     """
     from .config import CONFIG_FILE, load_config
     from .publish import read_manifest
+    from .render.context import source_date
 
     try:
         project = path
@@ -133,7 +134,8 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
             return None
         languages = tuple(dict.fromkeys(langs)) or config.languages
         sources = build_index.source_digests(_input_files(project, config), index)
-        if index.inputs != input_fingerprint(sources, languages, today, project):
+        when = source_date(project)
+        if index.inputs != input_fingerprint(sources, languages, today, when):
             return None
         if not build_index.all_intact(index, out_dir, read_manifest(out_dir)):
             return None
@@ -144,12 +146,12 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
 
 
 def input_fingerprint(
-    sources: Mapping[str, tuple[Stamp, str]], languages: tuple[str, ...], today: date | None, project: Path
+    sources: Mapping[str, tuple[Stamp, str]],
+    languages: tuple[str, ...],
+    today: date | None,
+    when: datetime | None,
 ) -> str:
     """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
-    from .render.context import source_date
-
-    when = source_date(project)
     return build_index.fingerprint(
         build_index.code_fingerprint(),
         ",".join(languages),

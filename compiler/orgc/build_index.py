@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .publish import safe_path
+
 FOLDER = ".orgc"
 INDEX = "build-index.json"
 FORMAT = 1
@@ -69,8 +71,7 @@ def source_digests(
     """(name, path) of input files -> (stamp, digest of the content).
 
     A file whose stamp is what ``index`` recorded, from well before it was saved, is
-    not read again; any other file is read and hashed. Links are hashed as the path
-    they point to, never followed.
+    not read again; any other file is read and hashed (see ``_content``).
     """
     known = index.sources if index else {}
     trusted_before = index.saved_ns - TRUST_AFTER_NS if index else 0
@@ -83,12 +84,7 @@ def source_digests(
         if previous and previous[0] == stamp and stamp.mtime_ns < trusted_before:
             found[name] = previous
             continue
-        if os.path.islink(path):
-            data = b"link:" + os.fsencode(os.readlink(path))
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        found[name] = (stamp, hashlib.blake2b(data, digest_size=20).hexdigest())
+        found[name] = (stamp, hashlib.blake2b(_content(path), digest_size=20).hexdigest())
     return found
 
 
@@ -114,21 +110,24 @@ def fingerprint(*parts: str | bytes) -> str:
 def files_fingerprint(root: Path, files: Iterable[Path | str]) -> str:
     """One hash over the names and contents of ``files`` (below ``root``).
 
-    A link is hashed as the path it points to, never followed: it may point to a
-    device or outside the project, which the build refuses to read.
+    A link is hashed as the path it points to (see ``_content``).
     """
     digest = hashlib.blake2b(digest_size=20)
     prefix = len(str(root)) + 1
     for path in files:
         name = str(path)[prefix:].replace(os.sep, "/").encode("utf-8")
-        if os.path.islink(path):
-            data = b"link:" + os.fsencode(os.readlink(path))
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
+        data = _content(path)
         digest.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
+
+
+def _content(path: Path | str) -> bytes:
+    """A file's bytes; a link's are the path it points to (never followed: it may be a device)."""
+    if os.path.islink(path):
+        return b"link:" + os.fsencode(os.readlink(path))
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def tree_fingerprint(folder: Path) -> str:
@@ -177,7 +176,7 @@ def load(out_dir: Path) -> BuildIndex | None:
         outputs = {
             path: (entry[0], Stamp(int(entry[1]), int(entry[2]), int(entry[3])))
             for path, entry in body["outputs"].items()
-            if _safe(path) and (entry[0] is None or isinstance(entry[0], str))
+            if safe_path(path) and (entry[0] is None or isinstance(entry[0], str))
         }
         if len(outputs) != len(body["outputs"]):
             return None
@@ -254,10 +253,5 @@ def all_intact(index: BuildIndex, out_dir: Path, manifest: Iterable[str]) -> boo
     """Every file of the last build is there as written, and the manifest lists exactly those."""
     top = str(out_dir)
     return set(manifest) == set(index.outputs) and all(
-        Stamp.of(f"{top}/{path}") == stamp for path, (_content, stamp) in index.outputs.items()
+        Stamp.of(f"{top}/{path}") == stamp for path, (_fingerprint, stamp) in index.outputs.items()
     )
-
-
-def _safe(path: str) -> bool:
-    parts = path.split("/")
-    return bool(path) and not path.startswith("/") and ".." not in parts and "" not in parts and "\0" not in path

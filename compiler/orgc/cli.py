@@ -34,6 +34,15 @@ def _project_argument(function):  # type: ignore[no-untyped-def]
     )(function)
 
 
+def _today_option(function):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--today",
+        callback=_today,
+        metavar="YYYY-MM-DD",
+        help="The date policies' review_by is compared with (default: today).",
+    )(function)
+
+
 def _messages_option(function):  # type: ignore[no-untyped-def]
     return click.option(
         "--messages",
@@ -80,12 +89,7 @@ def cli() -> None:
     help="text (coloured on a terminal), json, github (workflow annotations) or sarif.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-@click.option(
-    "--today",
-    callback=_today,
-    metavar="YYYY-MM-DD",
-    help="The date policies' review_by is compared with (default: today).",
-)
+@_today_option
 @_messages_option
 def check_command(path: Path, fmt: str, strict: bool, today: date | None, messages: str | None) -> None:
     """Validate the specs and report every problem as file:line:column.
@@ -133,12 +137,7 @@ def check_command(path: Path, fmt: str, strict: bool, today: date | None, messag
     is_flag=True,
     help="Write nothing; exit 1 if the output folder is not what the specs give.",
 )
-@click.option(
-    "--today",
-    callback=_today,
-    metavar="YYYY-MM-DD",
-    help="The date policies' review_by is compared with (default: today).",
-)
+@_today_option
 @_messages_option
 def build_command(
     path: Path,
@@ -229,12 +228,7 @@ def show_command(role: str, path: Path, lang: str | None, messages: str | None) 
     help="markdown (for a pull-request comment) or json.",
 )
 @click.option("--lang", help="Language of the texts (default: the first in orgc.yaml).")
-@click.option(
-    "--today",
-    callback=_today,
-    metavar="YYYY-MM-DD",
-    help="The date policies' review_by is compared with (default: today).",
-)
+@_today_option
 def diff_command(
     base: str, head: str | None, path: Path, fmt: str, lang: str | None, today: date | None
 ) -> None:

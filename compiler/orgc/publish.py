@@ -74,10 +74,10 @@ def read_manifest(out_dir: Path) -> list[str]:
     except (OSError, ValueError):
         return []
     files = data.get("files") if isinstance(data, dict) else None
-    return [f for f in files if isinstance(f, str) and _safe(f)] if isinstance(files, list) else []
+    return [f for f in files if isinstance(f, str) and safe_path(f)] if isinstance(files, list) else []
 
 
-def _safe(rel: str) -> bool:
+def safe_path(rel: str) -> bool:
     parts = rel.split("/")
     return bool(rel) and not rel.startswith("/") and ".." not in parts and "" not in parts and "\0" not in rel
 
@@ -248,7 +248,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     written = unchanged = 0
     produced: list[str] = []
     for output in outputs:
-        if not _safe(output.path):
+        if not safe_path(output.path):
             raise PublishError(f"refusing to write outside the output folder: {output.path!r}")
         target = staging / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
