@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -77,8 +78,19 @@ def _walk(value: Any, subject: Subject | None) -> Iterator[tuple[Text, Subject |
 
 @cache
 def _field_names(kind: type) -> tuple[str, ...]:
-    # src is skipped: the org's tables are mappings, walked by texts_of
-    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "src")
+    """The fields that can hold a Text; src is skipped (the org's tables are walked by texts_of)."""
+    hints = typing.get_type_hints(kind)
+    return tuple(
+        f.name for f in dataclasses.fields(kind) if f.name != "src" and _may_hold_text(hints[f.name])
+    )
+
+
+def _may_hold_text(hint: Any) -> bool:
+    if hint is Text:
+        return True
+    if dataclasses.is_dataclass(hint):
+        return bool(_field_names(hint))
+    return any(_may_hold_text(arg) for arg in typing.get_args(hint))
 
 
 def _short(text: str) -> str:
