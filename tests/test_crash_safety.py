@@ -425,8 +425,9 @@ def test_a_really_full_disk_exits_2_and_keeps_out(scene: Scene, tmp_path: Path) 
 
     disk, project = tmp_path / "disk", shutil.copytree(scene.new_sources, tmp_path / "project")
     disk.mkdir()
-    pages = sum(-(-len(data) // 4096) * 4096 for data in scene.old.values())
-    size = pages + 128 * 1024  # the old build, and less room than the new files need
+    old_files = [path for path in scene.old_out.rglob("*") if path.is_file() and not path.is_symlink()]
+    pages = sum(-(-path.stat().st_size // 4096) * 4096 for path in old_files)
+    size = pages + 128 * 1024  # the old build (with its index), and less room than the new files need
     done = _in_namespace(
         f'mount -t tmpfs -o size={size} orgc-test "$1" && "{sys.executable}" -c "$2" "$1" "$3" "$4" "$5"',
         str(disk),

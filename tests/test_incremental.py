@@ -41,25 +41,45 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
 
 EDITS: dict[str, Edit] = {
-    "role duty": lambda p: edit(p, "specs/roles/cs-agent.yaml", "接听并解答客户咨询", "接听、记录并解答客户咨询"),
+    "role duty": lambda p: edit(
+        p, "specs/roles/cs-agent.yaml", "接听并解答客户咨询", "接听、记录并解答客户咨询"
+    ),
     "shared block": lambda p: edit(
         p, "specs/duties/frontline-common.yaml", "每月固定2天进行接线支援", "每月固定3天进行接线支援"
     ),
-    "kpi name": lambda p: edit(p, "specs/kpis/service.yaml", "name: {zh: 平均处理时长", "name: {zh: 平均通话处理时长"),
+    "kpi name": lambda p: edit(
+        p, "specs/kpis/service.yaml", "name: {zh: 平均处理时长", "name: {zh: 平均通话处理时长"
+    ),
     "process step": lambda p: edit(
-        p, "specs/processes/complaint-handling.yaml", "responsible: [cs-team-lead]", "responsible: [cs-supervisor]"
+        p,
+        "specs/processes/complaint-handling.yaml",
+        "responsible: [cs-team-lead]",
+        "responsible: [cs-supervisor]",
     ),
     "supervisor title": lambda p: edit(p, "specs/roles/cs-team-lead.yaml", "zh: 班组长", "zh: 值班班组长"),
     "unit name": lambda p: edit(p, "specs/org.yaml", "zh: 一线服务组", "zh: 一线客服组"),
     "template": lambda p: write(
         p,
         "templates/jd.md.j2",
-        (data_dir("templates") / "jd.md.j2").read_text(encoding="utf-8")
-        + "\n---\n",
+        (data_dir("templates") / "jd.md.j2").read_text(encoding="utf-8") + "\n---\n",
     ),
-    "orgc.yaml fonts": lambda p: edit(p, "orgc.yaml", "languages: [zh, en]", "languages: [zh, en]\nfonts: {east_asian: KaiTi}"),
+    "orgc.yaml fonts": lambda p: edit(
+        p, "orgc.yaml", "languages: [zh, en]", "languages: [zh, en]\nfonts: {east_asian: KaiTi}"
+    ),
     "orgc.yaml rules": lambda p: edit(p, "orgc.yaml", "max: 15", "max: 20"),
     "role removed": lambda p: _remove_trainer(p),
+    # the agent's JD names the trainer only through the complaint process, where both take part
+    "process co-participant title": lambda p: edit(
+        p, "specs/roles/cs-trainer.yaml", "zh: 培训专员", "zh: 培训主管"
+    ),
+    "direct report added": lambda p: write(
+        p,
+        "specs/roles/cs-agent-senior.yaml",
+        (p / "specs/roles/cs-agent.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: cs-agent", "id: cs-agent-senior")
+        .replace("zh: 客服专员", "zh: 高级客服专员"),
+    ),
 }
 
 
@@ -124,14 +144,18 @@ def test_a_touched_output_is_rendered_again(tmp_path: Path, rendered: Counter[st
     "damage",
     [
         lambda text: "not json",
-        lambda text: text.replace('"format": 1', '"format": 99'),
+        lambda text: text.replace(f'"format": {build_index.FORMAT}', '"format": 99'),
         lambda text: text[: len(text) // 2],
-        lambda text: json.dumps({"format": 1, "checksum": "0" * 40}) + "\n" + text.partition("\n")[2],
+        lambda text: (
+            json.dumps({"format": build_index.FORMAT, "checksum": "0" * 40}) + "\n" + text.partition("\n")[2]
+        ),
         lambda text: text.replace("jd/zh/cs-agent.md", "../../escape.md"),
     ],
     ids=["garbage", "format", "truncated", "checksum", "unsafe-path"],
 )
-def test_a_damaged_index_is_ignored(damage: Callable[[str], str], tmp_path: Path, rendered: Counter[str]) -> None:
+def test_a_damaged_index_is_ignored(
+    damage: Callable[[str], str], tmp_path: Path, rendered: Counter[str]
+) -> None:
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out, "--jobs", "1")
@@ -181,3 +205,83 @@ def test_a_link_to_a_device_is_not_read_when_looking_for_changes(tmp_path: Path)
     result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en")
     assert result.exit_code == 1  # the check refuses the link (E102); nothing hangs on reading it
     assert "zero.yaml" in result.output
+
+
+def test_a_role_named_through_a_shared_block_is_followed(tmp_path: Path) -> None:
+    """The block's duty names the trainer; the agent holds the block and shows the trainer's title."""
+    project = copy_good(tmp_path / "project")
+    edit(
+        project,
+        "specs/duties/frontline-common.yaml",
+        "frequency: monthly",
+        "frequency: monthly\n    collaborates: [cs-trainer]",
+    )
+    out = tmp_path / "out"
+    build(project, out)
+    edit(project, "specs/roles/cs-trainer.yaml", "zh: 培训专员", "zh: 培训主管")
+    build(project, out)
+    build(project, tmp_path / "clean")
+    assert "培训主管" in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
+    assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+@pytest.fixture
+def looked_at(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Roles whose JD view was built in this process (builds run with --jobs 1)."""
+    from orgc.render import jd_model
+
+    seen: Counter[str] = Counter()
+    original = jd_model.job_description
+
+    def counting(ctx, role, lang):  # type: ignore[no-untyped-def]
+        seen[role.id] += 1
+        return original(ctx, role, lang)
+
+    monkeypatch.setattr(jd_model, "job_description", counting)
+    return seen
+
+
+def test_roles_a_change_cannot_reach_are_not_looked_at(tmp_path: Path, looked_at: Counter[str]) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    assert set(looked_at) == {"cs-director", "cs-supervisor", "cs-team-lead", "cs-agent", "cs-trainer"}
+    looked_at.clear()
+    edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
+    build(project, out, "--jobs", "1")
+    # the director's own JD, and those whose files name the director: the supervisor reports to it,
+    # the team lead escalates to it; the agent's and the trainer's are taken over unseen
+    assert set(looked_at) == {"cs-director", "cs-supervisor", "cs-team-lead"}
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+def test_a_change_to_org_yaml_looks_at_every_role(tmp_path: Path, looked_at: Counter[str]) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    looked_at.clear()
+    EDITS["unit name"](project)
+    build(project, out, "--jobs", "1")
+    assert len(looked_at) == 5
+
+
+def test_documents_are_taken_over_only_from_their_own_build(tmp_path: Path) -> None:
+    """A documents cache written by anyone but the last build (say, committed in a pull request) is ignored."""
+    from orgc import document_cache
+
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    cache = out / build_index.FOLDER / document_cache.FILE
+    header, _, body = cache.read_bytes().partition(b"\n")
+    forged = body.replace("客服专员".encode(), "伪造岗位".encode())
+    assert forged != body
+    checksum = build_index.fingerprint(forged)
+    cache.write_bytes(
+        header.replace(json.loads(header)["checksum"].encode(), checksum.encode()) + b"\n" + forged
+    )
+    edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
+    build(project, out)
+    assert "伪造岗位" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
+    assert "客服专员" in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")

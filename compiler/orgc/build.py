@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from .diagnostics import Severity
 if TYPE_CHECKING:  # the no-op path must not pay for importing the pipeline (networkx, jsonschema …)
     from .build_index import Stamp
     from .config import Config
+    from .load.known import KnownDocuments
     from .pipeline import CheckResult
     from .render.context import OutputFile, RenderContext
     from .render.outputs import Reuse
@@ -35,8 +37,11 @@ def run_build(
     check_only: bool,
     messages: str = "en",
     today: date | None = None,
+    known: KnownDocuments | None = None,
 ) -> int:
     """Returns the exit code; the diagnostics are printed (in ``messages``) when the specs have errors."""
+    from . import document_cache
+    from .affected import affected_roles
     from .messages import Message
     from .publish import PublishError, compare, locked, publish
     from .render.context import RenderContext, source_date
@@ -85,19 +90,23 @@ def run_build(
         click.echo(f"{_shown(out_dir)} is up to date.")
         return 0
     setting = document_setting(ctx)
+    shared = _shared_fingerprint(ctx, setting)
     recorded: dict[str, str | None] = {}
     try:
         with locked(out_dir):
             index = build_index.load(out_dir)
             kept = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
-            outputs = _recording(_with_progress(_render(ctx, jobs, Reuse(setting, kept)), estimate), recorded)
+            reuse = Reuse(setting, kept, affected_roles(known, result.read, shared))
+            outputs = _recording(_with_progress(_render(ctx, jobs, reuse), estimate), recorded)
             published = publish(out_dir, outputs)
             saved = time.time_ns()
             sources = build_index.source_digests(_input_files(result.project, result.config), index)
             inputs = input_fingerprint(sources, ctx.languages, today, when)
             stamps = build_index.stamps(out_dir, recorded)
+            documents = document_cache.save(out_dir, result.read, shared, known)
+            caches = {document_cache.FILE: documents} if documents else {}
             build_index.save(
-                out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps, sources, saved)
+                out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches)
             )
     except (PublishError, ReferenceDocxError, TemplateProblem) as exc:
         raise BuildProblem(str(exc)) from None
@@ -111,27 +120,46 @@ def run_build(
     return 0
 
 
-def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: date | None) -> str | None:
+@dataclass(frozen=True)
+class PreviousBuild:
+    """The index of the last build into the output folder a build is about to write."""
+
+    project: Path
+    config: Config
+    out_dir: Path
+    index: build_index.BuildIndex
+
+
+def previous_build(path: Path, output: Path | None) -> PreviousBuild | None:
+    """None when there is no last build to learn from, or anything about it is unexpected."""
+    from .config import CONFIG_FILE, load_config
+
+    try:
+        if not (path / "specs").is_dir() and not (path / CONFIG_FILE).is_file():
+            return None
+        config, problems = load_config(path)
+        if problems:
+            return None
+        out_dir = _output_folder(path, config, output)
+        index = build_index.load(out_dir)
+    except (BuildProblem, OSError):
+        return None
+    return PreviousBuild(path, config, out_dir, index) if index else None
+
+
+def up_to_date(previous: PreviousBuild | None, langs: tuple[str, ...], today: date | None) -> str | None:
     """A one-line report when nothing has changed since the last build into the output folder, else None.
 
-    Costs one read of every input file and one ``lstat`` of every output; anything
-    unexpected (no index, a file touched, not a project) means "build as usual".
+    Costs one ``lstat`` of every input file and output (reading only the inputs whose
+    stamps changed); anything unexpected (a file touched, not a project) means "build as usual".
     """
-    from .config import CONFIG_FILE, load_config
     from .publish import read_manifest
     from .render.context import source_date
 
+    if previous is None:
+        return None
+    project, config, out_dir, index = previous.project, previous.config, previous.out_dir, previous.index
     try:
-        project = path
-        if not (project / "specs").is_dir() and not (project / CONFIG_FILE).is_file():
-            return None
-        config, problems = load_config(project)
-        if problems:
-            return None
-        out_dir = _output_folder(project, config, output)
-        index = build_index.load(out_dir)
-        if index is None:
-            return None
         languages = tuple(dict.fromkeys(langs)) or config.languages
         sources = build_index.source_digests(_input_files(project, config), index)
         when = source_date(project)
@@ -139,10 +167,17 @@ def up_to_date(path: Path, output: Path | None, langs: tuple[str, ...], today: d
             return None
         if not build_index.all_intact(index, out_dir, read_manifest(out_dir)):
             return None
-    except (BuildProblem, OSError):
+    except OSError:
         return None
     note = f" ({index.warnings} warning(s): see `orgc check`)" if index.warnings else ""
     return f"{_shown(out_dir)} is up to date: nothing changed since the last build{note}"
+
+
+def known_documents(previous: PreviousBuild | None) -> KnownDocuments | None:
+    """The spec documents the last build read, to be taken over where their files are unchanged."""
+    from . import document_cache
+
+    return document_cache.load(previous.out_dir, previous.index) if previous else None
 
 
 def input_fingerprint(
@@ -175,6 +210,15 @@ def document_setting(ctx: RenderContext) -> str:
         ctx.config.east_asian_font,
         ctx.config.latin_font,
     )
+
+
+def _shared_fingerprint(ctx: RenderContext, setting: str) -> str:
+    """What every output depends on besides the spec documents: the setting, orgc.yaml and the date."""
+    from .config import CONFIG_FILE
+
+    config = ctx.project / CONFIG_FILE
+    config_print = build_index.files_fingerprint(ctx.project, [config]) if os.path.lexists(config) else "-"
+    return build_index.fingerprint(setting, config_print, ctx.date_text)
 
 
 def _recording(outputs: Iterator[OutputFile], recorded: dict[str, str | None]) -> Iterator[OutputFile]:

@@ -30,7 +30,7 @@ from .publish import safe_path
 
 FOLDER = ".orgc"
 INDEX = "build-index.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class BuildIndex:
     outputs: Mapping[str, tuple[str | None, Stamp]]  # path -> (content fingerprint, stamp)
     sources: Mapping[str, tuple[Stamp, str]] = field(default_factory=dict)  # input -> (stamp, digest)
     saved_ns: int = 0  # when the index was written
+    caches: Mapping[str, Stamp] = field(default_factory=dict)  # file in FOLDER -> its stamp when written
 
 
 # A file whose stamp is unchanged is taken as unchanged only if it was last modified this long
@@ -94,7 +95,9 @@ def input_files(project: Path, config_name: str, templates: str) -> list[tuple[s
     files = [(config_name, os.path.join(top, config_name))] if os.path.lexists(project / config_name) else []
     for folder in ("specs", templates):
         if (project / folder).is_dir():
-            files += ((path[len(top) + 1 :].replace(os.sep, "/"), path) for path in _files_below(f"{top}/{folder}"))
+            files += (
+                (path[len(top) + 1 :].replace(os.sep, "/"), path) for path in _files_below(f"{top}/{folder}")
+            )
     return files
 
 
@@ -184,6 +187,7 @@ def load(out_dir: Path) -> BuildIndex | None:
             name: (Stamp(int(entry[0]), int(entry[1]), int(entry[2])), str(entry[3]))
             for name, entry in body["sources"].items()
         }
+        caches = {str(name): Stamp(int(e[0]), int(e[1]), int(e[2])) for name, e in body["caches"].items()}
         return BuildIndex(
             str(body["inputs"]),
             str(body["setting"]),
@@ -191,6 +195,7 @@ def load(out_dir: Path) -> BuildIndex | None:
             outputs,
             sources,
             int(body["saved_ns"]),
+            caches,
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
@@ -211,6 +216,9 @@ def save(out_dir: Path, index: BuildIndex) -> None:
             for name, (stamp, digest) in sorted(index.sources.items())
         },
         "saved_ns": index.saved_ns,
+        "caches": {
+            name: [stamp.size, stamp.mtime_ns, stamp.inode] for name, stamp in sorted(index.caches.items())
+        },
     }
     payload = json.dumps(body, ensure_ascii=False)
     # a header line, then the body, so that checking the checksum needs no second encoding

@@ -52,11 +52,11 @@ def _messages_option(function):  # type: ignore[no-untyped-def]
     )(function)
 
 
-def _run_check(path: Path, today: date | None, messages: str | None = None):  # type: ignore[no-untyped-def]
+def _run_check(path: Path, today: date | None, messages: str | None = None, known=None):  # type: ignore[no-untyped-def]
     from .pipeline import ProjectError, check
 
     try:
-        return check(path, today)
+        return check(path, today, known)
     except ProjectError as exc:
         raise UsageProblem(exc.message.render(messages or exc.language or "en")) from None
 
@@ -156,17 +156,19 @@ def build_command(
     A rebuild renders only the job descriptions whose content changed, and when
     nothing at all changed since the last build it says so and writes nothing.
     """
-    from .build import BuildProblem, run_build, up_to_date
+    from .build import BuildProblem, known_documents, previous_build, run_build, up_to_date
 
+    previous = previous_build(path, output)
     if not check_only:
-        unchanged = up_to_date(path, output, langs, today)
+        unchanged = up_to_date(previous, langs, today)
         if unchanged:
             click.echo(unchanged)
             sys.exit(0)
-    result = _run_check(path, today, messages)
+    known = known_documents(previous)
+    result = _run_check(path, today, messages, known)
     lang = _messages_language(messages, result.config.languages)
     try:
-        code = run_build(result, output, langs, jobs, check_only, messages=lang, today=today)
+        code = run_build(result, output, langs, jobs, check_only, messages=lang, today=today, known=known)
     except BuildProblem as exc:
         raise UsageProblem(str(exc)) from None
     sys.exit(code)
@@ -354,7 +356,9 @@ def init_command(directory: Path, lang: str, name: str | None, update_schemas: b
     help="Take a column for a field (repeatable), e.g. --map 职位=title, --map 备注=ignore.",
 )
 @click.option("--sheet", metavar="NAME", help="The XLSX sheet (default: the first with a header row).")
-@click.option("--encoding", metavar="NAME", help="The CSV's encoding (default: detected: UTF-8, UTF-16 or GBK/GB18030).")
+@click.option(
+    "--encoding", metavar="NAME", help="The CSV's encoding (default: detected: UTF-8, UTF-16 or GBK/GB18030)."
+)
 @click.option(
     "--lang",
     type=click.Choice(("zh", "en")),

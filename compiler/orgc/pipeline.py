@@ -6,13 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from .config import CONFIG_FILE, Config, load_config
 from .diagnostics import Diagnostic, Location, Severity, Waiver, WaiverUse, sort_diagnostics
-from .load.discover import discover
+from .load.discover import SpecFile, discover
+from .load.known import KnownDocuments, ReadDocument, mentions_in
 from .load.text import read_spec
-from .load.yaml_doc import parse_yaml
+from .load.yaml_doc import Document, Marks, parse_yaml
 from .messages import Message, default_language
 from .model.build import SpecDocument, build_org
 from .model.entities import Org
@@ -41,6 +43,7 @@ class CheckResult:
     diagnostics: tuple[Diagnostic, ...]
     waivers: tuple[WaiverUse, ...]
     files: int
+    read: tuple[ReadDocument, ...] = ()  # the documents read without any problem
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -59,8 +62,11 @@ def find_project(path: Path) -> Path:
     return path
 
 
-def check(path: Path, today: date | None = None) -> CheckResult:
-    """Read, validate, model and check a project; every problem becomes a diagnostic."""
+def check(path: Path, today: date | None = None, known: KnownDocuments | None = None) -> CheckResult:
+    """Read, validate, model and check a project; every problem becomes a diagnostic.
+
+    Documents in ``known`` whose files are unchanged are taken over as they are.
+    """
     project = find_project(path)
     config, problems = load_config(project)
     diagnostics = list(problems)
@@ -69,13 +75,25 @@ def check(path: Path, today: date | None = None) -> CheckResult:
     diagnostics += discovery.problems
     documents: list[SpecDocument] = []
     unreadable: list[str] = []
+    read: list[ReadDocument] = []
     for spec in discovery.files:
-        try:
-            decoded = read_spec(spec.path, spec.rel)
-        except OSError as exc:
-            message = Message("cli.cannot-read", file=spec.rel, reason=exc.strerror)
-            raise ProjectError(message, default_language(config.languages)) from exc
-        document = None
+        known_document = known.unchanged(spec) if known else None
+        if known_document is None:
+            try:
+                decoded = read_spec(spec.path, spec.rel)
+            except OSError as exc:
+                message = Message("cli.cannot-read", file=spec.rel, reason=exc.strerror)
+                raise ProjectError(message, default_language(config.languages)) from exc
+            if known and decoded.digest is not None:
+                known_document = known.same_content(spec, decoded.stamp, decoded.digest)
+        if known_document is not None:
+            marks = Marks.later(partial(_text_again, spec))
+            documents.append(
+                SpecDocument(spec.kind, spec.path.stem, Document(spec.rel, known_document.data, marks))
+            )
+            read.append(known_document)
+            continue
+        document, parse_problems = None, ()
         if decoded.text is not None:
             document, parse_problems = parse_yaml(decoded.text, spec.rel)
             diagnostics += parse_problems
@@ -89,6 +107,11 @@ def check(path: Path, today: date | None = None) -> CheckResult:
         if not _identified(document.data, spec.kind):
             # reported above (E102); what refers to it is not also "unknown" (DUT003, ORG009 …)
             unreadable.append(spec.path.stem)
+        elif not parse_problems and not schema_problems and decoded.digest is not None:
+            mentions = mentions_in(document.data)
+            read.append(
+                ReadDocument(spec.rel, spec.kind, decoded.stamp, decoded.digest, document.data, mentions)
+            )
         documents.append(SpecDocument(spec.kind, spec.path.stem, document))
     if not any(spec.kind == "org" for spec in discovery.files):
         unreadable.append("org")  # its units are unknown, not missing: report the file once
@@ -115,7 +138,16 @@ def check(path: Path, today: date | None = None) -> CheckResult:
         diagnostics=sort_diagnostics(kept + waiver_problems),
         waivers=tuple(uses),
         files=len(discovery.files) + (1 if config.document else 0),
+        read=tuple(read),
     )
+
+
+def _text_again(spec: SpecFile) -> str:
+    """A known document's text, read only when one of its positions is needed."""
+    try:
+        return read_spec(spec.path, spec.rel).text or ""
+    except OSError:
+        return ""
 
 
 _ID = re.compile(r"[a-z][a-z0-9-]{0,62}")

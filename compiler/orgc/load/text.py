@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
@@ -20,6 +21,12 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 class DecodedText:
     text: str | None
     problem: Diagnostic | None
+    stamp: tuple[int, int, int] | None = None  # size, modification time, inode, as read
+    digest: str | None = None  # of the bytes read
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
 def read_spec(path: Path, file: str) -> DecodedText:
@@ -47,7 +54,9 @@ def read_spec(path: Path, file: str) -> DecodedText:
             raw = stream.read(MAX_FILE_BYTES + 1)  # it may have grown since fstat
     finally:
         os.close(handle)
-    return decode(raw, file)
+    decoded = decode(raw, file)
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return replace(decoded, stamp=stamp, digest=content_digest(raw)) if decoded.text is not None else decoded
 
 
 def decode(raw: bytes, file: str) -> DecodedText:

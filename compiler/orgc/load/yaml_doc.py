@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -65,6 +65,8 @@ def _compose(text: str) -> yaml.Node | None:
         return composer.get_single_node()
     finally:
         composer.dispose()
+
+
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
@@ -91,15 +93,15 @@ class Marks:
         self,
         values: dict[Path, tuple[int, int]] | None = None,
         keys: dict[Path, tuple[int, int]] | None = None,
-        text: str | None = None,
+        text: str | Callable[[], str] | None = None,
     ) -> None:
         self._values = values if values is not None else {}
         self._keys = keys if keys is not None else {}
         self._text = text
 
     @classmethod
-    def later(cls, text: str) -> Marks:
-        """Marks found from ``text`` when first needed."""
+    def later(cls, text: str | Callable[[], str]) -> Marks:
+        """Marks found from ``text``, or from the text a function returns, when first needed."""
         return cls(text=text)
 
     @property
@@ -115,6 +117,8 @@ class Marks:
     def _locate(self) -> None:
         if self._text is not None:
             text, self._text = self._text, None
+            if callable(text):
+                text = text()
             builder = _Builder("", text, self)
             builder.build(_compose(text))
 

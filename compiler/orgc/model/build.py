@@ -293,7 +293,9 @@ class _Builder:
                 continue
             step_src = Src(src.doc, ("steps", index))
             if step_id in seen:
-                self.duplicate(step_src.at("id"), Message("E103.step", id=step_id, first=seen[step_id].at("id")))
+                self.duplicate(
+                    step_src.at("id"), Message("E103.step", id=step_id, first=seen[step_id].at("id"))
+                )
                 continue
             seen[step_id] = step_src
             steps.append(

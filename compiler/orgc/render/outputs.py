@@ -26,10 +26,21 @@ CHUNK = 64
 
 @dataclass(frozen=True)
 class Reuse:
-    """What the last build left that may be kept: path -> content fingerprint, and the common setting."""
+    """What the last build left that may be kept: path -> content fingerprint, and the common setting.
+
+    ``affected`` names the roles whose job descriptions a change since then can reach
+    (see ``affected.py``); None means any role's.
+    """
 
     setting: str = ""
     kept: Mapping[str, str] = field(default_factory=dict)
+    affected: frozenset[str] | None = None
+
+    def untouched(self, role_id: str, paths: list[str]) -> bool:
+        """Whether the last build's files for a role stand as they are, without looking at the role."""
+        return (
+            self.affected is not None and role_id not in self.affected and all(p in self.kept for p in paths)
+        )
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
@@ -38,7 +49,9 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
     return (org_json.render, raci.render, chart.render, handbook.render)
 
 
-def render_all(ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render_all(
+    ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None = None
+) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes."""
     roles = [role.id for role in ctx.graph.roles()]
     # The whole-organisation outputs first: each is one long task, and started last they would
@@ -51,6 +64,7 @@ def render_all(ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None 
         for task in tasks:
             yield from _run(ctx, reuse, task)
         return
+    _index_once(ctx)
     global _SHARED
     _SHARED = (ctx, reuse)
     try:
@@ -59,6 +73,13 @@ def render_all(ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None 
                 yield from files
     finally:
         _SHARED = None
+
+
+def _index_once(ctx: RenderContext) -> None:
+    """Build the indexes that several tasks read before forking, so that no two workers build them."""
+    from .raci import matrix_index
+
+    ctx.letters, ctx.step_order, matrix_index(ctx)  # each is cached on the context
 
 
 _SHARED: tuple[RenderContext, Reuse] | None = None  # set before forking; read by the workers
@@ -78,12 +99,17 @@ def _run(ctx: RenderContext, reuse: Reuse, task: tuple[str, Any]) -> Iterator[Ou
     from . import jd_docx, jd_markdown
     from .jd_model import job_description
 
+    modules = (jd_markdown, jd_docx)
     for lang in ctx.languages:
         for role_id in arg:
+            paths = [module.jd_path(role_id, lang) for module in modules]
+            if reuse.untouched(role_id, paths):
+                for path in paths:
+                    yield OutputFile(path, b"", reuse.kept[path], kept=True)
+                continue
             jd = job_description(ctx, ctx.org.roles[role_id], lang)
             content = fingerprint(reuse.setting, repr(jd))
-            for module in (jd_markdown, jd_docx):
-                path = module.jd_path(role_id, lang)
+            for module, path in zip(modules, paths, strict=True):
                 if reuse.kept.get(path) == content:
                     yield OutputFile(path, b"", content, kept=True)
                 else:

@@ -61,7 +61,5 @@ def _fast_validator(schema_name: str) -> Any:
         return None
     from .. import resources
 
-    registry = jsonschema_rs.Registry(
-        [(name, resources.schema(name)) for name in resources.schema_names()]
-    )
+    registry = jsonschema_rs.Registry([(name, resources.schema(name)) for name in resources.schema_names()])
     return jsonschema_rs.validator_for(resources.schema(schema_name), registry=registry)

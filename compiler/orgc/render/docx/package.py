@@ -95,7 +95,9 @@ class DocxBase:
 
     @property
     def fixed(self) -> frozenset[bytes]:
-        return frozenset(p for p in (self.styles, self.settings, self.numbering, self.font_table, self.theme) if p)
+        return frozenset(
+            p for p in (self.styles, self.settings, self.numbering, self.font_table, self.theme) if p
+        )
 
 
 def write_zip(parts: list[tuple[str, bytes]], fixed: frozenset[bytes] = frozenset()) -> bytes:

@@ -1,0 +1,70 @@
+"""Which job descriptions a change to the specs can reach; the others are taken over unseen.
+
+A job description shows its role, what the role's documents name (its supervisor,
+dotted lines, shared blocks, the parties of its duties, its career steps) and what
+names the role (its direct reports, the process steps it takes part in, with their
+other parties). So a changed document (edited, added or removed) reaches:
+
+- every role, when it is org.yaml or a KPI catalogue (unit names, KPI names), or
+  when what every document is rendered with changed (orgc.yaml, the date);
+- the roles it names, before or after the change, and itself when it is a role;
+- the roles whose documents name it;
+- through a document that is not a role and names it (a process, a shared block):
+  the roles that document names, and the roles that name that document.
+
+Mentions are every id-like text of a document (see ``load.known.mentions_in``), so
+a field added to the spec language later is covered without a change here. The
+rendered view of every reached role is still compared with the last one, so
+reaching too far costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .load.known import KnownDocuments, ReadDocument
+
+EVERYTHING_KINDS = frozenset(("org", "kpis"))
+MAX_CHANGED = 200  # beyond this many changed files, looking at every role is cheaper
+
+
+def affected_roles(
+    previous: KnownDocuments | None, current: Sequence[ReadDocument], shared: str
+) -> frozenset[str] | None:
+    """The ids of the roles whose job descriptions may have changed; None: any of them may have."""
+    if previous is None or previous.shared != shared:
+        return None
+    now = {document.file: document for document in current}
+    before = previous.documents
+    changed = [
+        (before.get(file), now.get(file))
+        for file in before.keys() | now.keys()
+        if before.get(file) is None or now.get(file) is None or before[file].digest != now[file].digest
+    ]
+    if len(changed) > MAX_CHANGED:
+        return None
+    reached: set[str] = set()
+    for versions in changed:
+        present = [version for version in versions if version is not None]
+        if any(version.kind in EVERYTHING_KINDS for version in present):
+            return None
+        names = {name for version in present for name in _ids(version)}
+        reached |= names
+        for version in present:
+            reached |= version.mentions
+        for naming in _naming(now.values(), names):
+            reached |= _ids(naming)
+            if naming.kind != "role":
+                reached |= naming.mentions
+                reached |= {name for other in _naming(now.values(), _ids(naming)) for name in _ids(other)}
+    roles = {name for document in current if document.kind == "role" for name in _ids(document)}
+    return frozenset(reached & roles)
+
+
+def _ids(document: ReadDocument) -> set[str]:
+    entity_id = document.data.get("id") if isinstance(document.data, dict) else None
+    return {entity_id} if isinstance(entity_id, str) and document.kind not in EVERYTHING_KINDS else set()
+
+
+def _naming(documents: Iterable[ReadDocument], names: set[str]) -> list[ReadDocument]:
+    return [document for document in documents if not names.isdisjoint(document.mentions)]
