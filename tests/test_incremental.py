@@ -285,3 +285,26 @@ def test_documents_are_taken_over_only_from_their_own_build(tmp_path: Path) -> N
     build(project, out)
     assert "伪造岗位" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
     assert "客服专员" in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
+
+
+def test_only_changed_unit_matrices_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgc.render import raci
+
+    written: Counter[str] = Counter()
+    original = raci.markdown
+
+    def counting(ctx, unit_id, matrix, lang):  # type: ignore[no-untyped-def]
+        written[unit_id] += 1
+        return original(ctx, unit_id, matrix, lang)
+
+    monkeypatch.setattr(raci, "markdown", counting)
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    assert set(written) == {"cs-center", "cs-frontline"}
+    written.clear()
+    EDITS["role duty"](project)  # a row title in the front line's matrix, which the center's does not show
+    build(project, out, "--jobs", "1")
+    assert set(written) == {"cs-frontline"}
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")

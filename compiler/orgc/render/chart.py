@@ -11,10 +11,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from . import escape
 from .chart_layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org
 from .context import OutputFile, RenderContext
+
+if TYPE_CHECKING:
+    from .outputs import Reuse
 
 FONTS = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
@@ -24,7 +28,7 @@ INK, LINE, ACCENT, DOTTED = "#1F1F1F", "#7F7F7F", "#1F4E79", "#C55A11"
 TOP_FILL, FILL, VACANT_FILL = "#DCE6F1", "#FFFFFF", "#F7F7F7"
 
 
-def render(ctx: RenderContext) -> Iterator[OutputFile]:
+def render(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
     lang = ctx.org.default_language
     nodes = chart_nodes(ctx, lang)
     title = f"{ctx.t(ctx.org.name, lang)} · {ctx.label('org_chart', lang)}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import TYPE_CHECKING
 
 from ..model.entities import Text
 from .context import OutputFile, RenderContext
@@ -22,6 +23,9 @@ from .handbook_sections import kpi_catalogue, matrices, policies, processes, uni
 from .jd_docx import ACCENT, docx_base, jd_body, page_header
 from .jd_docx import page_footer as jd_page_footer
 from .jd_model import job_description
+
+if TYPE_CHECKING:
+    from .outputs import Reuse
 
 # Word rebuilds the table of contents from headings of these levels: chapters and the
 # roles, units, processes and policies in them. Level 3 (the sections of every JD and
@@ -78,7 +82,7 @@ class Book:
         self.add(paragraph(Run(text, color=GREY, size=9)))
 
 
-def render(ctx: RenderContext) -> Iterator[OutputFile]:
+def render(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
     for lang in ctx.languages:
         yield OutputFile(f"handbook/{lang}.docx", handbook_document(ctx, lang))
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from .context import OutputFile, RenderContext
 
-WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
+WholeRenderer = Callable[[RenderContext, "Reuse"], Iterator[OutputFile]]
 CHUNK = 64
 
 
@@ -46,7 +46,8 @@ class Reuse:
 def whole_renderers() -> tuple[WholeRenderer, ...]:
     from . import chart, handbook, org_json, raci
 
-    return (org_json.render, raci.render, chart.render, handbook.render)
+    # the longest first, so that no worker is left with a long task at the end
+    return (handbook.render, raci.render_whole, raci.render_units, org_json.render, chart.render)
 
 
 def render_all(
@@ -93,7 +94,7 @@ def _run_in_worker(task: tuple[str, Any]) -> list[OutputFile]:
 def _run(ctx: RenderContext, reuse: Reuse, task: tuple[str, Any]) -> Iterator[OutputFile]:
     kind, arg = task
     if kind == "whole":
-        yield from whole_renderers()[arg](ctx)
+        yield from whole_renderers()[arg](ctx, reuse)
         return
     from ..build_index import fingerprint
     from . import jd_docx, jd_markdown

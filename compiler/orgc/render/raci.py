@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..model.entities import Text
 from ..model.raci import combined
@@ -36,6 +37,9 @@ from . import escape
 from .context import OutputFile, RenderContext
 from .labels import label
 from .xlsx import matrix_workbook
+
+if TYPE_CHECKING:
+    from .outputs import Reuse
 
 # What may appear in assignments.tsv: ids, refs and one letter; never a tab or a line break.
 _TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?|[RACI]")
@@ -91,14 +95,38 @@ class Matrix:
         return sorted((positions[party], found) for party, found in mine.items() if party in positions)
 
 
-def render(ctx: RenderContext) -> Iterator[OutputFile]:
-    lang = ctx.languages[0] if ctx.languages else ctx.org.default_language
+def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    yield from render_units(ctx, reuse)
+    yield from render_whole(ctx, reuse)
+
+
+def render_units(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    """Each unit's matrix; one whose content is what the last build wrote is kept, not written again."""
+    from ..build_index import fingerprint
+
+    lang = _lang(ctx)
+    org_name = ctx.t(ctx.org.name, lang)
     for unit in ctx.org.units.values():
         if unit.external:
             continue
         matrix = unit_matrix(ctx, unit.id, lang)
-        if matrix.rows:
-            yield OutputFile(f"raci/{unit.id}.md", markdown(ctx, unit.id, matrix, lang))
+        if not matrix.rows:
+            continue
+        path = f"raci/{unit.id}.md"
+        content = (
+            fingerprint(reuse.setting, lang, org_name, ctx.party_name(unit.id, lang), repr(matrix))
+            if reuse
+            else None
+        )
+        if reuse and reuse.kept.get(path) == content:
+            yield OutputFile(path, b"", content, kept=True)
+        else:
+            yield OutputFile(path, markdown(ctx, unit.id, matrix, lang), content)
+
+
+def render_whole(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    """The whole organisation's matrix: CSV, XLSX and the long form."""
+    lang = _lang(ctx)
     whole = whole_matrix(ctx, lang)
     header, rows = whole_table(whole, lang)
     yield OutputFile("raci/raci.csv", csv_rows(header, rows))
@@ -115,6 +143,10 @@ def render(ctx: RenderContext) -> Iterator[OutputFile]:
         ),
     )
     yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx))
+
+
+def _lang(ctx: RenderContext) -> str:
+    return ctx.languages[0] if ctx.languages else ctx.org.default_language
 
 
 # -- the index ------------------------------------------------------------------------------------
