@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -75,7 +76,8 @@ def run_build(
     warnings = result.count(Severity.WARNING)
     if check_only:
         try:
-            differences = compare(out_dir, _with_progress(_render(ctx, jobs), estimate))
+            with closing(_with_progress(_render(ctx, jobs), estimate)) as rendered:
+                differences = compare(out_dir, rendered)
         except (ReferenceDocxError, TemplateProblem) as exc:
             raise BuildProblem(str(exc)) from None
         for difference in differences:
@@ -97,8 +99,11 @@ def run_build(
             index = build_index.load(out_dir)
             kept = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
             reuse = Reuse(setting, kept, affected_roles(known, result.read, shared))
-            outputs = _recording(_with_progress(_render(ctx, jobs, reuse), estimate), recorded)
-            published = publish(out_dir, outputs)
+            # closed even when publishing fails, so that the render workers stop at once
+            with closing(
+                _recording(_with_progress(_render(ctx, jobs, reuse), estimate), recorded)
+            ) as outputs:
+                published = publish(out_dir, outputs)
             saved = time.time_ns()
             sources = build_index.source_digests(_input_files(result.project, result.config), index)
             inputs = input_fingerprint(sources, ctx.languages, today, when)

@@ -247,11 +247,15 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     old_manifest = set(read_manifest(out_dir)) if out_dir.is_dir() else set()
     written = unchanged = 0
     produced: list[str] = []
+    folders: set[str] = set()  # made in staging already: one mkdir per folder, not per file
     for output in outputs:
         if not safe_path(output.path):
             raise PublishError(f"refusing to write outside the output folder: {output.path!r}")
         target = staging / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = output.path.rpartition("/")[0]
+        if folder not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(folder)
         previous = out_dir / output.path
         if output.kept:  # the caller verified that the last build's file is still exactly right
             if not _link(previous, target):
