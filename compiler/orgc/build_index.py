@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .load.text import content_digest
 from .publish import safe_path
 
 FOLDER = ".orgc"
@@ -85,7 +86,7 @@ def source_digests(
         if previous and previous[0] == stamp and stamp.mtime_ns < trusted_before:
             found[name] = previous
             continue
-        found[name] = (stamp, hashlib.blake2b(_content(path), digest_size=20).hexdigest())
+        found[name] = (stamp, content_digest(_content(path)))
     return found
 
 
@@ -170,11 +171,10 @@ def code_fingerprint() -> str:
 
 def load(out_dir: Path) -> BuildIndex | None:
     """The index of the last build into ``out_dir``, or None when there is none to trust."""
+    text = read_checked(out_dir / FOLDER / INDEX, FORMAT)
+    if text is None:
+        return None
     try:
-        header, _, text = (out_dir / FOLDER / INDEX).read_text(encoding="utf-8").partition("\n")
-        head = json.loads(header)
-        if head.get("format") != FORMAT or head.get("checksum") != fingerprint(text):
-            return None
         body = json.loads(text)
         outputs = {
             path: (entry[0], Stamp(int(entry[1]), int(entry[2]), int(entry[3])))
@@ -220,22 +220,42 @@ def save(out_dir: Path, index: BuildIndex) -> None:
             name: [stamp.size, stamp.mtime_ns, stamp.inode] for name, stamp in sorted(index.caches.items())
         },
     }
-    payload = json.dumps(body, ensure_ascii=False)
+    write_checked(out_dir / FOLDER / INDEX, FORMAT, json.dumps(body, ensure_ascii=False).encode("utf-8"))
+
+
+def write_checked(path: Path, format_number: int, body: bytes) -> bool:
+    """Write a header line (format and checksum of the body), then the body, atomically, into
+    the index's folder (made with its ``.gitignore``). False when it could not be written: that
+    only costs the next build time."""
+    folder = path.parent
+    temporary = folder / f".{path.name}.{os.getpid()}"
     # a header line, then the body, so that checking the checksum needs no second encoding
-    text = json.dumps({"format": FORMAT, "checksum": fingerprint(payload)}) + "\n" + payload
-    folder = out_dir / FOLDER
+    header = json.dumps({"format": format_number, "checksum": fingerprint(body)}).encode("utf-8")
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.is_file():
             ignore.write_text("# orgc's build index: local to this machine\n*\n", encoding="utf-8")
-        for stale in folder.glob(f".{INDEX}.*"):  # left by a build killed while saving
+        for stale in folder.glob(f".{path.name}.*"):  # left by a build killed while saving
             stale.unlink(missing_ok=True)
-        temporary = folder / f".{INDEX}.{os.getpid()}"
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, folder / INDEX)
+        temporary.write_bytes(header + b"\n" + body)
+        os.replace(temporary, path)
     except OSError:
-        pass
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def read_checked(path: Path, format_number: int) -> bytes | None:
+    """The body written by ``write_checked``, or None when the file is missing, foreign or damaged."""
+    try:
+        header, _, body = path.read_bytes().partition(b"\n")
+        head = json.loads(header)
+        if not isinstance(head, dict) or head.get("format") != format_number:
+            return None
+        return body if head.get("checksum") == fingerprint(body) else None
+    except (OSError, ValueError):
+        return None
 
 
 def stamps(out_dir: Path, outputs: Mapping[str, str | None]) -> dict[str, tuple[str | None, Stamp]]:

@@ -9,14 +9,21 @@ in a pull request, say) is never trusted.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import orjson
 
-from .build_index import FOLDER, TRUST_AFTER_NS, BuildIndex, Stamp, code_fingerprint, fingerprint
+from .build_index import (
+    FOLDER,
+    TRUST_AFTER_NS,
+    BuildIndex,
+    Stamp,
+    code_fingerprint,
+    read_checked,
+    write_checked,
+)
 from .load.known import KnownDocuments, ReadDocument
 
 FILE = "documents.json"
@@ -28,11 +35,10 @@ def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
     path = out_dir / FOLDER / FILE
     if index is None or index.caches.get(FILE) is None or Stamp.of(path) != index.caches[FILE]:
         return None
+    body = read_checked(path, FORMAT)
+    if body is None:
+        return None
     try:
-        header, _, body = path.read_bytes().partition(b"\n")
-        head = orjson.loads(header)
-        if head.get("format") != FORMAT or head.get("checksum") != fingerprint(body):
-            return None
         content = orjson.loads(body)
         if content["code"] != code_fingerprint():
             return None
@@ -66,19 +72,7 @@ def save(
             for d in read
         ],
     }
-    body = orjson.dumps(content)
-    header = orjson.dumps({"format": FORMAT, "checksum": fingerprint(body)})
-    temporary = path.with_name(f".{FILE}.{os.getpid()}")
-    try:
-        path.parent.mkdir(exist_ok=True)
-        for stale in path.parent.glob(f".{FILE}.*"):  # left by a build killed while saving
-            stale.unlink(missing_ok=True)
-        temporary.write_bytes(header + b"\n" + body)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        return None
-    return Stamp.of(path)
+    return Stamp.of(path) if write_checked(path, FORMAT, orjson.dumps(content)) else None
 
 
 def _all_taken_over(read: Sequence[ReadDocument], previous: KnownDocuments | None) -> bool:
