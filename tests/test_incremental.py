@@ -308,3 +308,25 @@ def test_only_changed_unit_matrices_are_rendered(tmp_path: Path, monkeypatch: py
     assert set(written) == {"cs-frontline"}
     build(project, tmp_path / "clean")
     assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -> None:
+    """Documents read before another build finished do not go with that build's outputs."""
+    from datetime import date
+
+    from orgc.build import known_documents, previous_build, run_build
+    from orgc.pipeline import check
+
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    known = known_documents(previous_build(project, out))  # read by a build that then waits
+    original = (project / "specs/roles/cs-agent.yaml").read_text(encoding="utf-8")
+    edit(project, "specs/roles/cs-agent.yaml", "zh: 客服专员", "zh: 临时岗位")
+    build(project, out)  # another build finishes meanwhile, with the agent retitled
+    (project / "specs/roles/cs-agent.yaml").write_text(original, encoding="utf-8")
+    result = check(project, date.fromisoformat(TODAY), known)
+    assert run_build(result, out, (), 1, False, today=date.fromisoformat(TODAY), known=known) == 0
+    assert "临时岗位" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")

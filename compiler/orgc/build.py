@@ -98,6 +98,8 @@ def run_build(
         with locked(out_dir):
             index = build_index.load(out_dir)
             kept = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
+            if known and (index is None or index.saved_ns != known.build):
+                known = None  # another build finished meanwhile: its outputs do not go with these documents
             reuse = Reuse(setting, kept, affected_roles(known, result.read, shared))
             # closed even when publishing fails, so that the render workers stop at once
             with closing(

@@ -47,7 +47,8 @@ def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
             stamp = None if size is None else (int(size), int(mtime_ns), int(inode))
             found = frozenset(map(str, mentions))
             documents[str(file)] = ReadDocument(str(file), str(kind), stamp, str(digest), data, found)
-        return KnownDocuments(documents, int(content["saved_ns"]) - TRUST_AFTER_NS, str(content["shared"]))
+        trusted_before = int(content["saved_ns"]) - TRUST_AFTER_NS
+        return KnownDocuments(documents, trusted_before, str(content["shared"]), index.saved_ns)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

@@ -36,6 +36,7 @@ class KnownDocuments:
     documents: Mapping[str, ReadDocument]
     trusted_before_ns: int  # a stamp proves nothing about a file modified after this
     shared: str = ""  # fingerprint of what the documents were rendered with besides themselves
+    build: int = 0  # when the build that read them saved its index: which outputs they go with
 
     def unchanged(self, spec: SpecFile) -> ReadDocument | None:
         """The known document of a regular file whose stamp is as recorded; nothing is read."""
