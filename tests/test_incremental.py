@@ -330,3 +330,82 @@ def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -
     assert "临时岗位" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
     build(project, tmp_path / "clean")
     assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+def test_handbook_pieces_are_kept_by_what_they_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit's matrix in the handbook, the handbook's org chart and the chart files are made again
+    only when what they show changed."""
+    from orgc.render import chart, chart_word, handbook_sections
+
+    made: Counter[str] = Counter()
+    tables, drawing, picture = handbook_sections._unit_tables, chart_word.chart_xml, chart.svg
+
+    def unit_tables(book, parties, names, rows, titles):  # type: ignore[no-untyped-def]
+        made["matrix " + " ".join(parties)] += 1
+        return tables(book, parties, names, rows, titles)
+
+    def chart_xml(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made["handbook chart"] += 1
+        return drawing(*args, **kwargs)
+
+    def svg(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made["org-chart.svg"] += 1
+        return picture(*args, **kwargs)
+
+    monkeypatch.setattr(handbook_sections, "_unit_tables", unit_tables)
+    monkeypatch.setattr(chart_word, "chart_xml", chart_xml)
+    monkeypatch.setattr(chart, "svg", svg)
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--jobs", "1")
+    matrices = {key for key in made if key.startswith("matrix")}
+    frontline = {key for key in matrices if "cs-agent" in key.split()}
+    assert len(matrices) >= 2 and len(frontline) == 1
+    assert made["handbook chart"] == 2 and made["org-chart.svg"] == 1  # two languages; one picture
+    made.clear()
+    EDITS["role duty"](project)  # a row title in the front line's matrix, which the center's does not show
+    build(project, out, "--jobs", "1")
+    # the duty's Chinese title: the front line's matrix in the Chinese handbook, nothing else
+    assert made == Counter({key: 1 for key in frontline})
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
+    """A fragments file written by anyone but the last build is ignored, even with a valid checksum."""
+    import base64
+    import zlib
+
+    from orgc import fragment_cache
+
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    cache = out / build_index.FOLDER / fragment_cache.FILE
+    header, _, body = cache.read_bytes().partition(b"\n")
+    content = json.loads(body)
+    forged_piece = base64.b64encode(zlib.compress("<w:p><w:r><w:t>伪造</w:t></w:r></w:p>".encode())).decode()
+    content["pieces"] = {key: forged_piece for key in content["pieces"]}
+    forged = json.dumps(content).encode()
+    cache.write_bytes(
+        header.replace(json.loads(header)["checksum"].encode(), build_index.fingerprint(forged).encode())
+        + b"\n"
+        + forged
+    )
+    edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
+    build(project, out)
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+def test_a_damaged_piece_is_made_again() -> None:
+    from orgc.render.fragments import Fragments
+
+    first = Fragments()
+    assert first.piece(lambda: "<a/>", "x") == "<a/>"
+    ((key, packed),) = first.used
+    again = Fragments({key: packed})
+    assert again.piece(lambda: "<made/>", "x") == "<a/>"  # taken as the last build made it
+    damaged = Fragments({key: b"not zlib"})
+    assert damaged.piece(lambda: "<made/>", "x") == "<made/>"
+    assert Fragments({key: packed}).piece(lambda: "<made/>", "y") == "<made/>"  # other inputs, other piece

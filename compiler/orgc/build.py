@@ -39,9 +39,13 @@ def run_build(
     messages: str = "en",
     today: date | None = None,
     known: KnownDocuments | None = None,
+    previous: build_index.BuildIndex | None = None,
 ) -> int:
-    """Returns the exit code; the diagnostics are printed (in ``messages``) when the specs have errors."""
-    from . import document_cache
+    """Returns the exit code; the diagnostics are printed (in ``messages``) when the specs have errors.
+
+    ``previous`` is the build index as read before the check, taken as it is when its file is unchanged.
+    """
+    from . import document_cache, fragment_cache
     from .affected import affected_roles
     from .messages import Message
     from .publish import PublishError, compare, locked, publish
@@ -94,24 +98,32 @@ def run_build(
     setting = document_setting(ctx)
     shared = _shared_fingerprint(ctx, setting)
     recorded: dict[str, str | None] = {}
+    pieces: dict[str, bytes] = {}
     try:
         with locked(out_dir):
-            index = build_index.load(out_dir)
+            index = build_index.load(out_dir, previous)
             kept = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
             if known and (index is None or index.saved_ns != known.build):
                 known = None  # another build finished meanwhile: its outputs do not go with these documents
-            reuse = Reuse(setting, kept, affected_roles(known, result.read, shared))
+            fragments = fragment_cache.load(out_dir, index, setting)
+            reuse = Reuse(setting, kept, affected_roles(known, result.read, shared), fragments)
             # closed even when publishing fails, so that the render workers stop at once
             with closing(
-                _recording(_with_progress(_render(ctx, jobs, reuse), estimate), recorded)
+                _recording(_with_progress(_render(ctx, jobs, reuse), estimate), recorded, pieces)
             ) as outputs:
                 published = publish(out_dir, outputs)
             saved = time.time_ns()
             sources = build_index.source_digests(_input_files(result.project, result.config), index)
             inputs = input_fingerprint(sources, ctx.languages, today, when)
-            stamps = build_index.stamps(out_dir, recorded)
+            linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
+            stamps = build_index.stamps(out_dir, recorded, linked)
             documents = document_cache.save(out_dir, result.read, shared, known)
-            caches = {document_cache.FILE: documents} if documents else {}
+            kept_pieces = fragment_cache.save(out_dir, pieces, setting, fragments)
+            caches = {
+                name: stamp
+                for name, stamp in ((document_cache.FILE, documents), (fragment_cache.FILE, kept_pieces))
+                if stamp
+            }
             build_index.save(
                 out_dir, build_index.BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches)
             )
@@ -228,9 +240,12 @@ def _shared_fingerprint(ctx: RenderContext, setting: str) -> str:
     return build_index.fingerprint(setting, config_print, ctx.date_text)
 
 
-def _recording(outputs: Iterator[OutputFile], recorded: dict[str, str | None]) -> Iterator[OutputFile]:
+def _recording(
+    outputs: Iterator[OutputFile], recorded: dict[str, str | None], pieces: dict[str, bytes]
+) -> Iterator[OutputFile]:
     for output in outputs:
         recorded[output.path] = output.content
+        pieces.update(output.fragments)
         yield output
 
 

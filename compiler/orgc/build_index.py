@@ -60,6 +60,7 @@ class BuildIndex:
     sources: Mapping[str, tuple[Stamp, str]] = field(default_factory=dict)  # input -> (stamp, digest)
     saved_ns: int = 0  # when the index was written
     caches: Mapping[str, Stamp] = field(default_factory=dict)  # file in FOLDER -> its stamp when written
+    stamp: Stamp | None = field(default=None, compare=False)  # the index file's own, when it was read
 
 
 # A file whose stamp is unchanged is taken as unchanged only if it was last modified this long
@@ -169,9 +170,22 @@ def code_fingerprint() -> str:
     return fingerprint(code, tree_fingerprint(data_dir("schema")), tree_fingerprint(data_dir("templates")))
 
 
-def load(out_dir: Path) -> BuildIndex | None:
-    """The index of the last build into ``out_dir``, or None when there is none to trust."""
-    text = read_checked(out_dir / FOLDER / INDEX, FORMAT)
+def load(out_dir: Path, known: BuildIndex | None = None) -> BuildIndex | None:
+    """The index of the last build into ``out_dir``, or None when there is none to trust.
+
+    ``known`` is an index read earlier: when the file is still the one it was read from, it is
+    taken as it is.
+    """
+    path = out_dir / FOLDER / INDEX
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
+            if known is not None and known.stamp == stamp:
+                return known
+            text = _checked_body(handle.read(), FORMAT)
+    except OSError:
+        return None
     if text is None:
         return None
     try:
@@ -196,6 +210,7 @@ def load(out_dir: Path) -> BuildIndex | None:
             sources,
             int(body["saved_ns"]),
             caches,
+            stamp,
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
@@ -249,20 +264,35 @@ def write_checked(path: Path, format_number: int, body: bytes) -> bool:
 def read_checked(path: Path, format_number: int) -> bytes | None:
     """The body written by ``write_checked``, or None when the file is missing, foreign or damaged."""
     try:
-        header, _, body = path.read_bytes().partition(b"\n")
-        head = json.loads(header)
-        if not isinstance(head, dict) or head.get("format") != format_number:
-            return None
-        return body if head.get("checksum") == fingerprint(body) else None
-    except (OSError, ValueError):
+        return _checked_body(path.read_bytes(), format_number)
+    except OSError:
         return None
 
 
-def stamps(out_dir: Path, outputs: Mapping[str, str | None]) -> dict[str, tuple[str | None, Stamp]]:
-    """The stamps of the files just published, with their content fingerprints."""
+def _checked_body(data: bytes, format_number: int) -> bytes | None:
+    header, _, body = data.partition(b"\n")
+    try:
+        head = json.loads(header)
+    except ValueError:
+        return None
+    if not isinstance(head, dict) or head.get("format") != format_number:
+        return None
+    return body if head.get("checksum") == fingerprint(body) else None
+
+
+def stamps(
+    out_dir: Path, outputs: Mapping[str, str | None], known: Mapping[str, Stamp] | None = None
+) -> dict[str, tuple[str | None, Stamp]]:
+    """The stamps of the files just published, with their content fingerprints.
+
+    ``known`` holds the stamps of files that are hard links to the last build's: a link
+    has its file's size, modification time and inode, so those are not looked up again.
+    """
+    known = known or {}
     found = {}
+    top = str(out_dir)
     for path, content in outputs.items():
-        stamp = Stamp.of(out_dir / path)
+        stamp = known.get(path) or Stamp.of(f"{top}/{path}")
         if stamp is not None:
             found[path] = (content, stamp)
     return found
@@ -270,10 +300,11 @@ def stamps(out_dir: Path, outputs: Mapping[str, str | None]) -> dict[str, tuple[
 
 def unchanged_outputs(index: BuildIndex, out_dir: Path) -> dict[str, str]:
     """path -> content fingerprint, for every file of the last build still exactly as it was written."""
+    top = str(out_dir)
     return {
         path: content
         for path, (content, stamp) in index.outputs.items()
-        if content is not None and Stamp.of(out_dir / path) == stamp
+        if content is not None and Stamp.of(f"{top}/{path}") == stamp
     }
 
 

@@ -159,7 +159,9 @@ def build_command(
     """
     from .build import BuildProblem, known_documents, previous_build, run_build, up_to_date
 
-    known = None  # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
+    known = previous = (
+        None  # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
+    )
     if not check_only:
         previous = previous_build(path, output)
         unchanged = up_to_date(previous, langs, today)
@@ -170,7 +172,17 @@ def build_command(
     result = _run_check(path, today, messages, known)
     lang = _messages_language(messages, result.config.languages)
     try:
-        code = run_build(result, output, langs, jobs, check_only, messages=lang, today=today, known=known)
+        code = run_build(
+            result,
+            output,
+            langs,
+            jobs,
+            check_only,
+            messages=lang,
+            today=today,
+            known=known,
+            previous=previous.index if previous else None,
+        )
     except BuildProblem as exc:
         raise UsageProblem(str(exc)) from None
     sys.exit(code)

@@ -52,6 +52,7 @@ class Published:
     written: int  # new or changed files
     unchanged: int
     removed: int  # files of the previous build that are no longer produced
+    linked: frozenset[str] = frozenset()  # kept files: hard links to the previous build's
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     old_manifest = set(read_manifest(out_dir)) if out_dir.is_dir() else set()
     written = unchanged = 0
     produced: list[str] = []
+    linked: set[str] = set()
     folders: set[str] = set()  # made in staging already: one mkdir per folder, not per file
     for output in outputs:
         if not safe_path(output.path):
@@ -258,7 +260,9 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
             folders.add(folder)
         previous = out_dir / output.path
         if output.kept:  # the caller verified that the last build's file is still exactly right
-            if not _link(previous, target):
+            if _link(previous, target):
+                linked.add(output.path)
+            else:
                 shutil.copyfile(previous, target)
             unchanged += 1
         elif output.path in old_manifest and _same(previous, output.data):
@@ -282,7 +286,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     _flush(staging)
     _pause("swap")
     _swap(staging, out_dir)
-    return Published(written, unchanged, len(old_manifest - new_files))
+    return Published(written, unchanged, len(old_manifest - new_files), frozenset(linked))
 
 
 def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
@@ -362,11 +366,13 @@ def _sync(folder: Path) -> None:
 
 def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
     """Files, links and folders in ``out_dir`` that orgc did not write, into ``staging``."""
-    for dirpath, dirnames, filenames in os.walk(out_dir):
-        here = Path(dirpath)
+    top = str(out_dir)
+    for dirpath, dirnames, filenames in os.walk(top):
+        # names as strings: the output folder holds tens of thousands of files, nearly all ours
+        folder = os.path.relpath(dirpath, top).replace(os.sep, "/") if dirpath != top else ""
         for name in dirnames:
-            source = here / name
-            target = staging / source.relative_to(out_dir)
+            rel = f"{folder}/{name}" if folder else name
+            source, target = out_dir / rel, staging / rel
             if source.is_symlink():  # os.walk does not go into it: keep the link itself
                 if not target.exists():
                     os.symlink(os.readlink(source), target)
@@ -374,11 +380,10 @@ def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
                 target.mkdir()
                 shutil.copymode(source, target)
         for name in filenames:
-            source = here / name
-            rel = source.relative_to(out_dir).as_posix()
+            rel = f"{folder}/{name}" if folder else name
             if rel in ours:
                 continue
-            target = staging / rel
+            source, target = out_dir / rel, staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.is_symlink():
                 os.symlink(os.readlink(source), target)
@@ -445,6 +450,7 @@ def compare(out_dir: Path, outputs: Iterable[OutputFile]) -> list[Difference]:
             differences.append(Difference(output.path, "added"))
         elif not _same(path, output.data):
             differences.append(Difference(output.path, "changed"))
+    differences.sort(key=lambda difference: difference.path)
     differences += [Difference(p, "removed") for p in sorted(manifest - produced) if (out_dir / p).exists()]
     if manifest != produced and not differences:
         differences.append(Difference(MANIFEST, "changed"))

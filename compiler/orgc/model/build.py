@@ -347,13 +347,17 @@ class _Builder:
     # -- values ---------------------------------------------------------------------------
 
     def text(self, raw: Any, src: Src | None, *path: str | int) -> Text | None:
-        where = Src(src.doc, (*src.path, *path)) if src else None
-        if isinstance(raw, str) and raw:
-            return Text(((self.lang, raw),), where)
-        if isinstance(raw, dict):
-            values = tuple((k, v) for k, v in raw.items() if isinstance(v, str) and v)
-            return Text(values, where) if values else None
-        return None
+        if isinstance(raw, str):
+            if not raw:
+                return None
+            values: tuple[tuple[str, str], ...] = ((self.lang, raw),)
+        elif isinstance(raw, dict):
+            values = _language_values(raw)
+            if not values:
+                return None
+        else:
+            return None
+        return Text(values, Src(src.doc, (*src.path, *path)) if src else None)
 
     def texts(self, raw: Any, src: Src, *path: str | int) -> tuple[Text, ...]:
         found = (self.text(item, src, *path, i) for i, item in enumerate(_list(raw)))
@@ -398,6 +402,15 @@ _KIND_WORDS = {
 
 def _fallback(entity_id: str, lang: str) -> Text:
     return Text(((lang, entity_id),))
+
+
+def _language_values(raw: dict[Any, Any]) -> tuple[tuple[str, str], ...]:
+    """A text's (language, text) pairs; what is not a non-empty string was reported by the schema."""
+    items = tuple(raw.items())
+    for _, value in items:
+        if not (isinstance(value, str) and value):
+            return tuple((k, v) for k, v in items if isinstance(v, str) and v)
+    return items
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

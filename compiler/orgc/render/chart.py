@@ -28,13 +28,26 @@ INK, LINE, ACCENT, DOTTED = "#1F1F1F", "#7F7F7F", "#1F4E79", "#C55A11"
 TOP_FILL, FILL, VACANT_FILL = "#DCE6F1", "#FFFFFF", "#F7F7F7"
 
 
-def render(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+PATHS = ("org-chart.svg", "org-chart.mmd", "org-chart.dot")
+
+
+def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    """The three charts; kept from the last build when the boxes, lines and titles are unchanged."""
+    from ..build_index import fingerprint
+
     lang = ctx.org.default_language
     nodes = chart_nodes(ctx, lang)
     title = f"{ctx.t(ctx.org.name, lang)} · {ctx.label('org_chart', lang)}"
-    yield OutputFile("org-chart.svg", svg(layout(nodes), nodes, title, ctx.label("dotted", lang)).encode())
-    yield OutputFile("org-chart.mmd", mermaid(nodes, title).encode())
-    yield OutputFile("org-chart.dot", dot(nodes, ctx.org.id, title).encode())
+    dotted = ctx.label("dotted", lang)
+    content = fingerprint(reuse.setting, lang, ctx.org.id, title, dotted, repr(nodes)) if reuse else None
+    if reuse and content and reuse.all_kept(PATHS, content):
+        for path in PATHS:
+            yield OutputFile(path, b"", content, kept=True)
+        return
+    svg_path, mermaid_path, dot_path = PATHS
+    yield OutputFile(svg_path, svg(layout(nodes), nodes, title, dotted).encode(), content)
+    yield OutputFile(mermaid_path, mermaid(nodes, title).encode(), content)
+    yield OutputFile(dot_path, dot(nodes, ctx.org.id, title).encode(), content)
 
 
 def chart_nodes(ctx: RenderContext, lang: str) -> tuple[ChartNode, ...]:

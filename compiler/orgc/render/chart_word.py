@@ -62,14 +62,21 @@ def org_chart_xml(ctx: RenderContext, lang: str, width_twips: int, max_parts: in
     full chart is org-chart.svg, which the notes under the first chart point to.
     """
     nodes = nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
+    return chart_xml(nodes, ctx.t(ctx.org.name, lang), lang, width_twips, max_parts)
+
+
+def chart_xml(
+    nodes: Sequence[ChartNode], org_name: str, lang: str, width_twips: int, max_parts: int | None = None
+) -> str:
+    """``org_chart_xml`` of these nodes: made from nothing else, so that it can be kept by their fingerprint."""
     if not nodes:
-        return paragraph(ctx.label("none", lang))
+        return paragraph(label("none", lang))
     parts = chart_parts(nodes, width_twips, max_parts)
     by_id = {n.id: n for n in nodes}
     ids = count(FIRST_SHAPE_ID)
     out: list[str] = []
     for number, part in enumerate(parts):
-        caption = ctx.t(ctx.org.name, lang) if number == 0 else _caption(by_id[part.root])
+        caption = org_name if number == 0 else _caption(by_id[part.root])
         if len(parts) > 1:
             if number == 0:
                 caption += f" · {_word('overview', lang)}"

@@ -30,12 +30,14 @@ class OutputFile:
     ``content`` fingerprints what the file shows, where that is known before
     rendering (job descriptions); ``kept`` means the last build's file is still
     exactly right and is taken over as it is (``data`` is then empty).
+    ``fragments`` are the pieces the file was made of, for the next build (``fragments.py``).
     """
 
     path: str
     data: bytes
     content: str | None = None
     kept: bool = False
+    fragments: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)

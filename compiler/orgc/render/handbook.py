@@ -19,6 +19,7 @@ from .context import OutputFile, RenderContext
 from .docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from .docx.wml import Cell, Run, paragraph, table
 from .escape import xml as esc
+from .fragments import Fragments
 from .handbook_sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
 from .jd_docx import ACCENT, docx_base, jd_body, page_header
 from .jd_docx import page_footer as jd_page_footer
@@ -47,6 +48,7 @@ class Book:
 
     ctx: RenderContext
     lang: str
+    pieces: Fragments = dataclass_field(default_factory=Fragments)
     parts: list[str] = dataclass_field(default_factory=list)
     entries: list[TocEntry] = dataclass_field(default_factory=list)
     chapters: int = 0
@@ -82,14 +84,16 @@ class Book:
         self.add(paragraph(Run(text, color=GREY, size=9)))
 
 
-def render(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
     for lang in ctx.languages:
-        yield OutputFile(f"handbook/{lang}.docx", handbook_document(ctx, lang))
+        pieces = Fragments(reuse.fragments if reuse else None)
+        data = handbook_document(ctx, lang, pieces)
+        yield OutputFile(f"handbook/{lang}.docx", data, fragments=pieces.used)
 
 
-def handbook_document(ctx: RenderContext, lang: str) -> bytes:
-    """The complete handbook in ``lang``, as .docx bytes."""
-    book = Book(ctx, lang)
+def handbook_document(ctx: RenderContext, lang: str, pieces: Fragments | None = None) -> bytes:
+    """The complete handbook in ``lang``, as .docx bytes; ``pieces`` may hold parts of the last one."""
+    book = Book(ctx, lang, pieces or Fragments())
     chapters: list[Callable[[Book], None]] = [
         org_chart,
         units_overview,
@@ -196,11 +200,25 @@ def page_footer(book: Book) -> str:
 
 
 def org_chart(book: Book) -> None:
-    from .chart_word import org_chart_xml
+    from .chart import chart_nodes
+    from .chart_word import chart_xml
 
+    ctx, lang = book.ctx, book.lang
     book.chapter(book.L("org_chart"))
-    large = len(book.ctx.org.roles) > FULL_JD_LIMIT
-    book.add(org_chart_xml(book.ctx, book.lang, CONTENT_WIDTH, CHART_PAGE_LIMIT if large else None))
+    limit = CHART_PAGE_LIMIT if len(ctx.org.roles) > FULL_JD_LIMIT else None
+    nodes = chart_nodes(ctx, lang)
+    name = ctx.t(ctx.org.name, lang)
+    book.add(
+        book.pieces.piece(
+            lambda: chart_xml(nodes, name, lang, CONTENT_WIDTH, limit),
+            "org-chart",
+            lang,
+            name,
+            str(CONTENT_WIDTH),
+            str(limit),
+            repr(nodes),
+        )
+    )
 
 
 # Above this many roles the handbook lists the positions instead of printing every JD: at a few

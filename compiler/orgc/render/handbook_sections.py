@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from ..model.raci import LETTER_ORDER
@@ -95,11 +95,13 @@ def matrices(book: Book) -> None:
     """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole).
 
     A unit of more than ``MAX_GRID_PARTIES`` such columns is listed by row instead (``_listed``).
+    Each unit's tables are a piece kept from the last build when what they show is unchanged.
     """
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
     order = {row: i for i, row in enumerate(_row_order(book))}
     titles = _RowTitles(book)
+    cells = matrix_index(ctx).cells
     written = False
     for unit_id in _unit_tree(book):
         if org.units[unit_id].external:
@@ -117,18 +119,28 @@ def matrices(book: Book) -> None:
             written = True
         book.heading(t(org.units[unit_id].name), 2)
         names = [_party_heading(book, p, unit_id) for p in parties]
-        if len(parties) > MAX_GRID_PARTIES:
-            book.add(_listed(book, parties, names, rows, titles))
-            continue
-        chunks = _column_chunks(names)
-        start = 0
-        for number, size in enumerate(chunks, 1):
-            if len(chunks) > 1:
-                part = L("part").format(n=number, total=len(chunks))
-                book.add(paragraph(Run(part, color=GREY, size=9), keep_next=True, space_after=40))
-            chunk = slice(start, start + size)
-            book.add(_matrix(book, parties[chunk], names[chunk], rows, titles))
-            start += size
+        shown = repr([(row, titles.texts(row), cells.get(row)) for row in rows])
+        make = partial(_unit_tables, book, parties, names, rows, titles)
+        book.add(book.pieces.piece(make, "matrix", book.lang, repr(parties), repr(names), shown))
+
+
+def _unit_tables(
+    book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles
+) -> str:
+    """A unit's matrix: a grid of a few tables side by side, or for many parties a list."""
+    if len(parties) > MAX_GRID_PARTIES:
+        return _listed(book, parties, names, rows, titles)
+    chunks = _column_chunks(names)
+    out = []
+    start = 0
+    for number, size in enumerate(chunks, 1):
+        if len(chunks) > 1:
+            part = book.L("part").format(n=number, total=len(chunks))
+            out.append(paragraph(Run(part, color=GREY, size=9), keep_next=True, space_after=40))
+        chunk = slice(start, start + size)
+        out.append(_matrix(book, parties[chunk], names[chunk], rows, titles))
+        start += size
+    return "".join(out)
 
 
 def _party_heading(book: Book, party: str, unit_id: str) -> str:
@@ -239,18 +251,21 @@ class _RowTitles:
                 self.titles.setdefault(step.ref, f"{number}. {t(step.title)}")
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
+        title, note, always = self.texts(row)
+        if always or row.partition(".")[0] not in parties:
+            return Cell((title, Run(note, size=8, color=GREY)))
+        return Cell((title,))
+
+    def texts(self, row: str) -> tuple[str, str, bool]:
+        """The row's title; in grey under it its process (always shown) or the holder of its duty
+        (shown where the holder is not one of the table's parties)."""
         book = self.book
         org, t = book.ctx.org, book.t
         owner = row.partition(".")[0]
-        lines: list[str | Run] = [self.titles[row]]
         if owner in org.processes:
-            lines.append(Run(t(org.processes[owner].title), size=8, color=GREY))
-        elif owner not in parties:
-            holder = (
-                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
-            )
-            lines.append(Run(holder, size=8, color=GREY))
-        return Cell(tuple(lines))
+            return self.titles[row], t(org.processes[owner].title), True
+        holder = t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
+        return self.titles[row], holder, False
 
 
 def processes(book: Book) -> None:

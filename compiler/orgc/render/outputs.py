@@ -1,9 +1,11 @@
-"""Every output of ``orgc build``, produced in a fixed order, optionally by several processes.
+"""Every output of ``orgc build``, rendered in one process or several.
 
 Work is split into tasks: one per whole-organisation output (org.json, matrices,
 chart, handbook) and one per chunk of roles (their JDs in every language). Worker
-processes are forked, so they share the checked organisation without copying it;
-results come back in task order, so the output never depends on scheduling.
+processes are forked, so they share the checked organisation without copying it.
+Results are taken as they come, so that the files of quick tasks are published while
+the long ones run; nothing depends on their order (the manifest, the build index and
+``build --check``'s report are sorted).
 
 A job description is rendered only when what it shows changed: its view model
 (everything the document shows) is hashed, and where the last build wrote a
@@ -29,18 +31,24 @@ class Reuse:
     """What the last build left that may be kept: path -> content fingerprint, and the common setting.
 
     ``affected`` names the roles whose job descriptions a change since then can reach
-    (see ``affected.py``); None means any role's.
+    (see ``affected.py``); None means any role's. ``fragments`` are the pieces of
+    whole-organisation outputs the last build used (``fragments.py``).
     """
 
     setting: str = ""
     kept: Mapping[str, str] = field(default_factory=dict)
     affected: frozenset[str] | None = None
+    fragments: Mapping[str, bytes] = field(default_factory=dict)
 
     def untouched(self, role_id: str, paths: list[str]) -> bool:
         """Whether the last build's files for a role stand as they are, without looking at the role."""
         return (
             self.affected is not None and role_id not in self.affected and all(p in self.kept for p in paths)
         )
+
+    def all_kept(self, paths: tuple[str, ...], content: str) -> bool:
+        """Whether the last build wrote every one of ``paths`` from this content, and they are intact."""
+        return all(self.kept.get(path) == content for path in paths)
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
@@ -54,14 +62,15 @@ def render_all(
     ctx: RenderContext, jobs: int | None = None, reuse: Reuse | None = None
 ) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes."""
-    roles = [role.id for role in ctx.graph.roles()]
+    reuse = reuse or Reuse()
+    kept, roles = _untouched_first(ctx, reuse)
     # The whole-organisation outputs first: each is one long task, and started last they would
     # leave the other workers idle at the end.
     tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
     tasks += [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
-    reuse = reuse or Reuse()
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from kept
         for task in tasks:
             yield from _run(ctx, reuse, task)
         return
@@ -70,10 +79,27 @@ def render_all(
     _SHARED = (ctx, reuse)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for files in pool.imap(_run_in_worker, tasks):
+            results = pool.imap_unordered(_run_in_worker, tasks)
+            yield from kept  # published by this process while the workers render
+            for files in results:
                 yield from files
     finally:
         _SHARED = None
+
+
+def _untouched_first(ctx: RenderContext, reuse: Reuse) -> tuple[list[OutputFile], list[str]]:
+    """The last build's JD files of the roles no change can reach, and the other roles, to look at."""
+    from . import jd_docx, jd_markdown
+
+    kept: list[OutputFile] = []
+    others: list[str] = []
+    for role in ctx.graph.roles():
+        paths = [module.jd_path(role.id, lang) for lang in ctx.languages for module in (jd_markdown, jd_docx)]
+        if reuse.untouched(role.id, paths):
+            kept += (OutputFile(path, b"", reuse.kept[path], kept=True) for path in paths)
+        else:
+            others.append(role.id)
+    return kept, others
 
 
 def _index_once(ctx: RenderContext) -> None:

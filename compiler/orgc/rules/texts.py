@@ -36,9 +36,12 @@ def missing_translation(ctx: Context) -> Iterator[Finding]:
     wanted = ctx.org.languages
     if len(wanted) < 2:
         return
+    every = frozenset(wanted)
     for text, subject in texts_of(ctx.org):
+        if every.issubset([code for code, _ in text.values]):
+            continue
         missing = [lang for lang in wanted if lang not in text.langs]
-        if missing and text.where is not None:
+        if text.where is not None:
             example = "{" + ", ".join(f"{lang}: ..." for lang in wanted) + "}"
             yield Finding(
                 Message("I18N001", text=_short(str(text)), languages=tuple(missing)),
@@ -50,11 +53,12 @@ def missing_translation(ctx: Context) -> Iterator[Finding]:
 
 def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
     """Every Text in the organisation, with the entity whose `waive` applies to it."""
-    yield from _walk(org, None)
+    found: list[tuple[Text, Subject | None]] = []
+    _collect(org, None, found)
     for unit in org.units.values():
-        yield from _walk(unit, None)
+        _collect(unit, None, found)
     for kpi in org.kpis.values():
-        yield from _walk(kpi, None)
+        _collect(kpi, None, found)
     for kind, table in (
         ("role", org.roles),
         ("block", org.blocks),
@@ -62,23 +66,29 @@ def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
         ("policy", org.policies),
     ):
         for entity in table.values():
-            yield from _walk(entity, Subject(kind, entity.id))
+            _collect(entity, Subject(kind, entity.id), found)
+    return iter(found)
 
 
-def _walk(value: Any, subject: Subject | None) -> Iterator[tuple[Text, Subject | None]]:
+def _collect(value: Any, subject: Subject | None, found: list[tuple[Text, Subject | None]]) -> None:
+    # a list filled by plain calls: a quarter of a million texts pass through a few levels each,
+    # and nested generators would hand every one up through each level
     if isinstance(value, Text):
-        yield value, subject
+        found.append((value, subject))
     elif isinstance(value, tuple):
         for item in value:
-            yield from _walk(item, subject)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            _collect(item, subject, found)
+    else:
         for name in _field_names(type(value)):
-            yield from _walk(getattr(value, name), subject)
+            _collect(getattr(value, name), subject, found)
 
 
 @cache
 def _field_names(kind: type) -> tuple[str, ...]:
-    """The fields that can hold a Text; src is skipped (the org's tables are walked by texts_of)."""
+    """The fields that can hold a Text; src is skipped (the org's tables are walked by texts_of).
+    None of a value that is not a dataclass (a string, a number, None)."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
     hints = typing.get_type_hints(kind)
     return tuple(
         f.name for f in dataclasses.fields(kind) if f.name != "src" and _may_hold_text(hints[f.name])
