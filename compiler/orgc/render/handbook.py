@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model.entities import Text
@@ -249,18 +250,30 @@ def position_index(book: Book) -> None:
     ctx, L, t = book.ctx, book.L, book.t
     org, graph = ctx.org, ctx.graph
     intro = L("jd_index_intro").format(count=len(org.roles), lang=book.lang)
-    header = [Cell.of(Run(L(key), bold=True)) for key in ("title", "code", "unit", "supervisor", "headcount")]
-    rows = [header]
+    lines = []
     for role in graph.roles():
         unit = org.units.get(role.unit or "")
-        rows.append(
-            [
-                Cell.of(t(role.title)),
-                Cell.of(role.id),
-                Cell.of(t(unit.name) if unit else role.unit or ""),
-                Cell.of(ctx.role_title(role.reports_to, book.lang) if role.reports_to else L("top")),
-                Cell.of(str(role.headcount), align="right"),
-            ]
+        lines.append(
+            (
+                t(role.title),
+                role.id,
+                t(unit.name) if unit else role.unit or "",
+                ctx.role_title(role.reports_to, book.lang) if role.reports_to else L("top"),
+                str(role.headcount),
+            )
         )
+    book.add(
+        paragraph(intro),
+        book.pieces.piece(partial(_index_table, book, lines), "index", book.lang, repr(lines)),
+    )
+
+
+def _index_table(book: Book, lines: list[tuple[str, str, str, str, str]]) -> str:
+    header = [
+        Cell.of(Run(book.L(key), bold=True)) for key in ("title", "code", "unit", "supervisor", "headcount")
+    ]
+    rows = [header]
+    for *texts, headcount in lines:
+        rows.append([*(Cell.of(text) for text in texts), Cell.of(headcount, align="right")])
     widths = [int(CONTENT_WIDTH * share) for share in (0.28, 0.2, 0.24, 0.2, 0.08)]
-    book.add(paragraph(intro), table(rows, widths, header_rows=1))
+    return table(rows, widths, header_rows=1)

@@ -281,29 +281,48 @@ def processes(book: Book) -> None:
 
     for process in org.processes.values():
         book.heading(t(process.title), 2)
-        if process.owner:
-            book.add(_labelled(book, "owner", ctx.role_title(process.owner, lang), keep_next=True))
-        if process.description:
-            book.add(paragraph(t(process.description), keep_next=True))
         number = {s.id: i for i, s in enumerate(process.steps, 1)}
-        rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
-        rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
-        for step in process.steps:
-            title: list[str | Run] = [f"{number[step.id]}. {t(step.title)}"]
-            if step.description:
-                title.append(Run(t(step.description), size=8, color=GREY))
-            rows.append(
-                [
-                    Cell(tuple(title)),
-                    Cell.of(names(step.responsible)),
-                    Cell.of(names(process.accountable_for(step))),
-                    Cell.of(names(step.consulted)),
-                    Cell.of(names(step.informed)),
-                    Cell.of(step.sla or DASH, align="center"),
-                    Cell.of(_join([str(number.get(n, n)) for n in step.next], lang) or DASH, align="center"),
-                ]
+        steps = [
+            (
+                f"{number[step.id]}. {t(step.title)}",
+                t(step.description) if step.description else None,
+                names(step.responsible),
+                names(process.accountable_for(step)),
+                names(step.consulted),
+                names(step.informed),
+                step.sla or DASH,
+                _join([str(number.get(n, n)) for n in step.next], lang) or DASH,
             )
-        book.add(table(rows, _widths(0.23, 0.16, 0.16, 0.14, 0.14, 0.07, 0.1), header_rows=1))
+            for step in process.steps
+        ]
+        owner = ctx.role_title(process.owner, lang) if process.owner else None
+        description = t(process.description) if process.description else None
+        make = partial(_process_body, book, owner, description, steps)
+        book.add(book.pieces.piece(make, "process", lang, repr((owner, description, steps))))
+
+
+_Step = tuple[str, str | None, str, str, str, str, str, str]  # title, description, R, A, C, I, SLA, next
+
+
+def _process_body(book: Book, owner: str | None, description: str | None, steps: list[_Step]) -> str:
+    """A process under its heading: owner, description, and its steps with their RACI."""
+    L = book.L
+    out = []
+    if owner:
+        out.append(_labelled(book, "owner", owner, keep_next=True))
+    if description:
+        out.append(paragraph(description, keep_next=True))
+    rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
+    rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
+    for title, note, *parties, sla, following in steps:
+        first: tuple[str | Run, ...] = (title, Run(note, size=8, color=GREY)) if note else (title,)
+        rows.append(
+            [Cell(first)]
+            + [Cell.of(names) for names in parties]
+            + [Cell.of(sla, align="center"), Cell.of(following, align="center")]
+        )
+    out.append(table(rows, _widths(0.23, 0.16, 0.16, 0.14, 0.14, 0.07, 0.1), header_rows=1))
+    return "".join(out)
 
 
 def policies(book: Book) -> None:
