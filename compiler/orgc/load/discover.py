@@ -65,11 +65,13 @@ def discover(project: Path) -> Discovery:
             )
             continue
         walked.add(real)
+        # paths relative to the project as strings: a large project has tens of thousands of files
+        folder_rel = folder.relative_to(project).as_posix()
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = folder / entry.name
-            rel = _shown(path.relative_to(project).as_posix())
+            rel = _shown(f"{folder_rel}/{entry.name}")
             if _UNPRINTABLE.search(entry.name):
                 problems.append(_problem(rel, Message("E102.file-name"), Message("E102.file-name.hint")))
                 continue
@@ -84,7 +86,7 @@ def discover(project: Path) -> Discovery:
                 (linked if entry.is_symlink() else folders).append(path)
             elif not is_file:
                 problems.append(_problem(rel, Message("E102.not-a-file"), Message("E102.not-a-file.hint")))
-            elif (kind := classify(path.relative_to(specs))) is None:
+            elif (kind := _kind(f"{folder_rel}/{entry.name}".partition("/")[2])) is None:
                 problems.append(
                     _problem(rel, Message("E102.unknown-kind", file=rel), Message("E102.unknown-kind.hint"))
                 )
@@ -123,11 +125,18 @@ def _shown(rel: str) -> str:
 
 def classify(rel: Path) -> str | None:
     """The kind of a file from its place under specs/, or None if it has no place there."""
-    if rel.suffix not in YAML_SUFFIXES:
+    return _kind(rel.as_posix())
+
+
+def _kind(rel: str) -> str | None:
+    """``classify`` of a path under specs/ written with '/'."""
+    folder, _, name = rel.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or f".{suffix}" not in YAML_SUFFIXES:
         return None
-    if len(rel.parts) == 1:
-        return "org" if rel.stem == "org" else None
-    return KIND_FOLDERS.get(rel.parts[0])
+    if not folder:
+        return "org" if stem == "org" else None
+    return KIND_FOLDERS.get(folder.partition("/")[0])
 
 
 def _problem(rel: str, message: Message, hint: Message) -> Diagnostic:
