@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ..diagnostics import Location, Subject, Waiver
 from ..load.yaml_doc import Document
@@ -249,6 +248,16 @@ class Policy:
     src: Src = field(compare=False, repr=False)
 
 
+_TABLES = {
+    "role": "roles",
+    "unit": "units",
+    "process": "processes",
+    "kpi": "kpis",
+    "block": "blocks",
+    "policy": "policies",
+}  # kind -> the Org's table of that kind
+
+
 @dataclass(frozen=True)
 class Org:
     """The whole organisation. Collections keep file order; lookups are by id."""
@@ -296,12 +305,4 @@ class Org:
             return True
         if "unit" in kinds and self.src is None and "org" in self.unreadable:
             return True  # specs/org.yaml could not be read: its units are unknown, not missing
-        tables: dict[str, Mapping[str, Any]] = {
-            "role": self.roles,
-            "unit": self.units,
-            "process": self.processes,
-            "kpi": self.kpis,
-            "block": self.blocks,
-            "policy": self.policies,
-        }
-        return any(ref in tables[kind] for kind in kinds)
+        return any(ref in getattr(self, _TABLES[kind]) for kind in kinds)

@@ -233,17 +233,24 @@ class _References:
         src: Src,
         key: str,
         subject: Subject,
-    ) -> Iterator[Finding]:
-        """Report each ref that names nothing; a single value is located at the key itself."""
+    ) -> list[Finding]:
+        """A finding for each ref that names nothing; a single value is located at the key itself.
+
+        A list, not a generator: this is called for every reference field of every duty.
+        """
+        found = []
         for index, ref in enumerate(refs):
             if not self.org.known(ref, *kinds):
                 pool = [name for kind in kinds for name in self.tables[kind]]
-                yield Finding(
-                    Message("DUT003", key=key, ref=ref, kind=what),
-                    src.at(key, index),
-                    Message("DUT003.hint", guess=guess(ref, pool)),
-                    subject,
+                found.append(
+                    Finding(
+                        Message("DUT003", key=key, ref=ref, kind=what),
+                        src.at(key, index),
+                        Message("DUT003.hint", guess=guess(ref, pool)),
+                        subject,
+                    )
                 )
+        return found
 
 
 @rule("DUT004", "no-duties", "error", "a role with no duties")

@@ -73,14 +73,18 @@ def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
 def _collect(value: Any, subject: Subject | None, found: list[tuple[Text, Subject | None]]) -> None:
     # a list filled by plain calls: a quarter of a million texts pass through a few levels each,
     # and nested generators would hand every one up through each level
-    if isinstance(value, Text):
-        found.append((value, subject))
-    elif isinstance(value, tuple):
-        for item in value:
+    for name in _field_names(type(value)):
+        item = getattr(value, name)
+        if isinstance(item, Text):
+            found.append((item, subject))
+        elif isinstance(item, tuple):
+            for part in item:
+                if isinstance(part, Text):
+                    found.append((part, subject))
+                else:
+                    _collect(part, subject, found)
+        elif item is not None:
             _collect(item, subject, found)
-    else:
-        for name in _field_names(type(value)):
-            _collect(getattr(value, name), subject, found)
 
 
 @cache
