@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import render_context
-from orgc.model.raci import Assignment, combined
+from orgc.model.raci import combined
 from orgc.render import escape, raci
 from orgc.render.context import RenderContext
 from orgc.render.xlsx import LETTER_COLOURS, display_width, matrix_workbook
@@ -134,7 +134,7 @@ def test_assignments_tsv(files: dict[str, bytes]) -> None:
 
 def test_tsv_refuses_a_field_with_a_tab() -> None:
     ctx = context(PROJECT)
-    ctx.__dict__["assignments"] = (Assignment("a.b\tc", "x", "R"),)
+    ctx.__dict__["assignment_cells"] = [("a.b\tc", "x", "R")]
     with pytest.raises(ValueError, match="not an id"):
         raci.assignments_tsv(ctx)
 

@@ -25,25 +25,35 @@ class Assignment:
 
 def assignments(org: Org) -> tuple[Assignment, ...]:
     """Every (row, party, letter), sorted, without repeats."""
-    cells: set[tuple[str, str, str]] = set()  # sorted as plain tuples: ten times faster than dataclasses
+    return tuple(Assignment(*cell) for cell in assignment_cells(org))
 
-    def add(row: str, parties: tuple[str, ...], letter: str) -> None:
-        cells.update((row, party, letter) for party in parties)
 
+def assignment_cells(org: Org) -> list[tuple[str, str, str]]:
+    """``assignments`` as plain (row, party, letter) tuples: ten times faster to sort than dataclasses."""
+    cells: set[tuple[str, str, str]] = set()
+    add = cells.add
     for role in org.roles.values():
         for duty in org.duties_of(role):
             row = duty.ref
-            add(row, (role.id,), "R")
-            add(row, duty.accountable or (role.id,), "A")
-            add(row, duty.consulted, "C")
-            add(row, duty.informed, "I")
+            add((row, role.id, "R"))
+            for party in duty.accountable or (role.id,):
+                add((row, party, "A"))
+            for party in duty.consulted:
+                add((row, party, "C"))
+            for party in duty.informed:
+                add((row, party, "I"))
     for process in org.processes.values():
         for step in process.steps:
-            add(step.ref, step.responsible, "R")
-            add(step.ref, process.accountable_for(step), "A")
-            add(step.ref, step.consulted, "C")
-            add(step.ref, step.informed, "I")
-    return tuple(Assignment(*cell) for cell in sorted(cells))
+            row = step.ref
+            for party in step.responsible:
+                add((row, party, "R"))
+            for party in process.accountable_for(step):
+                add((row, party, "A"))
+            for party in step.consulted:
+                add((row, party, "C"))
+            for party in step.informed:
+                add((row, party, "I"))
+    return sorted(cells)
 
 
 def combined(letters: set[str] | frozenset[str]) -> str:

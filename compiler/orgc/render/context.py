@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..diagnostics import WaiverUse
 from ..model.entities import Org, Text
-from ..model.raci import Assignment, assignments
+from ..model.raci import Assignment, assignment_cells
 from . import labels
 
 if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
@@ -52,15 +52,20 @@ class RenderContext:
     dated: bool = field(default=False)  # False: no real date is known; documents show none
 
     @cached_property
+    def assignment_cells(self) -> list[tuple[str, str, str]]:
+        """Every (row, party, letter), sorted."""
+        return assignment_cells(self.org)
+
+    @cached_property
     def assignments(self) -> tuple[Assignment, ...]:
-        return assignments(self.org)
+        return tuple(Assignment(*cell) for cell in self.assignment_cells)
 
     @cached_property
     def cells(self) -> dict[str, dict[str, frozenset[str]]]:
         """row -> party -> RACI letters: every cell of the responsibility matrix."""
         table: dict[str, dict[str, set[str]]] = {}
-        for cell in self.assignments:
-            table.setdefault(cell.row, {}).setdefault(cell.party, set()).add(cell.letter)
+        for row, party, letter in self.assignment_cells:
+            table.setdefault(row, {}).setdefault(party, set()).add(letter)
         return {row: {party: frozenset(v) for party, v in parties.items()} for row, parties in table.items()}
 
     @cached_property

@@ -112,7 +112,9 @@ def as_data(ctx: RenderContext) -> dict[str, Any]:
             }
             for p in org.policies.values()
         ],
-        "assignments": [{"row": a.row, "party": a.party, "letter": a.letter} for a in ctx.assignments],
+        "assignments": [
+            {"row": row, "party": party, "letter": letter} for row, party, letter in ctx.assignment_cells
+        ],
         "waivers": [
             {
                 "code": w.waiver.code,

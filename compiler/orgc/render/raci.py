@@ -371,10 +371,10 @@ class _SpreadsheetTexts(dict[str, str]):
 
 
 def assignments_tsv(ctx: RenderContext) -> bytes:
-    cells = ctx.assignments
-    fields = {field for cell in cells for field in (cell.row, cell.party, cell.letter)}
+    cells = ctx.assignment_cells
+    fields = {field for cell in cells for field in cell}
     wrong = sorted(field for field in fields if not _TSV_FIELD.fullmatch(field))
     if wrong:
         raise ValueError(f"not an id, ref or RACI letter: {wrong[0]!r}")
-    lines = ["duty\trole\tletter", *(f"{cell.row}\t{cell.party}\t{cell.letter}" for cell in cells)]
+    lines = ["duty\trole\tletter", *("\t".join(cell) for cell in cells)]
     return ("\n".join(lines) + "\n").encode("utf-8")
