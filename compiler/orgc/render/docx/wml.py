@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..escape import xml as _esc
 
@@ -27,20 +28,29 @@ class Run:
     italic: bool = False
 
     def xml(self) -> str:
-        props = ""
-        if self.bold:
-            props += "<w:b/><w:bCs/>"
-        if self.italic:
-            props += "<w:i/><w:iCs/>"
-        if self.color:
-            props += f'<w:color w:val="{self.color}"/>'
-        if self.size:
-            half = int(self.size * 2)
-            props += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
-        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-        parts = self.text.split("\n")
-        body = "<w:br/>".join(f'<w:t xml:space="preserve">{_esc(part)}</w:t>' for part in parts)
-        return f"<w:r>{rpr}{body}</w:r>"
+        return f"<w:r>{_rpr(self.bold, self.italic, self.color, self.size)}{_text(self.text)}</w:r>"
+
+
+@cache
+def _rpr(bold: bool, italic: bool, color: str | None, size: float | None) -> str:
+    """A run's properties: a handful of looks, each written once."""
+    props = ""
+    if bold:
+        props += "<w:b/><w:bCs/>"
+    if italic:
+        props += "<w:i/><w:iCs/>"
+    if color:
+        props += f'<w:color w:val="{color}"/>'
+    if size:
+        half = int(size * 2)
+        props += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    return f"<w:rPr>{props}</w:rPr>" if props else ""
+
+
+def _text(text: str) -> str:
+    if "\n" not in text:
+        return f'<w:t xml:space="preserve">{_esc(text)}</w:t>'
+    return "<w:br/>".join(f'<w:t xml:space="preserve">{_esc(part)}</w:t>' for part in text.split("\n"))
 
 
 def paragraph(
@@ -54,6 +64,20 @@ def paragraph(
     raw: str = "",
 ) -> str:
     """A ``w:p``; ``raw`` is appended after the runs (fields, tabs)."""
+    ppr = _ppr(style, align, keep_next, bullet, space_after, space_before)
+    return f"<w:p>{ppr}{_runs(content)}{raw}</w:p>"
+
+
+@cache
+def _ppr(
+    style: str | None,
+    align: str | None,
+    keep_next: bool,
+    bullet: bool,
+    space_after: int | None,
+    space_before: int | None,
+) -> str:
+    """A paragraph's properties: a few dozen looks in a document, each written once."""
     props = ""
     if style:
         props += f'<w:pStyle w:val="{style}"/>'
@@ -67,13 +91,12 @@ def paragraph(
         props += f"<w:spacing{before}{after}/>"
     if align:
         props += f'<w:jc w:val="{align}"/>'
-    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
-    return f"<w:p>{ppr}{_runs(content)}{raw}</w:p>"
+    return f"<w:pPr>{props}</w:pPr>" if props else ""
 
 
 def _runs(content: str | Run | Sequence[Run]) -> str:
-    if isinstance(content, str):
-        return Run(content).xml() if content else ""
+    if isinstance(content, str):  # a plain run, without making one
+        return f"<w:r>{_text(content)}</w:r>" if content else ""
     if isinstance(content, Run):
         return content.xml()
     return "".join(r.xml() for r in content)
@@ -152,13 +175,7 @@ def table(
 
 
 def _cell(cell: Cell, width: int, header: bool) -> str:
-    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if cell.span > 1:
-        props += f'<w:gridSpan w:val="{cell.span}"/>'
-    fill = cell.shade or (HEADER_FILL if header else None)
-    if fill:
-        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    props += '<w:vAlign w:val="center"/>'
+    props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None))
     paragraphs = []
     for line in cell.lines or ("",):
         content = line
@@ -167,4 +184,14 @@ def _cell(cell: Cell, width: int, header: bool) -> str:
         paragraphs.append(
             paragraph(content, style="TableText", align=cell.align, bullet=cell.bullets and not header)
         )
-    return f"<w:tc><w:tcPr>{props}</w:tcPr>{''.join(paragraphs)}</w:tc>"
+    return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
+
+
+@cache
+def _tcpr(width: int, span: int, fill: str | None) -> str:
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    return f'<w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>'
