@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .wml import BULLET_NUM_ID, NS
@@ -104,12 +104,19 @@ def write_zip(parts: list[tuple[str, bytes]], fixed: frozenset[bytes] = frozense
     """A zip of ``parts`` in the given order, with fixed dates and attributes: same parts, same bytes.
 
     Parts listed in ``fixed`` (the styles, theme and settings every document of a
-    build shares) are compressed once per process instead of once per document.
+    build shares) are compressed once per process instead of once per document, and
+    so are small parts seen before (relationships, content types, a page header):
+    setting up a compressor costs more than compressing a few hundred bytes.
     """
     out = bytearray()
     directory = bytearray()
     for name, data in parts:
-        packed = _deflated(data) if data in fixed else _deflate(data)
+        if data in fixed:
+            packed = _deflated(data)
+        elif len(data) <= SMALL_PART:
+            packed = _deflated_small(data)
+        else:
+            packed = _deflate(data)
         header = _ZIP_ENTRY.pack(
             20, 0, 8, _DOS_TIME, _DOS_DATE, packed.crc, len(packed.data), len(data), len(name), 0
         )
@@ -138,6 +145,14 @@ def _deflate(data: bytes) -> _Packed:
 
 @cache
 def _deflated(data: bytes) -> _Packed:
+    return _deflate(data)
+
+
+SMALL_PART = 4096
+
+
+@lru_cache(maxsize=256)
+def _deflated_small(data: bytes) -> _Packed:
     return _deflate(data)
 
 
