@@ -108,9 +108,8 @@ def handbook_document(ctx: RenderContext, lang: str, pieces: Fragments | None = 
     for write in chapters:
         write(book)
     org_name = ctx.t(ctx.org.name, lang)
-    body = cover(book) + contents(book) + "".join(book.parts)
     return docx_base(ctx).assemble(
-        document=body,
+        document=[cover(book), contents(book), *book.parts],
         header=page_header(org_name, book.L("handbook")),
         footer=page_footer(book),
         title=f"{org_name} {book.L('handbook')}",

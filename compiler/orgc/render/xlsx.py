@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 
 from . import escape
-from .docx.package import write_zip
+from .docx.package import Streamed, write_zip
 
 SHEET_TITLE = "RACI"
 SHEET_PART = "xl/worksheets/sheet1.xml"
@@ -149,7 +149,7 @@ def matrix_workbook(
     buffer = BytesIO()
     workbook.save(buffer)
 
-    return _fixed(buffer.getvalue(), workbook, stamp, "".join(data).encode("ascii"))
+    return _fixed(buffer.getvalue(), workbook, stamp, data)
 
 
 def _text_cell(sheet, row: int, column: int, text: str):  # type: ignore[no-untyped-def]
@@ -198,21 +198,25 @@ def _inline(text: str) -> str:
 _SHEET_DATA = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.DOTALL)
 
 
-def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: bytes) -> bytes:  # type: ignore[no-untyped-def]
+def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: list[str]) -> bytes:  # type: ignore[no-untyped-def]
     """The saved workbook with all its cells, fixed dates, orgc as the application, [Content_Types].xml first."""
     from openpyxl.xml.functions import tostring
 
     workbook.properties.modified = stamp
     replaced = {"docProps/core.xml": tostring(workbook.properties.to_tree()), "docProps/app.xml": _APP}
     with zipfile.ZipFile(BytesIO(data)) as archive:
-        parts = [
+        parts: list[tuple[str, bytes | Streamed]] = [
             (info.filename, replaced.get(info.filename) or archive.read(info)) for info in archive.infolist()
         ]
     sheet = next(i for i, (name, _) in enumerate(parts) if name == SHEET_PART)
-    xml, found = _SHEET_DATA.subn(lambda _: sheet_data, parts[sheet][1], count=1)
-    if found != 1:
+    xml = parts[sheet][1]
+    assert isinstance(xml, bytes)
+    found = _SHEET_DATA.search(xml)
+    if found is None:
         raise ValueError("openpyxl wrote a worksheet without <sheetData>")
-    parts[sheet] = (SHEET_PART, xml)
+    # the cells in pieces, never joined: a large matrix's sheet is tens of megabytes
+    pieces = [xml[: found.start()].decode("utf-8"), *sheet_data, xml[found.end() :].decode("utf-8")]
+    parts[sheet] = (SHEET_PART, Streamed(pieces))
     parts.sort(key=lambda part: part[0] != "[Content_Types].xml")  # stable: the rest keep their order
     return write_zip(parts)
 

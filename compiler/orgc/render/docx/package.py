@@ -11,6 +11,7 @@ import copy
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, lru_cache
@@ -57,7 +58,7 @@ class DocxBase:
 
     def assemble(
         self,
-        document: str,
+        document: str | Sequence[str],
         header: str,
         footer: str,
         title: str,
@@ -65,14 +66,18 @@ class DocxBase:
         when: datetime | None,
         media: tuple[tuple[str, bytes], ...] = (),
     ) -> bytes:
-        """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes."""
+        """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes.
+
+        ``document`` is the body's XML, or for a large document its pieces in order (never joined).
+        """
         files = media + tuple((name, data) for _rel, name, data in self.header_media)
-        parts: list[tuple[str, bytes]] = [
+        body = [document] if isinstance(document, str) else document
+        parts: list[tuple[str, bytes | Streamed]] = [
             ("[Content_Types].xml", _content_types(self, files).encode()),
             ("_rels/.rels", _ROOT_RELS.encode()),
             ("docProps/core.xml", _core(title, lang, when).encode()),
             ("docProps/app.xml", _APP.encode()),
-            ("word/document.xml", _document(document).encode()),
+            ("word/document.xml", Streamed(_document(body))),
             ("word/_rels/document.xml.rels", _document_rels(self, media).encode()),
             ("word/styles.xml", self.styles),
             ("word/settings.xml", self.settings),
@@ -100,7 +105,15 @@ class DocxBase:
         )
 
 
-def write_zip(parts: list[tuple[str, bytes]], fixed: frozenset[bytes] = frozenset()) -> bytes:
+@dataclass(frozen=True)
+class Streamed:
+    """A part given as pieces of text, encoded and compressed one after the other: a handbook's
+    body is tens of megabytes, and joined, then encoded, it would be held three times over."""
+
+    pieces: Sequence[str]
+
+
+def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[bytes] = frozenset()) -> bytes:
     """A zip of ``parts`` in the given order, with fixed dates and attributes: same parts, same bytes.
 
     Parts listed in ``fixed`` (the styles, theme and settings every document of a
@@ -111,14 +124,16 @@ def write_zip(parts: list[tuple[str, bytes]], fixed: frozenset[bytes] = frozense
     out = bytearray()
     directory = bytearray()
     for name, data in parts:
-        if data in fixed:
+        if isinstance(data, Streamed):
+            packed = _deflate_pieces(data.pieces)
+        elif data in fixed:
             packed = _deflated(data)
         elif len(data) <= SMALL_PART:
             packed = _deflated_small(data)
         else:
             packed = _deflate(data)
         header = _ZIP_ENTRY.pack(
-            20, 0, 8, _DOS_TIME, _DOS_DATE, packed.crc, len(packed.data), len(data), len(name), 0
+            20, 0, 8, _DOS_TIME, _DOS_DATE, packed.crc, len(packed.data), packed.size, len(name), 0
         )
         encoded = name.encode("ascii")
         directory += _ZIP_CENTRAL.pack(
@@ -136,11 +151,27 @@ def write_zip(parts: list[tuple[str, bytes]], fixed: frozenset[bytes] = frozense
 class _Packed:
     crc: int
     data: bytes
+    size: int  # uncompressed
 
 
 def _deflate(data: bytes) -> _Packed:
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return _Packed(zlib.crc32(data), compressor.compress(data) + compressor.flush())
+    return _Packed(zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
+
+
+def _deflate_pieces(pieces: Iterable[str]) -> _Packed:
+    """``_deflate`` of the pieces' UTF-8 joined; the same bytes, since deflate does not depend on
+    how its input is divided."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    crc = size = 0
+    out = []
+    for piece in pieces:
+        data = piece.encode("utf-8")
+        crc = zlib.crc32(data, crc)
+        size += len(data)
+        out.append(compressor.compress(data))
+    out.append(compressor.flush())
+    return _Packed(crc, b"".join(out), size)
 
 
 @cache
@@ -360,7 +391,7 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 
-def _document(body: str) -> str:
+def _document(body: Sequence[str]) -> list[str]:
     section = (
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
         '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
@@ -369,10 +400,8 @@ def _document(body: str) -> str:
         'w:header="567" w:footer="567" w:gutter="0"/>'
         '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
     )
-    return (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f"<w:document {NS}><w:body>{body}{section}</w:body></w:document>"
-    )
+    start = f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:document {NS}><w:body>"
+    return [start, *body, f"{section}</w:body></w:document>"]
 
 
 def _header_footer(tag: str, body: str) -> str:
