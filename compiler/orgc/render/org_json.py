@@ -18,8 +18,7 @@ def render(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFi
     import orjson
 
     # the same bytes as json.dumps(ensure_ascii=False, indent=2), ten times faster
-    text = orjson.dumps(as_data(ctx), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
-    yield OutputFile("org.json", text.encode("utf-8"))
+    yield OutputFile("org.json", orjson.dumps(as_data(ctx), option=orjson.OPT_INDENT_2) + b"\n")
 
 
 def as_data(ctx: RenderContext) -> dict[str, Any]:
