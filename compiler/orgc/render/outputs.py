@@ -1,7 +1,8 @@
 """Every output of ``orgc build``, rendered in one process or several.
 
-Work is split into tasks: one per whole-organisation output (org.json, matrices,
-chart, handbook) and one per chunk of roles (their JDs in every language). Worker
+Work is split into tasks: one per whole-organisation output (org.json, the whole
+matrix, chart, handbook), one per group of units (their matrices) and one per chunk of
+roles (their JDs in every language). Worker
 processes are forked, so they share the checked organisation without copying it.
 Results are taken as they come, so that the files of quick tasks are published while
 the long ones run; nothing depends on their order (the manifest, the build index and
@@ -24,6 +25,7 @@ from .context import OutputFile, RenderContext
 
 WholeRenderer = Callable[[RenderContext, "Reuse"], Iterator[OutputFile]]
 CHUNK = 64
+UNIT_CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
     from . import chart, handbook, org_json, raci
 
     # the longest first, so that no worker is left with a long task at the end
-    return (handbook.render, raci.render_whole, raci.render_units, org_json.render, chart.render)
+    return (handbook.render, raci.render_whole, org_json.render, chart.render)
 
 
 def render_all(
@@ -67,6 +69,10 @@ def render_all(
     # The whole-organisation outputs first: each is one long task, and started last they would
     # leave the other workers idle at the end.
     tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
+    # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
+    # to hold at once in a worker and again in this process.
+    units = list(ctx.org.units)
+    tasks += [("units", units[i : i + UNIT_CHUNK]) for i in range(0, len(units), UNIT_CHUNK)]
     tasks += [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -121,6 +127,11 @@ def _run(ctx: RenderContext, reuse: Reuse, task: tuple[str, Any]) -> Iterator[Ou
     kind, arg = task
     if kind == "whole":
         yield from whole_renderers()[arg](ctx, reuse)
+        return
+    if kind == "units":
+        from .raci import render_units
+
+        yield from render_units(ctx, reuse, arg)
         return
     from ..build_index import fingerprint
     from . import jd_docx, jd_markdown

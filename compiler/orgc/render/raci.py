@@ -100,13 +100,16 @@ def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFil
     yield from render_whole(ctx, reuse)
 
 
-def render_units(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
-    """Each unit's matrix; one whose content is what the last build wrote is kept, not written again."""
+def render_units(
+    ctx: RenderContext, reuse: Reuse | None = None, units: Iterable[str] | None = None
+) -> Iterator[OutputFile]:
+    """Each unit's matrix (or those of ``units``); one whose content is what the last build wrote
+    is kept, not written again."""
     from ..build_index import fingerprint
 
     lang = _lang(ctx)
     org_name = ctx.t(ctx.org.name, lang)
-    for unit in ctx.org.units.values():
+    for unit in (ctx.org.units[u] for u in units) if units is not None else ctx.org.units.values():
         if unit.external:
             continue
         matrix = unit_matrix(ctx, unit.id, lang)
