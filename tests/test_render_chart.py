@@ -339,7 +339,7 @@ def test_hostile_titles_stay_text_in_dot() -> None:
 
 
 def _document_xml(body: str) -> bytes:
-    return package._document(body).encode()
+    return "".join(package._document([body])).encode()
 
 
 def _assembled(body: str) -> bytes:
