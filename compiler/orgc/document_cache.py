@@ -27,7 +27,7 @@ from .build_index import (
 from .load.known import KnownDocuments, ReadDocument
 
 FILE = "documents.json"
-FORMAT = 1
+FORMAT = 2  # a header line, then one line per document
 
 
 def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
@@ -39,16 +39,20 @@ def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
     if body is None:
         return None
     try:
-        content = orjson.loads(body)
+        head, *lines = body.split(b"\n")
+        content = orjson.loads(head)
         if content["code"] != code_fingerprint():
             return None
         documents = {}
-        for file, kind, size, mtime_ns, inode, digest, data, mentions in content["documents"]:
+        records = {}
+        for line in lines:
+            file, kind, size, mtime_ns, inode, digest, data, mentions = orjson.loads(line)
             stamp = None if size is None else (int(size), int(mtime_ns), int(inode))
             found = frozenset(map(str, mentions))
             documents[str(file)] = ReadDocument(str(file), str(kind), stamp, str(digest), data, found)
+            records[str(file)] = line
         trusted_before = int(content["saved_ns"]) - TRUST_AFTER_NS
-        return KnownDocuments(documents, trusted_before, str(content["shared"]), index.saved_ns)
+        return KnownDocuments(documents, trusted_before, str(content["shared"]), index.saved_ns, records)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -59,21 +63,28 @@ def save(
     """Write the documents beside the build index; their file's stamp, for the index to record.
 
     ``shared`` fingerprints what the outputs depend on besides the documents. When
-    every document is the one ``previous`` held, with the same ``shared``, the file is left as it is.
+    every document is the one ``previous`` held, with the same ``shared``, the file is left as it is;
+    otherwise a document ``previous`` held is written as it was read (one line each).
     """
     path = out_dir / FOLDER / FILE
     if previous is not None and previous.shared == shared and _all_taken_over(read, previous):
         return Stamp.of(path)
-    content = {
-        "code": code_fingerprint(),
-        "saved_ns": time.time_ns(),
-        "shared": shared,
-        "documents": [
-            [d.file, d.kind, *(d.stamp or (None, None, None)), d.digest, d.data, sorted(d.mentions)]
-            for d in read
-        ],
-    }
-    return Stamp.of(path) if write_checked(path, FORMAT, orjson.dumps(content)) else None
+    head = {"code": code_fingerprint(), "saved_ns": time.time_ns(), "shared": shared}
+    lines = [orjson.dumps(head)]
+    for document in read:
+        record = _record_of(document, previous)
+        if record is None:
+            stamp = document.stamp or (None, None, None)
+            entry = [document.file, document.kind, *stamp, document.digest, document.data]
+            record = orjson.dumps([*entry, sorted(document.mentions)])
+        lines.append(record)
+    return Stamp.of(path) if write_checked(path, FORMAT, b"\n".join(lines)) else None
+
+
+def _record_of(document: ReadDocument, previous: KnownDocuments | None) -> bytes | None:
+    if previous is None or previous.documents.get(document.file) is not document:
+        return None
+    return previous.records.get(document.file)
 
 
 def _all_taken_over(read: Sequence[ReadDocument], previous: KnownDocuments | None) -> bool:

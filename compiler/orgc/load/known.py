@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .discover import SpecFile
@@ -37,6 +37,8 @@ class KnownDocuments:
     trusted_before_ns: int  # a stamp proves nothing about a file modified after this
     shared: str = ""  # fingerprint of what the documents were rendered with besides themselves
     build: int = 0  # when the build that read them saved its index: which outputs they go with
+    # file -> the document as the cache holds it, to be written again as it is when it is taken over
+    records: Mapping[str, bytes] = field(default_factory=dict, repr=False)
 
     def unchanged(self, spec: SpecFile) -> ReadDocument | None:
         """The known document of a regular file whose stamp is as recorded; nothing is read."""
