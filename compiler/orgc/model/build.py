@@ -360,6 +360,8 @@ class _Builder:
         return Text(values, Src(src.doc, (*src.path, *path)) if src else None)
 
     def texts(self, raw: Any, src: Src, *path: str | int) -> tuple[Text, ...]:
+        if not raw:  # most optional lists are absent
+            return ()
         found = (self.text(item, src, *path, i) for i, item in enumerate(_list(raw)))
         return tuple(t for t in found if t is not None)
 
@@ -430,6 +432,8 @@ def _id(value: Any) -> str | None:
 
 
 def _ids(value: Any) -> tuple[str, ...]:
+    if not value:  # most reference lists are absent
+        return ()
     return tuple(v for v in _list(value) if _id(v))
 
 
