@@ -57,7 +57,7 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
     from . import chart, handbook, org_json, raci
 
     # the longest first, so that no worker is left with a long task at the end
-    return (handbook.render, raci.render_whole, org_json.render, chart.render)
+    return (handbook.render, raci.render_workbook, raci.render_table, org_json.render, chart.render)
 
 
 def render_all(

@@ -127,12 +127,25 @@ def render_units(
             yield OutputFile(path, markdown(ctx, unit.id, matrix, lang), content)
 
 
-def render_whole(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render_whole(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
     """The whole organisation's matrix: CSV, XLSX and the long form."""
+    yield from render_table(ctx, reuse)
+    yield from render_workbook(ctx, reuse)
+
+
+def render_table(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    """``raci.csv`` and ``assignments.tsv``: a task of their own, beside the slower workbook."""
+    lang = _lang(ctx)
+    header, rows = whole_table(whole_matrix(ctx, lang), lang)
+    yield OutputFile("raci/raci.csv", csv_rows(header, rows))
+    yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx))
+
+
+def render_workbook(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    """``raci.xlsx``."""
     lang = _lang(ctx)
     whole = whole_matrix(ctx, lang)
     header, rows = whole_table(whole, lang)
-    yield OutputFile("raci/raci.csv", csv_rows(header, rows))
     yield OutputFile(
         "raci/raci.xlsx",
         matrix_workbook(
@@ -145,7 +158,6 @@ def render_whole(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[Ou
             frozen_columns=None if whole.dense else 0,
         ),
     )
-    yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx))
 
 
 def _lang(ctx: RenderContext) -> str:
