@@ -273,41 +273,14 @@ def test_documents_are_taken_over_only_from_their_own_build(tmp_path: Path) -> N
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
-    cache = out / build_index.FOLDER / document_cache.FILE
-    header, _, body = cache.read_bytes().partition(b"\n")
-    forged = body.replace("客服专员".encode(), "伪造岗位".encode())
-    assert forged != body
-    checksum = build_index.fingerprint(forged)
-    cache.write_bytes(
-        header.replace(json.loads(header)["checksum"].encode(), checksum.encode()) + b"\n" + forged
+    _forge(
+        out / build_index.FOLDER / document_cache.FILE,
+        lambda body: body.replace("客服专员".encode(), "伪造岗位".encode()),
     )
     edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
     build(project, out)
     assert "伪造岗位" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
     assert "客服专员" in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
-
-
-def test_only_changed_unit_matrices_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from orgc.render import raci
-
-    written: Counter[str] = Counter()
-    original = raci.markdown
-
-    def counting(ctx, unit_id, matrix, lang):  # type: ignore[no-untyped-def]
-        written[unit_id] += 1
-        return original(ctx, unit_id, matrix, lang)
-
-    monkeypatch.setattr(raci, "markdown", counting)
-    project = copy_good(tmp_path / "project")
-    out = tmp_path / "out"
-    build(project, out, "--jobs", "1")
-    assert set(written) == {"cs-center", "cs-frontline"}
-    written.clear()
-    EDITS["role duty"](project)  # a row title in the front line's matrix, which the center's does not show
-    build(project, out, "--jobs", "1")
-    assert set(written) == {"cs-frontline"}
-    build(project, tmp_path / "clean")
-    assert published_tree(out) == published_tree(tmp_path / "clean")
 
 
 def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -> None:
@@ -332,13 +305,22 @@ def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -
     assert published_tree(out) == published_tree(tmp_path / "clean")
 
 
-def test_handbook_pieces_are_kept_by_what_they_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A unit's matrix in the handbook, the handbook's org chart and the chart files are made again
-    only when what they show changed."""
-    from orgc.render import chart, chart_word, handbook_sections
+def test_only_what_shows_a_change_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit's matrix file, its matrix in the handbook, the handbook's org chart and the chart
+    files are made again only when what they show changed."""
+    from orgc.render import chart, chart_word, handbook_sections, raci
 
     made: Counter[str] = Counter()
-    tables, drawing, picture = handbook_sections._unit_tables, chart_word.chart_xml, chart.svg
+    tables, drawing, picture, markdown = (
+        handbook_sections._unit_tables,
+        chart_word.chart_xml,
+        chart.svg,
+        raci.markdown,
+    )
+
+    def unit_markdown(ctx, unit_id, matrix, lang):  # type: ignore[no-untyped-def]
+        made[f"raci/{unit_id}.md"] += 1
+        return markdown(ctx, unit_id, matrix, lang)
 
     def unit_tables(book, parties, names, rows, titles):  # type: ignore[no-untyped-def]
         made["matrix " + " ".join(parties)] += 1
@@ -352,6 +334,7 @@ def test_handbook_pieces_are_kept_by_what_they_show(tmp_path: Path, monkeypatch:
         made["org-chart.svg"] += 1
         return picture(*args, **kwargs)
 
+    monkeypatch.setattr(raci, "markdown", unit_markdown)
     monkeypatch.setattr(handbook_sections, "_unit_tables", unit_tables)
     monkeypatch.setattr(chart_word, "chart_xml", chart_xml)
     monkeypatch.setattr(chart, "svg", svg)
@@ -362,11 +345,13 @@ def test_handbook_pieces_are_kept_by_what_they_show(tmp_path: Path, monkeypatch:
     frontline = {key for key in matrices if "cs-agent" in key.split()}
     assert len(matrices) >= 2 and len(frontline) == 1
     assert made["handbook chart"] == 2 and made["org-chart.svg"] == 1  # two languages; one picture
+    assert {key for key in made if key.startswith("raci/")} == {"raci/cs-center.md", "raci/cs-frontline.md"}
     made.clear()
     EDITS["role duty"](project)  # a row title in the front line's matrix, which the center's does not show
     build(project, out, "--jobs", "1")
-    # the duty's Chinese title: the front line's matrix in the Chinese handbook, nothing else
-    assert made == Counter({key: 1 for key in frontline})
+    # the duty's Chinese title: the front line's matrix file (in the first language) and its matrix
+    # in the Chinese handbook, nothing else
+    assert made == Counter({"raci/cs-frontline.md": 1, **{key: 1 for key in frontline}})
     build(project, tmp_path / "clean")
     assert published_tree(out) == published_tree(tmp_path / "clean")
 
@@ -381,17 +366,14 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
-    cache = out / build_index.FOLDER / fragment_cache.FILE
-    header, _, body = cache.read_bytes().partition(b"\n")
-    content = json.loads(body)
     forged_piece = base64.b64encode(zlib.compress("<w:p><w:r><w:t>伪造</w:t></w:r></w:p>".encode())).decode()
-    content["pieces"] = {key: forged_piece for key in content["pieces"]}
-    forged = json.dumps(content).encode()
-    cache.write_bytes(
-        header.replace(json.loads(header)["checksum"].encode(), build_index.fingerprint(forged).encode())
-        + b"\n"
-        + forged
-    )
+
+    def forge(body: bytes) -> bytes:
+        content = json.loads(body)
+        content["pieces"] = dict.fromkeys(content["pieces"], forged_piece)
+        return json.dumps(content).encode()
+
+    _forge(out / build_index.FOLDER / fragment_cache.FILE, forge)
     edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
     build(project, out)
     build(project, tmp_path / "clean")
@@ -409,3 +391,14 @@ def test_a_damaged_piece_is_made_again() -> None:
     damaged = Fragments({key: b"not zlib"})
     assert damaged.piece(lambda: "<made/>", "x") == "<made/>"
     assert Fragments({key: packed}).piece(lambda: "<made/>", "y") == "<made/>"  # other inputs, other piece
+
+
+def _forge(cache: Path, change: Callable[[bytes], bytes]) -> None:
+    """Change a cache file's body and give it a valid checksum, as someone committing it could."""
+    header, _, body = cache.read_bytes().partition(b"\n")
+    forged = change(body)
+    assert forged != body
+    checksum = build_index.fingerprint(forged)
+    cache.write_bytes(
+        header.replace(json.loads(header)["checksum"].encode(), checksum.encode()) + b"\n" + forged
+    )
