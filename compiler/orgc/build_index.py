@@ -261,6 +261,21 @@ def write_checked(path: Path, format_number: int, body: bytes) -> bool:
     return True
 
 
+def read_cache(out_dir: Path, index: BuildIndex | None, name: str, format_number: int) -> bytes | None:
+    """The body of the cache file ``name`` beside the index, only when its stamp is the one ``index``
+    recorded after writing it: a copy that arrived any other way (a pull request) is never read."""
+    path = out_dir / FOLDER / name
+    if index is None or index.caches.get(name) is None or Stamp.of(path) != index.caches[name]:
+        return None
+    return read_checked(path, format_number)
+
+
+def write_cache(out_dir: Path, name: str, format_number: int, body: bytes) -> Stamp | None:
+    """Write the cache file ``name`` beside the index; its stamp, for the index to record."""
+    path = out_dir / FOLDER / name
+    return Stamp.of(path) if write_checked(path, format_number, body) else None
+
+
 def read_checked(path: Path, format_number: int) -> bytes | None:
     """The body written by ``write_checked``, or None when the file is missing, foreign or damaged."""
     try:

@@ -21,8 +21,8 @@ from .build_index import (
     BuildIndex,
     Stamp,
     code_fingerprint,
-    read_checked,
-    write_checked,
+    read_cache,
+    write_cache,
 )
 from .load.known import KnownDocuments, ReadDocument
 
@@ -32,10 +32,7 @@ FORMAT = 2  # a header line, then one line per document
 
 def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
     """The documents of the last build into ``out_dir``, or None when there are none to trust."""
-    path = out_dir / FOLDER / FILE
-    if index is None or index.caches.get(FILE) is None or Stamp.of(path) != index.caches[FILE]:
-        return None
-    body = read_checked(path, FORMAT)
+    body = read_cache(out_dir, index, FILE, FORMAT)
     if body is None:
         return None
     try:
@@ -66,9 +63,8 @@ def save(
     every document is the one ``previous`` held, with the same ``shared``, the file is left as it is;
     otherwise a document ``previous`` held is written as it was read (one line each).
     """
-    path = out_dir / FOLDER / FILE
     if previous is not None and previous.shared == shared and _all_taken_over(read, previous):
-        return Stamp.of(path)
+        return Stamp.of(out_dir / FOLDER / FILE)
     head = {"code": code_fingerprint(), "saved_ns": time.time_ns(), "shared": shared}
     lines = [orjson.dumps(head)]
     for document in read:
@@ -78,7 +74,7 @@ def save(
             entry = [document.file, document.kind, *stamp, document.digest, document.data]
             record = orjson.dumps([*entry, sorted(document.mentions)])
         lines.append(record)
-    return Stamp.of(path) if write_checked(path, FORMAT, b"\n".join(lines)) else None
+    return write_cache(out_dir, FILE, FORMAT, b"\n".join(lines))
 
 
 def _record_of(document: ReadDocument, previous: KnownDocuments | None) -> bytes | None:

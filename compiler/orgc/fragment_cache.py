@@ -14,7 +14,7 @@ from pathlib import Path
 
 import orjson
 
-from .build_index import FOLDER, BuildIndex, Stamp, read_checked, write_checked
+from .build_index import FOLDER, BuildIndex, Stamp, read_cache, write_cache
 
 FILE = "fragments.json"
 FORMAT = 1
@@ -22,12 +22,9 @@ FORMAT = 1
 
 def load(out_dir: Path, index: BuildIndex | None, setting: str) -> dict[str, bytes]:
     """key -> compressed piece, from the last build into ``out_dir``; empty when there is none to trust."""
-    path = out_dir / FOLDER / FILE
-    if index is None or index.setting != setting or index.caches.get(FILE) is None:
+    if index is None or index.setting != setting:
         return {}
-    if Stamp.of(path) != index.caches[FILE]:
-        return {}
-    body = read_checked(path, FORMAT)
+    body = read_cache(out_dir, index, FILE, FORMAT)
     if body is None:
         return {}
     try:
@@ -59,4 +56,4 @@ def save(
         "setting": setting,
         "pieces": {key: base64.b64encode(piece).decode("ascii") for key, piece in sorted(used.items())},
     }
-    return Stamp.of(path) if write_checked(path, FORMAT, orjson.dumps(content)) else None
+    return write_cache(out_dir, FILE, FORMAT, orjson.dumps(content))
