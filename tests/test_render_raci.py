@@ -119,7 +119,7 @@ def test_whole_matrix_csv(files: dict[str, bytes]) -> None:
         "财务部 (finance)",
         "法务部 (legal)",
     ]
-    assert {row[1] for row in rows[1:]} == {a.row for a in ctx.assignments}
+    assert {row[1] for row in rows[1:]} == {row for row, _party, _letter in ctx.assignment_cells}
     assert all(len(row) == len(rows[0]) for row in rows)
 
 
@@ -129,7 +129,7 @@ def test_assignments_tsv(files: dict[str, bytes]) -> None:
     assert found[-1] == ""
     body = [tuple(line.split("\t")) for line in found[1:-1]]
     assert body == sorted(body)
-    assert body == [(a.row, a.party, a.letter) for a in context(PROJECT).assignments]
+    assert body == [tuple(cell) for cell in context(PROJECT).assignment_cells]
 
 
 def test_tsv_refuses_a_field_with_a_tab() -> None:

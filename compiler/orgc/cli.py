@@ -159,9 +159,8 @@ def build_command(
     """
     from .build import BuildProblem, known_documents, previous_build, run_build, up_to_date
 
-    known = previous = (
-        None  # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
-    )
+    # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
+    known = previous = None
     if not check_only:
         previous = previous_build(path, output)
         unchanged = up_to_date(previous, langs, today)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +15,7 @@ from .load.known import KnownDocuments, ReadDocument, mentions_in
 from .load.text import read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
 from .messages import Message, default_language
-from .model.build import SpecDocument, build_org
+from .model.build import ID, SpecDocument, build_org
 from .model.entities import Org
 from .model.graph import OrgGraph
 from .rules import RULES, run_rules
@@ -150,15 +149,12 @@ def _text_again(spec: SpecFile) -> str:
         return ""
 
 
-_ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
-
-
 def _identified(data: object, kind: str) -> bool:
     """Whether a document is a mapping with a usable id (for the kinds that have one)."""
     if not isinstance(data, dict):
         return False
     return kind not in ("role", "duties", "process", "policy") or bool(
-        isinstance(data.get("id"), str) and _ID.fullmatch(data["id"])
+        isinstance(data.get("id"), str) and ID.fullmatch(data["id"])
     )
 
 

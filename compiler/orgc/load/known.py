@@ -68,7 +68,7 @@ class KnownDocuments:
         return known if known.stamp == stamp else replace(known, stamp=stamp)
 
 
-_ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
+_ID = re.compile(r"[a-z][a-z0-9-]{0,62}")  # model.build.ID; reading comes before the model
 
 
 def mentions_in(data: Any) -> frozenset[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..diagnostics import WaiverUse
 from ..model.entities import Org, Text
-from ..model.raci import Assignment, assignment_cells
+from ..model.raci import assignment_cells
 from . import labels
 
 if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
@@ -55,10 +55,6 @@ class RenderContext:
     def assignment_cells(self) -> list[tuple[str, str, str]]:
         """Every (row, party, letter), sorted."""
         return assignment_cells(self.org)
-
-    @cached_property
-    def assignments(self) -> tuple[Assignment, ...]:
-        return tuple(Assignment(*cell) for cell in self.assignment_cells)
 
     @cached_property
     def cells(self) -> dict[str, dict[str, frozenset[str]]]:

@@ -2,8 +2,8 @@
 
 Work is split into tasks: one per whole-organisation output (org.json, the whole
 matrix, chart, handbook), one per group of units (their matrices) and one per chunk of
-roles (their JDs in every language). Worker
-processes are forked, so they share the checked organisation without copying it.
+roles (their JDs in every language). Worker processes are forked, so they share the
+checked organisation without copying it.
 Results are taken as they come, so that the files of quick tasks are published while
 the long ones run; nothing depends on their order (the manifest, the build index and
 ``build --check``'s report are sorted).
@@ -137,17 +137,12 @@ def _run(ctx: RenderContext, reuse: Reuse, task: tuple[str, Any]) -> Iterator[Ou
     from . import jd_docx, jd_markdown
     from .jd_model import job_description
 
-    modules = (jd_markdown, jd_docx)
     for lang in ctx.languages:
-        for role_id in arg:
-            paths = [module.jd_path(role_id, lang) for module in modules]
-            if reuse.untouched(role_id, paths):
-                for path in paths:
-                    yield OutputFile(path, b"", reuse.kept[path], kept=True)
-                continue
+        for role_id in arg:  # roles a change may reach: the others were taken by _untouched_first
             jd = job_description(ctx, ctx.org.roles[role_id], lang)
             content = fingerprint(reuse.setting, repr(jd))
-            for module, path in zip(modules, paths, strict=True):
+            for module in (jd_markdown, jd_docx):
+                path = module.jd_path(role_id, lang)
                 if reuse.kept.get(path) == content:
                     yield OutputFile(path, b"", content, kept=True)
                 else:

@@ -134,7 +134,8 @@ def render_whole(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[Out
 
 
 def render_table(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
-    """``raci.csv`` and ``assignments.tsv``: a task of their own, beside the slower workbook."""
+    """``raci.csv`` and ``assignments.tsv``: a task of their own beside the slower workbook, so each
+    makes the whole table (0.3 s at 10,000 roles): in a build the two run in two workers at once."""
     lang = _lang(ctx)
     header, rows = whole_table(whole_matrix(ctx, lang), lang)
     yield OutputFile("raci/raci.csv", csv_rows(header, rows))

@@ -36,12 +36,10 @@ def missing_translation(ctx: Context) -> Iterator[Finding]:
     wanted = ctx.org.languages
     if len(wanted) < 2:
         return
-    every = frozenset(wanted)
     for text, subject in texts_of(ctx.org):
-        if every.issubset([code for code, _ in text.values]):
-            continue
-        missing = [lang for lang in wanted if lang not in text.langs]
-        if text.where is not None:
+        present = {code for code, _ in text.values}
+        missing = [lang for lang in wanted if lang not in present]
+        if missing and text.where is not None:
             example = "{" + ", ".join(f"{lang}: ..." for lang in wanted) + "}"
             yield Finding(
                 Message("I18N001", text=_short(str(text)), languages=tuple(missing)),
