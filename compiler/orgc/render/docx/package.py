@@ -125,7 +125,7 @@ def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[by
     directory = bytearray()
     for name, data in parts:
         if isinstance(data, Streamed):
-            packed = _deflate_pieces(data.pieces)
+            packed = _deflate_chunks(piece.encode("utf-8") for piece in data.pieces)
         elif data in fixed:
             packed = _deflated(data)
         elif len(data) <= SMALL_PART:
@@ -155,18 +155,15 @@ class _Packed:
 
 
 def _deflate(data: bytes) -> _Packed:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return _Packed(zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
+    return _deflate_chunks((data,))
 
 
-def _deflate_pieces(pieces: Iterable[str]) -> _Packed:
-    """``_deflate`` of the pieces' UTF-8 joined; the same bytes, since deflate does not depend on
-    how its input is divided."""
+def _deflate_chunks(chunks: Iterable[bytes]) -> _Packed:
+    """The chunks joined, compressed; the same bytes however the input is divided."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     crc = size = 0
     out = []
-    for piece in pieces:
-        data = piece.encode("utf-8")
+    for data in chunks:
         crc = zlib.crc32(data, crc)
         size += len(data)
         out.append(compressor.compress(data))
