@@ -250,15 +250,18 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     produced: list[str] = []
     linked: set[str] = set()
     folders: set[str] = set()  # made in staging already: one mkdir per folder, not per file
+    # paths as strings: a build publishes tens of thousands of files, and Path objects cost
+    # more than the links themselves
+    staging_top, out_top = str(staging), str(out_dir)
     for output in outputs:
         if not safe_path(output.path):
             raise PublishError(f"refusing to write outside the output folder: {output.path!r}")
-        target = staging / output.path
+        target = f"{staging_top}/{output.path}"
         folder = output.path.rpartition("/")[0]
         if folder not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(f"{staging_top}/{folder}", exist_ok=True)
             folders.add(folder)
-        previous = out_dir / output.path
+        previous = f"{out_top}/{output.path}"
         if output.kept:  # the caller verified that the last build's file is still exactly right
             if _link(previous, target):
                 linked.add(output.path)
@@ -300,16 +303,19 @@ def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
         )
 
 
-def _same(path: Path, data: bytes) -> bool:
+def _same(path: Path | str, data: bytes) -> bool:
     """Whether ``path`` is a regular file (not a link) holding exactly ``data``."""
     try:
-        info = path.lstat()
-        return stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: Path | str, target: Path | str) -> bool:
     """Hard-link ``source`` as ``target``; False where links are not possible (FAT, some shares)."""
     try:
         os.link(source, target, follow_symlinks=False)
@@ -320,7 +326,7 @@ def _link(source: Path, target: Path) -> bool:
     return True
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path | str, data: bytes) -> None:
     """A new file holding ``data`` (never through a link or over an existing file)."""
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
