@@ -32,6 +32,7 @@ class OrgGraph:
         for unit in org.units.values():
             if unit.parent in org.units:
                 self._units.add_edge(unit.parent, unit.id)
+        self._chains: dict[str, tuple[str, ...]] = {}  # chain_of_command, asked for again and again
         self._order = self._chart_order()
 
     # -- reporting lines --------------------------------------------------------------------
@@ -51,6 +52,12 @@ class OrgGraph:
 
     def chain_of_command(self, role_id: str) -> tuple[str, ...]:
         """Supervisors from the direct one up to the top (stops before repeating in a cycle)."""
+        found = self._chains.get(role_id)
+        if found is None:
+            found = self._chains[role_id] = self._chain_of_command(role_id)
+        return found
+
+    def _chain_of_command(self, role_id: str) -> tuple[str, ...]:
         chain: list[str] = []
         seen = {role_id}
         current = self.supervisor(role_id)
