@@ -14,6 +14,7 @@ import pytest
 from helpers import TODAY, copy_good, edit, published_tree, run_cli, write
 from orgc import build_index
 from orgc.render import jd_docx, jd_markdown
+from orgc.render.docx.deflate import Packed
 from orgc.resources import data_dir
 
 Edit = Callable[[Path], None]
@@ -359,14 +360,16 @@ def test_only_what_shows_a_change_is_made_again(tmp_path: Path, monkeypatch: pyt
 def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
     """A fragments file written by anyone but the last build is ignored, even with a valid checksum."""
     import base64
-    import zlib
 
     from orgc import fragment_cache
+    from orgc.render.fragments import Fragments
 
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
-    forged_piece = base64.b64encode(zlib.compress("<w:p><w:r><w:t>伪造</w:t></w:r></w:p>".encode())).decode()
+    forger = Fragments()
+    forger.piece(lambda: "<w:p><w:r><w:t>伪造</w:t></w:r></w:p>", "forged")
+    forged_piece = base64.b64encode(forger.used[0][1]).decode()  # a well-formed piece
 
     def forge(body: bytes) -> bytes:
         content = json.loads(body)
@@ -380,17 +383,31 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
     assert published_tree(out) == published_tree(tmp_path / "clean")
 
 
-def test_a_damaged_piece_is_made_again() -> None:
+@pytest.mark.parametrize("size", [10, 40_000], ids=["small piece", "large piece"])
+def test_a_damaged_piece_is_made_again(size: int) -> None:
+    import zlib
+
     from orgc.render.fragments import Fragments
 
+    def text(piece: str | Packed) -> str:
+        return piece if isinstance(piece, str) else zlib.decompress(piece.data + b"\x03\x00", -15).decode()
+
+    kept, made = "<a/>" * size, "<made/>" * size
     first = Fragments()
-    assert first.piece(lambda: "<a/>", "x") == "<a/>"
-    ((key, packed),) = first.used
-    again = Fragments({key: packed})
-    assert again.piece(lambda: "<made/>", "x") == "<a/>"  # taken as the last build made it
-    damaged = Fragments({key: b"not zlib"})
-    assert damaged.piece(lambda: "<made/>", "x") == "<made/>"
-    assert Fragments({key: packed}).piece(lambda: "<made/>", "y") == "<made/>"  # other inputs, other piece
+    assert text(first.piece(lambda: kept, "x")) == kept
+    ((key, stored),) = first.used
+    assert text(Fragments({key: stored}).piece(lambda: made, "x")) == kept  # taken as the last build made it
+    for damaged in (b"not a piece", stored[:-1], stored[:1], b""):
+        assert text(Fragments({key: damaged}).piece(lambda: made, "x")) == made
+    assert text(Fragments({key: stored}).piece(lambda: made, "y")) == made  # other inputs, other piece
+
+
+def test_only_large_pieces_are_compressed_on_their_own() -> None:
+    from orgc.render.fragments import PACK_FROM, Fragments
+
+    pieces = Fragments()
+    assert isinstance(pieces.piece(lambda: "x" * (PACK_FROM - 1), "small"), str)
+    assert isinstance(pieces.piece(lambda: "x" * PACK_FROM, "large"), Packed)
 
 
 def _forge(cache: Path, change: Callable[[bytes], bytes]) -> None:

@@ -17,11 +17,11 @@ import orjson
 from .build_index import FOLDER, BuildIndex, Stamp, read_cache, write_cache
 
 FILE = "fragments.json"
-FORMAT = 1
+FORMAT = 2  # pieces stored as fragments._stored gives them
 
 
 def load(out_dir: Path, index: BuildIndex | None, setting: str) -> dict[str, bytes]:
-    """key -> compressed piece, from the last build into ``out_dir``; empty when there is none to trust."""
+    """key -> stored piece, from the last build into ``out_dir``; empty when there is none to trust."""
     if index is None or index.setting != setting:
         return {}
     body = read_cache(out_dir, index, FILE, FORMAT)

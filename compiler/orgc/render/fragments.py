@@ -8,7 +8,11 @@ inputs, that piece is taken as it is, otherwise it is made. Either way the outpu
 it carries it back (``OutputFile.fragments``), and the pieces a build used are what the next
 one may take (``fragment_cache``).
 
-Pieces are kept compressed: those of a large handbook are tens of megabytes of XML.
+Pieces are kept compressed: those of a large handbook are tens of megabytes of XML. A large piece
+is compressed on its own (``docx.deflate.pack``) and goes into the document's stream as it is,
+never decompressed or compressed again; a small one is given back as text, to be compressed
+with what surrounds it, since on its own it would compress far worse (most of a handbook's
+pieces are a few kilobytes of table markup much like their neighbours').
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import zlib
 from collections.abc import Callable, Mapping
 
 from ..build_index import fingerprint
+from .docx.deflate import Packed, pack
 
 
 class Fragments:
@@ -26,25 +31,44 @@ class Fragments:
         self._previous = previous or {}
         self._used: dict[str, bytes] = {}
 
-    def piece(self, make: Callable[[], str], *inputs: str) -> str:
+    def piece(self, make: Callable[[], str], *inputs: str) -> str | Packed:
         """The piece made by ``make`` from ``inputs`` (everything it depends on, as text)."""
         key = fingerprint(*inputs)
-        packed = self._previous.get(key)
-        text = _unpacked(packed) if packed is not None else None
-        if text is None:
-            text = make()
-            packed = zlib.compress(text.encode("utf-8"), 1)
-        self._used[key] = packed
-        return text
+        stored = self._previous.get(key)
+        value = _restored(stored) if stored is not None else None
+        if value is None:
+            value, stored = _stored(make())
+        self._used[key] = stored
+        return value
 
     @property
     def used(self) -> tuple[tuple[str, bytes], ...]:
-        """key -> compressed piece, for every piece asked for, in the order first asked."""
+        """key -> the piece as stored, for every piece asked for, in the order first asked."""
         return tuple(self._used.items())
 
 
-def _unpacked(packed: bytes) -> str | None:
-    try:
-        return zlib.decompress(packed).decode("utf-8")
-    except (zlib.error, UnicodeDecodeError):
-        return None
+# A piece this large (encoded) is compressed on its own; a smaller one with its neighbours.
+PACK_FROM = 32 * 1024
+_PACKED, _TEXT = b"P", b"T"  # how a piece is stored: Packed.dumps(), or its text through zlib
+
+
+def _stored(text: str) -> tuple[str | Packed, bytes]:
+    data = text.encode("utf-8")
+    if len(data) >= PACK_FROM:
+        packed = pack(data)
+        return packed, _PACKED + packed.dumps()
+    return text, _TEXT + zlib.compress(data, 1)
+
+
+def _restored(stored: bytes) -> str | Packed | None:
+    """A piece as the last build stored it; None for anything that is not one."""
+    kind, body = stored[:1], stored[1:]
+    if kind == _PACKED:
+        return Packed.loads(body)
+    if kind == _TEXT:
+        try:
+            return zlib.decompress(body).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+    return None
+

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model.entities import Text
 from .context import OutputFile, RenderContext
+from .docx.deflate import Packed
 from .docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from .docx.wml import Cell, Run, paragraph, table
 from .escape import xml as esc
@@ -50,7 +51,7 @@ class Book:
     ctx: RenderContext
     lang: str
     pieces: Fragments = dataclass_field(default_factory=Fragments)
-    parts: list[str] = dataclass_field(default_factory=list)
+    parts: list[str | Packed] = dataclass_field(default_factory=list)  # Packed: a piece (``fragments``)
     entries: list[TocEntry] = dataclass_field(default_factory=list)
     chapters: int = 0
 
@@ -60,7 +61,7 @@ class Book:
     def t(self, text: Text | None) -> str:
         return self.ctx.t(text, self.lang)
 
-    def add(self, *xml: str) -> None:
+    def add(self, *xml: str | Packed) -> None:
         self.parts.extend(xml)
 
     def chapter(self, title: str) -> None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import copy
 import struct
 import zipfile
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .deflate import Packed, deflate
 from .wml import BULLET_NUM_ID, NS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -58,7 +58,7 @@ class DocxBase:
 
     def assemble(
         self,
-        document: str | Sequence[str],
+        document: str | Sequence[str | Packed],
         header: str,
         footer: str,
         title: str,
@@ -68,7 +68,8 @@ class DocxBase:
     ) -> bytes:
         """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes.
 
-        ``document`` is the body's XML, or for a large document its pieces in order (never joined).
+        ``document`` is the body's XML, or for a large document its pieces in order (never joined),
+        some of them compressed already.
         """
         files = media + tuple((name, data) for _rel, name, data in self.header_media)
         body = [document] if isinstance(document, str) else document
@@ -108,9 +109,10 @@ class DocxBase:
 @dataclass(frozen=True)
 class Streamed:
     """A part given as pieces of text, encoded and compressed one after the other: a handbook's
-    body is tens of megabytes, and joined, then encoded, it would be held three times over."""
+    body is tens of megabytes, and joined, then encoded, it would be held three times over.
+    A piece may come compressed already (``deflate.Packed``): it is copied in as it is."""
 
-    pieces: Sequence[str]
+    pieces: Sequence[str | Packed]
 
 
 def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[bytes] = frozenset()) -> bytes:
@@ -125,7 +127,7 @@ def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[by
     directory = bytearray()
     for name, data in parts:
         if isinstance(data, Streamed):
-            packed = _deflate_chunks(piece.encode("utf-8") for piece in data.pieces)
+            packed = deflate(piece if isinstance(piece, Packed) else piece.encode("utf-8") for piece in data.pieces)
         elif data in fixed:
             packed = _deflated(data)
         elif len(data) <= SMALL_PART:
@@ -147,32 +149,12 @@ def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[by
     return bytes(out)
 
 
-@dataclass(frozen=True)
-class _Packed:
-    crc: int
-    data: bytes
-    size: int  # uncompressed
-
-
-def _deflate(data: bytes) -> _Packed:
-    return _deflate_chunks((data,))
-
-
-def _deflate_chunks(chunks: Iterable[bytes]) -> _Packed:
-    """The chunks joined, compressed; the same bytes however the input is divided."""
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    crc = size = 0
-    out = []
-    for data in chunks:
-        crc = zlib.crc32(data, crc)
-        size += len(data)
-        out.append(compressor.compress(data))
-    out.append(compressor.flush())
-    return _Packed(crc, b"".join(out), size)
+def _deflate(data: bytes) -> Packed:
+    return deflate((data,))
 
 
 @cache
-def _deflated(data: bytes) -> _Packed:
+def _deflated(data: bytes) -> Packed:
     return _deflate(data)
 
 
@@ -180,7 +162,7 @@ SMALL_PART = 4096
 
 
 @lru_cache(maxsize=256)
-def _deflated_small(data: bytes) -> _Packed:
+def _deflated_small(data: bytes) -> Packed:
     return _deflate(data)
 
 
@@ -388,7 +370,7 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 
-def _document(body: Sequence[str]) -> list[str]:
+def _document(body: Sequence[str | Packed]) -> list[str | Packed]:
     section = (
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
         '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
