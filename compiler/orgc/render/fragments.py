@@ -2,9 +2,8 @@
 
 A piece is a part of a document made from a small part of the organisation: in the handbook,
 one unit's responsibility matrix, one process's steps, the org chart or the position index.
-It is looked up by the
-fingerprint of everything it is made from; when the last build made a piece from the same
-inputs, that piece is taken as it is, otherwise it is made. Either way the output that used
+It is looked up by the fingerprint of everything it is made from; when the last build made a
+piece from the same inputs, that piece is taken as it is, otherwise it is made. Either way the output that used
 it carries it back (``OutputFile.fragments``), and the pieces a build used are what the next
 one may take (``fragment_cache``).
 

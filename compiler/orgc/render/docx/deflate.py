@@ -43,7 +43,7 @@ class Packed:
 def pack(text: str | bytes) -> Packed:
     """``text`` as a piece that can stand anywhere in a stream (see the module's docstring)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    compressor = _compressor()
     return Packed(zlib.crc32(data), compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH), len(data))
 
 
@@ -66,15 +66,19 @@ def deflate(chunks: Iterable[bytes | Packed]) -> Packed:
             size += chunk.size
             continue
         if compressor is None:
-            compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+            compressor = _compressor()
         crc = zlib.crc32(chunk, crc)
         size += len(chunk)
         out.append(compressor.compress(chunk))
-    if compressor is not None or not out:
-        out.append((compressor or zlib.compressobj(LEVEL, zlib.DEFLATED, -15)).flush())
-    else:
+    if compressor is None and out:  # the last chunk was a piece
         out.append(_FINAL_EMPTY_BLOCK)
+    else:
+        out.append((compressor or _compressor()).flush())
     return Packed(crc, b"".join(out), size)
+
+
+def _compressor():  # type: ignore[no-untyped-def]
+    return zlib.compressobj(LEVEL, zlib.DEFLATED, -15)  # raw deflate, as zip holds it
 
 
 # CRC-32 of two strings joined, from their own CRCs and the second one's length, as zlib's
