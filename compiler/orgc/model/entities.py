@@ -13,8 +13,10 @@ from datetime import date
 
 from ..diagnostics import Location, Subject, Waiver
 from ..load.yaml_doc import Document
+from .frozen import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Src:
     """Where an entity is written: a document and the data path inside it."""
@@ -33,6 +35,7 @@ class Src:
         return self.doc.file
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Text:
     """Text in one or more languages, in the order written."""
@@ -61,6 +64,7 @@ class Text:
         return self.values[0][1] if self.values else ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Unit:
     id: str
@@ -72,6 +76,7 @@ class Unit:
     src: Src = field(compare=False, repr=False)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Duty:
     """A duty as written on a role or in a shared block; ``owner`` is that role or block."""
@@ -95,6 +100,7 @@ class Duty:
         return f"{self.owner}.{self.id}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DutyBlock:
     id: str
@@ -104,6 +110,7 @@ class DutyBlock:
     src: Src = field(compare=False, repr=False)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Target:
     """A parsed KPI target: ``>= 85%`` is Target('>=', 85.0, '%')."""
@@ -119,6 +126,7 @@ class Target:
         return f"{comparator}{number}{space}{self.unit}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class KpiTarget:
     kpi: str
@@ -128,6 +136,7 @@ class KpiTarget:
     src: Src = field(compare=False, repr=False)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Kpi:
     id: str
@@ -144,6 +153,7 @@ class Kpi:
         return self.direction == "higher-is-better"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Authority:
     type: str
@@ -151,6 +161,7 @@ class Authority:
     limit: Text | None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Qualifications:
     education: str | None = None
@@ -162,6 +173,7 @@ class Qualifications:
     competencies: tuple[Text, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Role:
     id: str
@@ -193,6 +205,7 @@ class Role:
         return Subject("role", self.id)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Step:
     id: str
@@ -212,6 +225,7 @@ class Step:
         return f"{self.process}.{self.id}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Process:
     id: str
@@ -228,12 +242,14 @@ class Process:
         return (self.owner,) if self.owner else ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Section:
     title: Text
     body: Text
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Policy:
     id: str
