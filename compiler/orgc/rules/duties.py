@@ -205,13 +205,15 @@ _ROLE_OR_UNIT = Message("kind.role-or-unit")
 _UNIT_OR_ROLE = Message("kind.unit-or-role")
 
 
-def _duty_references(refs: _References, duty: Duty, subject: Subject) -> Iterator[Finding]:
+def _duty_references(refs: _References, duty: Duty, subject: Subject) -> list[Finding]:
     s = duty.src
-    yield from refs.check(duty.kpis, ("kpi",), _KPI, s, "kpis", subject)
-    yield from refs.check(duty.collaborates, _PARTIES, _ROLE_OR_UNIT, s, "collaborates", subject)
-    yield from refs.check(duty.accountable, ("role",), _ROLE, s, "accountable", subject)
-    yield from refs.check(duty.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject)
-    yield from refs.check(duty.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject)
+    return [
+        *refs.check(duty.kpis, ("kpi",), _KPI, s, "kpis", subject),
+        *refs.check(duty.collaborates, _PARTIES, _ROLE_OR_UNIT, s, "collaborates", subject),
+        *refs.check(duty.accountable, ("role",), _ROLE, s, "accountable", subject),
+        *refs.check(duty.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject),
+        *refs.check(duty.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject),
+    ]
 
 
 class _References:
@@ -224,6 +226,15 @@ class _References:
             "process": org.processes,
             "block": org.blocks,
         }
+        self._names: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def names(self, kinds: tuple[str, ...]) -> frozenset[str]:
+        """The ids of ``kinds``, and the files that could not be read: a ref among them names something."""
+        found = self._names.get(kinds)
+        if found is None:
+            found = frozenset(self.org.unreadable).union(*(self.tables[kind] for kind in kinds))
+            self._names[kinds] = found
+        return found
 
     def check(
         self,
@@ -238,6 +249,8 @@ class _References:
 
         A list, not a generator: this is called for every reference field of every duty.
         """
+        if not refs or self.names(kinds).issuperset(refs):  # nearly every reference
+            return []
         found = []
         for index, ref in enumerate(refs):
             if not self.org.known(ref, *kinds):

@@ -6,6 +6,7 @@ import dataclasses
 import typing
 from collections.abc import Iterator
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from ..diagnostics import Subject
@@ -36,27 +37,26 @@ def missing_translation(ctx: Context) -> Iterator[Finding]:
     wanted = ctx.org.languages
     if len(wanted) < 2:
         return
-    for text, subject in texts_of(ctx.org):
-        present = {code for code, _ in text.values}
-        missing = [lang for lang in wanted if lang not in present]
-        if missing and text.where is not None:
-            example = "{" + ", ".join(f"{lang}: ..." for lang in wanted) + "}"
+    example = "{" + ", ".join(f"{lang}: ..." for lang in wanted) + "}"
+    for text, subject, missing in incomplete_texts(ctx.org, wanted):
+        if text.where is not None:
             yield Finding(
-                Message("I18N001", text=_short(str(text)), languages=tuple(missing)),
+                Message("I18N001", text=_short(str(text)), languages=missing),
                 text.where,
                 Message("I18N001.hint", example=example),
                 subject,
             )
 
 
-def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
-    """Every Text in the organisation, with the entity whose `waive` applies to it."""
-    found: list[tuple[Text, Subject | None]] = []
-    _collect(org, None, found)
+def incomplete_texts(org: Org, wanted: tuple[str, ...]) -> list[tuple[Text, Subject | None, tuple[str, ...]]]:
+    """Every Text in the organisation that lacks one of ``wanted``, with the entity whose `waive`
+    applies to it and the languages it lacks."""
+    walk = _Walk(wanted)
+    walk.collect(org, None)
     for unit in org.units.values():
-        _collect(unit, None, found)
+        walk.collect(unit, None)
     for kpi in org.kpis.values():
-        _collect(kpi, None, found)
+        walk.collect(kpi, None)
     for kind, table in (
         ("role", org.roles),
         ("block", org.blocks),
@@ -64,25 +64,44 @@ def texts_of(org: Org) -> Iterator[tuple[Text, Subject | None]]:
         ("policy", org.policies),
     ):
         for entity in table.values():
-            _collect(entity, Subject(kind, entity.id), found)
-    return iter(found)
+            walk.collect(entity, Subject(kind, entity.id))
+    return walk.found
 
 
-def _collect(value: Any, subject: Subject | None, found: list[tuple[Text, Subject | None]]) -> None:
-    # a list filled by plain calls: a quarter of a million texts pass through a few levels each,
-    # and nested generators would hand every one up through each level
-    for name in _field_names(type(value)):
-        item = getattr(value, name)
-        if isinstance(item, Text):
-            found.append((item, subject))
-        elif isinstance(item, tuple):
-            for part in item:
-                if isinstance(part, Text):
-                    found.append((part, subject))
-                else:
-                    _collect(part, subject, found)
-        elif item is not None:
-            _collect(item, subject, found)
+class _Walk:
+    """A quarter of a million texts at 10,000 roles: each is looked at where it is found and kept only
+    when it lacks a language; what a set of languages lacks is worked out once."""
+
+    def __init__(self, wanted: tuple[str, ...]) -> None:
+        self.wanted = wanted
+        self.found: list[tuple[Text, Subject | None, tuple[str, ...]]] = []
+        self.lacking: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def collect(self, value: Any, subject: Subject | None) -> None:
+        # plain calls: nested generators would hand every text up through each level
+        for name in _field_names(type(value)):
+            item = getattr(value, name)
+            if isinstance(item, Text):
+                self.check(item, subject)
+            elif isinstance(item, tuple):
+                for part in item:
+                    if isinstance(part, Text):
+                        self.check(part, subject)
+                    else:
+                        self.collect(part, subject)
+            elif item is not None:
+                self.collect(item, subject)
+
+    def check(self, text: Text, subject: Subject | None) -> None:
+        codes = tuple(map(_code, text.values))
+        missing = self.lacking.get(codes)
+        if missing is None:
+            missing = self.lacking[codes] = tuple(lang for lang in self.wanted if lang not in codes)
+        if missing:
+            self.found.append((text, subject, missing))
+
+
+_code = itemgetter(0)
 
 
 @cache
