@@ -33,21 +33,21 @@ def quick_init(cls: type[T]) -> type[T]:
             f"{cls.__name__}: quick_init is for frozen, slotted dataclasses without __post_init__"
         )
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if not fields:
+        raise TypeError(f"{cls.__name__}: quick_init needs at least one field")
     namespace: dict[str, object] = {}
-    params_text, stores = [], []
+    parameters, stores = [], []
     for field in fields:
         if not field.init or field.kw_only or field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{field.name}: quick_init takes positional fields only")
         namespace[f"_set_{field.name}"] = cls.__dict__[field.name].__set__
         stores.append(f"    _set_{field.name}(self, {field.name})")
         if field.default is dataclasses.MISSING:
-            params_text.append(field.name)
+            parameters.append(field.name)
         else:
             namespace[f"_default_{field.name}"] = field.default
-            params_text.append(f"{field.name}=_default_{field.name}")
-    if not fields:
-        raise TypeError(f"{cls.__name__}: quick_init needs at least one field")
-    exec(f"def __init__(self, {', '.join(params_text)}):\n" + "\n".join(stores), namespace)
+            parameters.append(f"{field.name}=_default_{field.name}")
+    exec(f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(stores), namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     cls.__init__ = init  # type: ignore[misc]
