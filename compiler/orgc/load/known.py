@@ -10,12 +10,12 @@ so taking one over skips reading, parsing and validating and loses no diagnostic
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..ids import ID
 from .discover import SpecFile
 
 
@@ -68,9 +68,6 @@ class KnownDocuments:
         return known if known.stamp == stamp else replace(known, stamp=stamp)
 
 
-_ID = re.compile(r"[a-z][a-z0-9-]{0,62}")  # model.build.ID; reading comes before the model
-
-
 def mentions_in(data: Any) -> frozenset[str]:
     """Every string value in ``data`` that could be an id: the entities a document refers to.
 
@@ -82,7 +79,7 @@ def mentions_in(data: Any) -> frozenset[str]:
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if _ID.fullmatch(value):
+            if ID.fullmatch(value):
                 found.add(value)
         elif isinstance(value, dict):
             stack += value.values()

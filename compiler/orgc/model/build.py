@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import Diagnostic, Location, Severity, Subject, Waiver
+from ..ids import ID
 from ..load.yaml_doc import Document
 from ..messages import Message
 from .entities import (
@@ -34,8 +35,6 @@ from .entities import (
     Unit,
 )
 from .targets import parse_target, parse_weight
-
-ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-ID = re.compile(r"[a-z][a-z0-9-]{0,62}")
+from ..ids import ID
+
 MAX_ID = 63
 # Room left for a "-NN" suffix when a generated id has to be made unique.
 _BASE_MAX = MAX_ID - 4
