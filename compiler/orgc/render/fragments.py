@@ -70,4 +70,3 @@ def _restored(stored: bytes) -> str | Packed | None:
         except (zlib.error, UnicodeDecodeError):
             return None
     return None
-

@@ -96,8 +96,10 @@ class Matrix:
 
 
 def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+    """Every matrix file; a build runs these as separate tasks (see ``outputs.render_all``)."""
     yield from render_units(ctx, reuse)
-    yield from render_whole(ctx, reuse)
+    yield from render_table(ctx, reuse)
+    yield from render_workbook(ctx, reuse)
 
 
 def render_units(
@@ -125,12 +127,6 @@ def render_units(
             yield OutputFile(path, b"", content, kept=True)
         else:
             yield OutputFile(path, markdown(ctx, unit.id, matrix, lang), content)
-
-
-def render_whole(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
-    """The whole organisation's matrix: CSV, XLSX and the long form."""
-    yield from render_table(ctx, reuse)
-    yield from render_workbook(ctx, reuse)
 
 
 def render_table(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
