@@ -160,3 +160,13 @@ def published_tree(folder: Path) -> dict[str, bytes]:
         elif path.is_file():
             found[rel] = path.read_bytes()
     return found
+
+
+def use_python_parser(monkeypatch: Any) -> None:
+    """Read YAML with PyYAML's pure-Python parser, as an install without libyaml does."""
+    import yaml
+
+    from orgc.load import yaml_doc
+
+    monkeypatch.setattr(yaml_doc, "_CParser", object)
+    monkeypatch.setattr(yaml_doc, "_Loader", yaml.SafeLoader)

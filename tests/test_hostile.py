@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOOD, copy_good, run_check, write
+from helpers import GOOD, copy_good, run_check, use_python_parser, write
 
 AGENT = "specs/roles/cs-agent.yaml"
 GOOD_AGENT = (GOOD / AGENT).read_text(encoding="utf-8")
@@ -26,6 +26,14 @@ def only(project: Path, code: str, file: str, line: int, column: int, says: str)
     assert diagnostic["severity"] == "error"
     assert report.exit_code == 1
     return diagnostic
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every case holds with libyaml and with PyYAML's own parser (installs without the C extension)."""
+    if request.param == "python":
+        use_python_parser(monkeypatch)
+    return request.param
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ the schema asks for them.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from typing import Any, ClassVar
 import yaml
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..messages import Message, verbatim
+from ..messages import Message
+from .parser_words import parser_problem
 
 Path = tuple[str | int, ...]
 
@@ -172,9 +174,13 @@ class _Refused(Exception):
 def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
     """Parse one YAML document; on failure return no document and the located reasons."""
     try:
-        if _needs_prescan(text):
-            _prescan(text)
-        root = _compose(text)
+        try:
+            if _needs_prescan(text):
+                _prescan(text)
+            root = _compose(text)
+        except yaml.MarkedYAMLError as exc:
+            _prescan_before(text, exc.problem_mark or exc.context_mark)
+            raise
     except _Refused as exc:
         location = Location(file, *_Positions(text)(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
@@ -183,7 +189,7 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
     except yaml.reader.ReaderError as exc:
         return None, (_reader_error(exc, file, text),)
     except yaml.YAMLError as exc:
-        message = Message("E100.yaml-error", detail=str(exc))
+        message = Message("E100.yaml-error", problem=parser_problem(str(exc)))
         return None, (Diagnostic("E100", Severity.ERROR, message, Location(file)),)
     if root is not None and _plain(text):
         try:
@@ -210,7 +216,7 @@ def _needs_prescan(text: str) -> bool:
     nesting more indentation or another indicator at the start of a line.
     """
     return (
-        ("*" in text and "&" in text)
+        "*" in text
         or text.count("[") + text.count("{") > MAX_DEPTH
         or _DEEP_BLOCK.search(text) is not None
     )
@@ -271,6 +277,21 @@ def _prescan(text: str) -> None:
             depth -= 1
 
 
+def _prescan_before(text: str, mark: yaml.Mark | None) -> None:
+    """Apply orgc's own limits to the text the parser read before it gave up.
+
+    A parser may have limits of its own: libyaml 0.2.6 (in PyYAML 6.0.4's wheels)
+    refuses nesting past 1,000 levels, and its scanner looks up to 1,024 characters
+    ahead, so on `[[[[…` its refusal comes before the event of orgc's 65th level.
+    Whatever the parser stops at, the events before that point show orgc's limit.
+    """
+    if mark is None or mark.index <= 0:
+        return
+    # the cut text ends mid-way; unless it shows orgc's limit, the parser's own error is reported
+    with contextlib.suppress(yaml.YAMLError):
+        _prescan(text[: mark.index])
+
+
 def _reader_error(exc: yaml.reader.ReaderError, file: str, text: str) -> Diagnostic:
     """A character YAML does not allow, e.g. a raw control character: located, with its code point."""
     # libyaml reports a byte offset into the UTF-8 text, the Python reader a character offset.
@@ -298,28 +319,10 @@ _OPENED_HERE = {
     "while parsing a flow sequence": Message("E100.syntax.not-closed-bracket"),
     "while parsing a flow mapping": Message("E100.syntax.not-closed-brace"),
 }
-# The parser's own words (libyaml's, then PyYAML's), so that they can be said in every language.
-_PARSER_WORDS = {
-    "could not find expected ':'": Message("yaml.expected-colon"),
-    "mapping values are not allowed in this context": Message("yaml.mapping-values"),
-    "mapping values are not allowed here": Message("yaml.mapping-values-here"),
-    "did not find expected key": Message("yaml.expected-key"),
-    "did not find expected '-' indicator": Message("yaml.expected-dash"),
-    "found character that cannot start any token": Message("yaml.bad-start"),
-    "did not find expected node content": Message("yaml.expected-content"),
-    "did not find expected ',' or ']'": Message("yaml.expected-comma-bracket"),
-    "did not find expected ',' or '}'": Message("yaml.expected-comma-brace"),
-    "found unexpected end of stream": Message("yaml.end-of-stream"),
-    "block sequence entries are not allowed in this context": Message("yaml.sequence-here"),
-    "found unknown escape character": Message("yaml.unknown-escape"),
-    "did not find expected comment or line break": Message("yaml.expected-line-break"),
-}
-
-
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    detail = exc.problem or "invalid YAML"  # the parser's words, when they are what is reported
-    problem = _PARSER_WORDS.get(detail) or verbatim(detail)
+    detail = exc.problem or ""  # the parser's words, when they are what is reported
+    problem = parser_problem(exc.problem, exc.context)
     opened = exc.context_mark
     if exc.context in _OPENED_HERE and opened and mark and mark.line > opened.line:
         mark = opened

@@ -42,7 +42,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E100.alias.hint": (
         "Write the value out in full, or move shared duties into a shared block under specs/duties/."
     ),
-    "E100.yaml-error": "YAML error: {detail}",
+    "E100.yaml-error": "YAML error: {problem}",
     "E100.control-character": (
         "the file contains the control character U+{code:04X}, which YAML does not allow"
     ),
@@ -80,6 +80,21 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "yaml.sequence-here": "block sequence entries are not allowed in this context",
     "yaml.unknown-escape": "found unknown escape character",
     "yaml.expected-line-break": "did not find expected comment or line break",
+    "yaml.mapping-keys": "mapping keys ('? ') are not allowed here",
+    "yaml.indentation-or-bracket": "invalid indentation, or an unclosed '[' or '{{'",
+    "yaml.escape-code": "the escape code in double quotes ('\\x', '\\u') needs hexadecimal digits",
+    "yaml.document-in-quote": "a line starting with '---' or '...' inside quoted text (is a closing quote missing?)",
+    "yaml.tab": "a tab character where spaces are expected",
+    "yaml.block-indicator": "after '|' or '>' only an indentation digit 1-9, '+' or '-' may follow",
+    "yaml.directive": "a line starting with '%' is a YAML directive, which spec files do not use (quote it if it is text)",
+    "yaml.anchor-name": "'&' or '*' must be followed by a name (quote the value if the sign is part of the text)",
+    "yaml.alias": "YAML aliases and anchors (*name, &name) are not allowed in spec files",
+    "yaml.tag": "a '!' tag written wrongly; spec files use no tags (quote the value if '!' is part of the text)",
+    "yaml.document-start": "the start of the document was expected here (check the indentation, or what follows '---')",
+    "yaml.too-deep": "nesting too deep",
+    "yaml.control-character": "an invisible control character that YAML does not allow",
+    "yaml.too-long": "the file is too long",
+    "yaml.other": "the YAML parser could not read this",
     # -- E101, E102: what is written ------------------------------------------------------------
     "E101": "duplicate key '{key}' (first written on line {line})",
     "E101.hint": "YAML keeps only one of them; delete or merge the duplicate.",
