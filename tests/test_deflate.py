@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import zlib
 
-from orgc.render.docx.deflate import Packed, crc32_combine, deflate, pack
+from orgc.writers.docx.deflate import Packed, crc32_combine, deflate, pack
 
 
 def test_crc32_combine_is_the_crc_of_the_joined_bytes() -> None:

@@ -24,7 +24,7 @@ import pytest
 
 from helpers import copy_good, edit, render_context, run_check
 from orgc.pipeline import check
-from orgc.render import chart_layout
+from orgc.render.chart import layout as chart_layout
 from orgc.render.outputs import render_all
 
 AGENT = "specs/roles/cs-agent.yaml"

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from helpers import TODAY, copy_good, edit, published_tree, run_cli, write
-from orgc import build_index
-from orgc.render import jd_docx, jd_markdown
-from orgc.render.docx.deflate import Packed
+from orgc.incremental import index as build_index
+from orgc.render.jd import docx as jd_docx
+from orgc.render.jd import markdown as jd_markdown
 from orgc.resources import data_dir
+from orgc.writers.docx.deflate import Packed
 
 Edit = Callable[[Path], None]
 
@@ -229,7 +230,7 @@ def test_a_role_named_through_a_shared_block_is_followed(tmp_path: Path) -> None
 @pytest.fixture
 def looked_at(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Roles whose JD view was built in this process (builds run with --jobs 1)."""
-    from orgc.render import jd_model
+    from orgc.render.jd import model as jd_model
 
     seen: Counter[str] = Counter()
     original = jd_model.job_description
@@ -269,7 +270,7 @@ def test_a_change_to_org_yaml_looks_at_every_role(tmp_path: Path, looked_at: Cou
 
 def test_documents_are_taken_over_only_from_their_own_build(tmp_path: Path) -> None:
     """A documents cache written by anyone but the last build (say, committed in a pull request) is ignored."""
-    from orgc import document_cache
+    from orgc.incremental import documents as document_cache
 
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
@@ -288,7 +289,7 @@ def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -
     """Documents read before another build finished do not go with that build's outputs."""
     from datetime import date
 
-    from orgc.build import known_documents, previous_build, run_build
+    from orgc.commands.build import known_documents, previous_build, run_build
     from orgc.pipeline import check
 
     project = copy_good(tmp_path / "project")
@@ -309,7 +310,10 @@ def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -
 def test_only_what_shows_a_change_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A unit's matrix file, its matrix in the handbook, the handbook's org chart and the chart
     files are made again only when what they show changed."""
-    from orgc.render import chart, chart_word, handbook_sections, raci
+    from orgc.render import raci
+    from orgc.render.chart import formats as chart
+    from orgc.render.chart import word as chart_word
+    from orgc.render.handbook import sections as handbook_sections
 
     made: Counter[str] = Counter()
     tables, drawing, picture, markdown = (
@@ -361,8 +365,8 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
     """A fragments file written by anyone but the last build is ignored, even with a valid checksum."""
     import base64
 
-    from orgc import fragment_cache
-    from orgc.render.fragments import Fragments
+    from orgc.incremental import fragment_store as fragment_cache
+    from orgc.incremental.fragments import Fragments
 
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
@@ -387,7 +391,7 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
 def test_a_damaged_piece_is_made_again(size: int) -> None:
     import zlib
 
-    from orgc.render.fragments import Fragments
+    from orgc.incremental.fragments import Fragments
 
     def text(piece: str | Packed) -> str:
         return piece if isinstance(piece, str) else zlib.decompress(piece.data + b"\x03\x00", -15).decode()
@@ -403,7 +407,7 @@ def test_a_damaged_piece_is_made_again(size: int) -> None:
 
 
 def test_only_large_pieces_are_compressed_on_their_own() -> None:
-    from orgc.render.fragments import PACK_FROM, Fragments
+    from orgc.incremental.fragments import PACK_FROM, Fragments
 
     pieces = Fragments()
     assert isinstance(pieces.piece(lambda: "x" * (PACK_FROM - 1), "small"), str)

@@ -20,8 +20,8 @@ from referencing import Registry, Resource
 from helpers import run_check, run_cli
 from orgc import __version__, resources
 from orgc.cli import cli
+from orgc.commands.init import SCHEMA_FOLDER, init_project, starter_dir
 from orgc.load.discover import classify
-from orgc.scaffold import SCHEMA_FOLDER, init_project, starter_dir
 from orgc.validate import SCHEMA_OF_KIND
 
 ROOT = Path(__file__).resolve().parent.parent

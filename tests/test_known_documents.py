@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from helpers import copy_good, edit
-from orgc.affected import affected_roles
-from orgc.load.known import KnownDocuments, ReadDocument, mentions_in
+from orgc.incremental.affected import affected_roles
+from orgc.incremental.known import KnownDocuments, ReadDocument, mentions_in
 from orgc.pipeline import check
 
 FAR_FUTURE = 2**62

@@ -26,7 +26,7 @@ from helpers import (
 )
 from orgc import resources
 from orgc.diagnostics import Diagnostic, Location, Severity
-from orgc.messages import Message, OneOf, default_language, description, en, verbatim, zh
+from orgc.i18n import Message, OneOf, default_language, description, en, verbatim, zh
 from orgc.validate import SCHEMA_OF_KIND
 
 PACKAGE = Path(__file__).resolve().parent.parent / "compiler" / "orgc"

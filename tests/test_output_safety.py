@@ -26,11 +26,13 @@ import pytest
 import yaml
 
 from helpers import copy_good, edit, render_context, run_cli
-from orgc.render import chart, raci, templating
-from orgc.render.docx import package
-from orgc.render.docx.package import ReferenceDocxError
-from orgc.render.escape import one_line
+from orgc.render import raci
+from orgc.render.chart import formats as chart
 from orgc.render.outputs import render_all
+from orgc.writers import templating
+from orgc.writers.docx import package
+from orgc.writers.docx.package import ReferenceDocxError
+from orgc.writers.escape import one_line
 
 AGENT = "specs/roles/cs-agent.yaml"
 TITLE = "title: {zh: 客服专员, en: Customer service agent}"

@@ -21,12 +21,13 @@ from pathlib import Path
 import pytest
 
 from orgc.pipeline import check
-from orgc.render import chart, chart_word
-from orgc.render.chart_layout import Box, ChartLayout, ChartNode, layout, text_width, wrap
+from orgc.render.chart import formats as chart
+from orgc.render.chart import word as chart_word
+from orgc.render.chart.layout import Box, ChartLayout, ChartNode, layout, text_width, wrap
 from orgc.render.context import RenderContext
-from orgc.render.docx import package
-from orgc.render.docx.package import CONTENT_WIDTH
-from orgc.render.escape import one_line
+from orgc.writers.docx import package
+from orgc.writers.docx.package import CONTENT_WIDTH
+from orgc.writers.escape import one_line
 
 FIXTURES = Path(__file__).parent / "fixtures" / "chart"
 EXPECTED = FIXTURES / "expected"

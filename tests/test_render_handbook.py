@@ -22,8 +22,9 @@ from docx.table import Table
 from lxml import etree
 
 from helpers import render_context
-from orgc.render import handbook, labels
+from orgc.render import labels
 from orgc.render.context import RenderContext
+from orgc.render.handbook import book as handbook
 
 PROJECT = Path(__file__).parent / "fixtures" / "handbook"
 WHEN = datetime(2026, 3, 1, tzinfo=UTC)
@@ -312,7 +313,7 @@ def test_a_large_organisation_gets_a_position_index(tmp_path: Path) -> None:
     """Above FULL_JD_LIMIT roles the JD chapter lists every position instead of every JD."""
     import sys
 
-    from orgc.render.handbook import FULL_JD_LIMIT, handbook_document
+    from orgc.render.handbook.book import FULL_JD_LIMIT, handbook_document
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from generate import Generator
@@ -332,7 +333,7 @@ def test_a_unit_with_many_roles_is_listed_by_row(
     books: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above MAX_GRID_PARTIES columns a unit's matrix lists each row with its parties by letters."""
-    from orgc.render import handbook_sections
+    from orgc.render.handbook import sections as handbook_sections
 
     assert handbook_sections.MAX_GRID_PARTIES == 18
     monkeypatch.setattr(handbook_sections, "MAX_GRID_PARTIES", 3)  # the service desk has eight
@@ -360,7 +361,7 @@ def test_a_unit_with_many_roles_is_listed_by_row(
 
 
 def test_listed_letters_are_ranked_accountable_first() -> None:
-    from orgc.render.handbook_sections import _letter_rank
+    from orgc.render.handbook.sections import _letter_rank
 
     found = sorted(["I", "R", "C", "A/R", "A", "R/C", "R/I", "A/C"], key=_letter_rank)
     assert found == ["A", "A/R", "A/C", "R", "R/C", "R/I", "C", "I"]

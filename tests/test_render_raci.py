@@ -26,9 +26,10 @@ from hypothesis import strategies as st
 
 from helpers import render_context
 from orgc.model.raci import combined
-from orgc.render import escape, raci
+from orgc.render import raci
 from orgc.render.context import RenderContext
-from orgc.render.xlsx import LETTER_COLOURS, display_width, matrix_workbook
+from orgc.writers import escape
+from orgc.writers.xlsx import LETTER_COLOURS, display_width, matrix_workbook
 
 HERE = Path(__file__).parent / "fixtures" / "raci"
 PROJECT = HERE / "project"
@@ -521,7 +522,7 @@ def openpyxl_workbook(
     from openpyxl.utils import get_column_letter
     from openpyxl.xml.functions import tostring
 
-    from orgc.render import xlsx
+    from orgc.writers import xlsx
 
     def text_cell(row: int, column: int, text: str):  # type: ignore[no-untyped-def]
         text = escape.xml_safe(text)

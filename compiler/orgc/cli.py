@@ -63,7 +63,7 @@ def _run_check(path: Path, today: date | None, messages: str | None = None, know
 
 
 def _messages_language(messages: str | None, languages: tuple[str, ...]) -> str:
-    from .messages import default_language
+    from .i18n import default_language
 
     return messages or default_language(languages)
 
@@ -157,7 +157,7 @@ def build_command(
     A rebuild renders only the job descriptions whose content changed, and when
     nothing at all changed since the last build it says so and writes nothing.
     """
-    from .build import BuildProblem, known_documents, previous_build, run_build, up_to_date
+    from .commands.build import BuildProblem, known_documents, previous_build, run_build, up_to_date
 
     # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
     known = previous = None
@@ -204,9 +204,9 @@ def build_command(
 )
 def show_command(role: str, path: Path, lang: str | None, messages: str | None) -> None:
     """Show one role: chain of command, direct reports, duties with RACI, KPI targets."""
-    from .messages import LANGUAGES, Message
+    from .commands.show import render_role
+    from .i18n import LANGUAGES, Message
     from .rules.registry import guess
-    from .show import render_role
 
     if messages is None and lang in LANGUAGES:
         messages = lang
@@ -254,8 +254,8 @@ def diff_command(
     existing folder is one). Exit code 0 whatever changed; 1 when either side's
     specs have errors; 2 when a side cannot be read.
     """
+    from .commands.diff import run
     from .diff import DiffProblem
-    from .diff.command import run
 
     try:
         outcome = run(base, head, path, fmt, lang, today)
@@ -336,8 +336,8 @@ def init_command(directory: Path, lang: str, name: str | None, update_schemas: b
     and check it offline. Nothing is overwritten: if any of these files exists,
     nothing is written and the exit code is 2.
     """
-    from .scaffold import InitProblem, init_project, next_steps, parse_languages
-    from .scaffold import update_schemas as refresh_schemas
+    from .commands.init import InitProblem, init_project, next_steps, parse_languages
+    from .commands.init import update_schemas as refresh_schemas
 
     try:
         if update_schemas:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
-from .messages import Message, verbatim
+from .i18n import Message, verbatim
 
 
 class Severity(IntEnum):

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, Config, load_config
 from .diagnostics import Diagnostic, Location, Severity, Waiver, WaiverUse, sort_diagnostics
+from .i18n import Message, default_language
 from .ids import ID
+from .incremental.known import KnownDocuments, ReadDocument, mentions_in
 from .load.discover import SpecFile, discover
-from .load.known import KnownDocuments, ReadDocument, mentions_in
 from .load.text import read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
-from .messages import Message, default_language
 from .model.build import SpecDocument, build_org
 from .model.entities import Org
 from .model.graph import OrgGraph

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.entities import Text
-from ..render import escape
+from ..writers import escape
 from .changes import (
     DutyChanged,
     GradeChanged,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..messages import Message
+from ..i18n import Message
 
 # folder under specs/ -> kind; org.yaml sits at the top of specs/.
 KIND_FOLDERS = {

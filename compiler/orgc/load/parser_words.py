@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..messages import Message
+from ..i18n import Message
 
 # (pattern on the problem text, pattern on the context or None, message). First match wins.
 _PATTERNS: tuple[tuple[str, str | None, Message], ...] = (

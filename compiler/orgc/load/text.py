@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..messages import Message
+from ..i18n import Message
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 import yaml
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..messages import Message
+from ..i18n import Message
 from .parser_words import parser_problem
 
 Path = tuple[str | int, ...]

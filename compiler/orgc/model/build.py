@@ -14,9 +14,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import Diagnostic, Location, Severity, Subject, Waiver
+from ..i18n import Message
 from ..ids import ID
 from ..load.yaml_doc import Document
-from ..messages import Message
 from .entities import (
     Authority,
     Duty,

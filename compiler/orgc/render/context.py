@@ -88,7 +88,7 @@ class RenderContext:
         if not user.is_dir():
             return (data_dir("templates"),)
         if not user.resolve().is_relative_to(self.project.resolve()):  # templates: /etc, or a link
-            from .templating import TemplateProblem
+            from ..writers.templating import TemplateProblem
 
             raise TemplateProblem(f"the templates folder '{self.config.templates}' is outside the project")
         return (user, data_dir("templates"))

@@ -54,7 +54,9 @@ class Reuse:
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
-    from . import chart, handbook, org_json, raci
+    from . import org_json, raci
+    from .chart import formats as chart
+    from .handbook import book as handbook
 
     # the longest first, so that no worker is left with a long task at the end
     return (handbook.render, raci.render_workbook, raci.render_table, org_json.render, chart.render)
@@ -95,7 +97,8 @@ def render_all(
 
 def _untouched_first(ctx: RenderContext, reuse: Reuse) -> tuple[list[OutputFile], list[str]]:
     """The last build's JD files of the roles no change can reach, and the other roles, to look at."""
-    from . import jd_docx, jd_markdown
+    from .jd import docx as jd_docx
+    from .jd import markdown as jd_markdown
 
     kept: list[OutputFile] = []
     others: list[str] = []
@@ -133,9 +136,10 @@ def _run(ctx: RenderContext, reuse: Reuse, task: tuple[str, Any]) -> Iterator[Ou
 
         yield from render_units(ctx, reuse, arg)
         return
-    from ..build_index import fingerprint
-    from . import jd_docx, jd_markdown
-    from .jd_model import job_description
+    from ..incremental.index import fingerprint
+    from .jd import docx as jd_docx
+    from .jd import markdown as jd_markdown
+    from .jd.model import job_description
 
     for lang in ctx.languages:
         for role_id in arg:  # roles a change may reach: the others were taken by _untouched_first

@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 from ..model.entities import Text
 from ..model.raci import combined
-from . import escape
+from ..writers import escape
+from ..writers.xlsx import matrix_workbook
 from .context import OutputFile, RenderContext
 from .labels import label
-from .xlsx import matrix_workbook
 
 if TYPE_CHECKING:
     from .outputs import Reuse
@@ -107,7 +107,7 @@ def render_units(
 ) -> Iterator[OutputFile]:
     """Each unit's matrix (or those of ``units``); one whose content is what the last build wrote
     is kept, not written again."""
-    from ..build_index import fingerprint
+    from ..incremental.index import fingerprint
 
     lang = _lang(ctx)
     org_name = ctx.t(ctx.org.name, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..diagnostics import Severity
-from ..messages import Message
+from ..i18n import Message
 from ..pipeline import CheckResult
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Subject
-from ..messages import Message
+from ..i18n import Message
 from ..model.entities import Duty, Org, Src
 from .registry import Context, Finding, guess, rule
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..messages import Message
+from ..i18n import Message
 from .registry import Context, Finding, rule
 
 _AGAINST = {"higher-is-better": ("<", "<="), "lower-is-better": (">", ">=")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from ..messages import Message
+from ..i18n import Message
 from ..model.entities import Role
 from .registry import Context, Finding, guess, rule
 

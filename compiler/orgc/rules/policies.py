@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Subject
-from ..messages import Message
+from ..i18n import Message
 from .registry import Context, Finding, rule
 
 

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import Location, Severity, Subject
-from ..messages import Message
+from ..i18n import Message
 from ..model.entities import Org
 from ..model.graph import OrgGraph
 

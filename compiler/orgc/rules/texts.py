@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..diagnostics import Subject
-from ..messages import Message
+from ..i18n import Message
 from ..model.entities import Org, Text
 from .registry import Context, Finding, rule
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from .. import resources
 from ..diagnostics import Diagnostic, Location, Severity
+from ..i18n import Message, OneOf, description, verbatim
 from ..load.yaml_doc import Document
-from ..messages import Message, OneOf, description, verbatim
 from .schemas import Schema, json_types, resolve, type_of
 
 _TYPE_WORDS = {

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import build_index
-from .diagnostics import Severity
+from ..diagnostics import Severity
+from ..incremental import index as build_index
 
 if TYPE_CHECKING:  # the no-op path must not pay for importing the pipeline (networkx, jsonschema …)
-    from .build_index import Stamp
-    from .config import Config
-    from .load.known import KnownDocuments
-    from .pipeline import CheckResult
-    from .render.context import OutputFile, RenderContext
-    from .render.outputs import Reuse
+    from ..config import Config
+    from ..incremental.index import Stamp
+    from ..incremental.known import KnownDocuments
+    from ..pipeline import CheckResult
+    from ..render.context import OutputFile, RenderContext
+    from ..render.outputs import Reuse
 
 
 class BuildProblem(Exception):
@@ -45,15 +45,16 @@ def run_build(
 
     ``previous`` is the build index as read before the check, taken as it is when its file is unchanged.
     """
-    from . import document_cache, fragment_cache
-    from .affected import affected_roles
-    from .messages import Message
-    from .publish import PublishError, compare, locked, publish
-    from .render.context import RenderContext, source_date
-    from .render.docx.package import ReferenceDocxError
-    from .render.outputs import Reuse
-    from .render.templating import TemplateProblem
-    from .report.text import render as text_report
+    from ..i18n import Message
+    from ..incremental import documents as document_cache
+    from ..incremental import fragment_store as fragment_cache
+    from ..incremental.affected import affected_roles
+    from ..publish import PublishError, compare, locked, publish
+    from ..render.context import RenderContext, source_date
+    from ..render.outputs import Reuse
+    from ..report.text import render as text_report
+    from ..writers.docx.package import ReferenceDocxError
+    from ..writers.templating import TemplateProblem
 
     if not result.ok:
         click.echo(text_report(result, sys.stderr.isatty(), messages), nl=False, err=True)
@@ -151,7 +152,7 @@ class PreviousBuild:
 
 def previous_build(path: Path, output: Path | None) -> PreviousBuild | None:
     """None when there is no last build to learn from, or anything about it is unexpected."""
-    from .config import CONFIG_FILE, load_config
+    from ..config import CONFIG_FILE, load_config
 
     try:
         if not (path / "specs").is_dir() and not (path / CONFIG_FILE).is_file():
@@ -172,8 +173,8 @@ def up_to_date(previous: PreviousBuild | None, langs: tuple[str, ...], today: da
     Costs one ``lstat`` of every input file and output (reading only the inputs whose
     stamps changed); anything unexpected (a file touched, not a project) means "build as usual".
     """
-    from .publish import read_manifest
-    from .render.context import source_date
+    from ..publish import read_manifest
+    from ..render.context import source_date
 
     if previous is None:
         return None
@@ -194,7 +195,7 @@ def up_to_date(previous: PreviousBuild | None, langs: tuple[str, ...], today: da
 
 def known_documents(previous: PreviousBuild | None) -> KnownDocuments | None:
     """The spec documents the last build read, to be taken over where their files are unchanged."""
-    from . import document_cache
+    from ..incremental import documents as document_cache
 
     return document_cache.load(previous.out_dir, previous.index) if previous else None
 
@@ -216,7 +217,7 @@ def input_fingerprint(
 
 
 def _input_files(project: Path, config: Config) -> list[tuple[str, str]]:
-    from .config import CONFIG_FILE
+    from ..config import CONFIG_FILE
 
     return build_index.input_files(project, CONFIG_FILE, config.templates)
 
@@ -233,7 +234,7 @@ def document_setting(ctx: RenderContext) -> str:
 
 def _shared_fingerprint(ctx: RenderContext, setting: str) -> str:
     """What every output depends on besides the spec documents: the setting, orgc.yaml and the date."""
-    from .config import CONFIG_FILE
+    from ..config import CONFIG_FILE
 
     config = ctx.project / CONFIG_FILE
     config_print = build_index.files_fingerprint(ctx.project, [config]) if os.path.lexists(config) else "-"
@@ -250,7 +251,7 @@ def _recording(
 
 
 def _render(ctx: RenderContext, jobs: int | None, reuse: Reuse | None = None) -> Iterator[OutputFile]:
-    from .render.outputs import render_all
+    from ..render.outputs import render_all
 
     yield from render_all(ctx, jobs, reuse)
 

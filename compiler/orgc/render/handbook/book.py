@@ -15,20 +15,20 @@ from dataclasses import field as dataclass_field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..model.entities import Text
-from .context import OutputFile, RenderContext
-from .docx.deflate import Packed
-from .docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
-from .docx.wml import Cell, Run, paragraph, table
-from .escape import xml as esc
-from .fragments import Fragments
-from .handbook_sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
-from .jd_docx import ACCENT, docx_base, jd_body, page_header
-from .jd_docx import page_footer as jd_page_footer
-from .jd_model import job_description
+from ...incremental.fragments import Fragments
+from ...model.entities import Text
+from ...writers.docx.deflate import Packed
+from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
+from ...writers.docx.wml import Cell, Run, paragraph, table
+from ...writers.escape import xml as esc
+from ..context import OutputFile, RenderContext
+from ..jd.docx import ACCENT, docx_base, jd_body, page_header
+from ..jd.docx import page_footer as jd_page_footer
+from ..jd.model import job_description
+from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
 
 if TYPE_CHECKING:
-    from .outputs import Reuse
+    from ..outputs import Reuse
 
 # Word rebuilds the table of contents from headings of these levels: chapters and the
 # roles, units, processes and policies in them. Level 3 (the sections of every JD and
@@ -201,8 +201,8 @@ def page_footer(book: Book) -> str:
 
 
 def org_chart(book: Book) -> None:
-    from .chart import chart_nodes
-    from .chart_word import chart_xml
+    from ..chart.formats import chart_nodes
+    from ..chart.word import chart_xml
 
     ctx, lang = book.ctx, book.lang
     book.chapter(book.L("org_chart"))

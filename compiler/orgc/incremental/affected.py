@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .load.known import KnownDocuments, ReadDocument
+from .known import KnownDocuments, ReadDocument
 
 EVERYTHING_KINDS = frozenset(("org", "kpis"))
 MAX_CHANGED = 200  # beyond this many changed files, looking at every role is cheaper

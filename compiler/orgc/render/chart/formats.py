@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import escape
-from .chart_layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org
-from .context import OutputFile, RenderContext
+from ...writers import escape
+from ..context import OutputFile, RenderContext
+from .layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org
 
 if TYPE_CHECKING:
-    from .outputs import Reuse
+    from ..outputs import Reuse
 
 FONTS = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
@@ -33,7 +33,7 @@ PATHS = ("org-chart.svg", "org-chart.mmd", "org-chart.dot")
 
 def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
     """The three charts; kept from the last build when the boxes, lines and titles are unchanged."""
-    from ..build_index import fingerprint
+    from ...incremental.index import fingerprint
 
     lang = ctx.org.default_language
     nodes = chart_nodes(ctx, lang)

@@ -15,16 +15,8 @@ from pathlib import Path
 
 import orjson
 
-from .build_index import (
-    FOLDER,
-    TRUST_AFTER_NS,
-    BuildIndex,
-    Stamp,
-    code_fingerprint,
-    read_cache,
-    write_cache,
-)
-from .load.known import KnownDocuments, ReadDocument
+from .index import FOLDER, TRUST_AFTER_NS, BuildIndex, Stamp, code_fingerprint, read_cache, write_cache
+from .known import KnownDocuments, ReadDocument
 
 FILE = "documents.json"
 FORMAT = 2  # a header line, then one line per document

@@ -34,9 +34,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..model.entities import Org
-from ..model.graph import OrgGraph
-from .escape import one_line
+from ...model.entities import Org
+from ...model.graph import OrgGraph
+from ...writers.escape import one_line
 
 TITLE_SIZE = 13  # px
 META_SIZE = 11

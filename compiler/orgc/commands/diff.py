@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from ..diagnostics import Severity
+from ..diff import json_out, markdown
+from ..diff.compare import compare
+from ..diff.revisions import DiffProblem, Side, opened, resolve, where
 from ..pipeline import CheckResult, ProjectError, check
-from . import json_out, markdown
-from .compare import compare
-from .revisions import DiffProblem, Side, opened, resolve, where
 
 FORMATS = ("markdown", "json")
 _SHOWN_ERRORS = 5  # errors quoted in the message; `orgc check` shows them all

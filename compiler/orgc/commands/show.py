@@ -6,10 +6,10 @@ from collections import defaultdict
 
 import click
 
-from .messages import Message
-from .model.entities import Org, Role, Text
-from .model.graph import OrgGraph
-from .model.raci import assignments, combined
+from ..i18n import Message
+from ..model.entities import Org, Role, Text
+from ..model.graph import OrgGraph
+from ..model.raci import assignments, combined
 
 
 def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, messages: str = "en") -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..ids import ID
-from .discover import SpecFile
+from ..load.discover import SpecFile
 
 
 @dataclass(frozen=True)

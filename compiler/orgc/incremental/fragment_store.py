@@ -14,7 +14,7 @@ from pathlib import Path
 
 import orjson
 
-from .build_index import FOLDER, BuildIndex, Stamp, read_cache, write_cache
+from .index import FOLDER, BuildIndex, Stamp, read_cache, write_cache
 
 FILE = "fragments.json"
 FORMAT = 2  # pieces stored as fragments._stored gives them

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import resources
+from .. import resources
 
 # The languages the starter project is written in, in the order its texts give them.
 LANGUAGES = ("zh", "en")

@@ -19,8 +19,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Mapping
 
-from ..build_index import fingerprint
-from .docx.deflate import Packed, pack
+from ..writers.docx.deflate import Packed, pack
+from .index import fingerprint
 
 
 class Fragments:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model.entities import Role
-from . import templating
-from .context import OutputFile, RenderContext
-from .jd_model import JobDescription, job_description
+from ...model.entities import Role
+from ...writers import templating
+from ..context import OutputFile, RenderContext
+from .model import JobDescription, job_description
 
 
 def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:

@@ -11,15 +11,15 @@ from collections.abc import Collection, Sequence
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
-from ..model.raci import LETTER_ORDER
-from .docx.package import CONTENT_WIDTH
-from .docx.wml import LABEL_FILL, Cell, Run, paragraph, table
-from .jd_docx import ACCENT
-from .labels import value
-from .raci import matrix_index
+from ...model.raci import LETTER_ORDER
+from ...writers.docx.package import CONTENT_WIDTH
+from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
+from ..jd.docx import ACCENT
+from ..labels import value
+from ..raci import matrix_index
 
 if TYPE_CHECKING:
-    from .handbook import Book
+    from .book import Book
 
 # A matrix with more role columns than fit (at most this many) is split into several tables,
 # the row labels repeated; the role columns share what the row labels leave.

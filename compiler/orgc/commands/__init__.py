@@ -1,0 +1,1 @@
+"""One module per ``orgc`` command: what it does, called by ``cli.py`` with parsed options."""

@@ -1,0 +1,1 @@
+"""``handbook/<lang>.docx``: the organisation handbook (组织手册)."""
