@@ -225,6 +225,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "DUT005.block.hint": "请删除这里的职责，改为 `include: [{block}]`。",
     "DUT005.roles": "职责“{title}”在岗位 {roles} 中也写了一遍",
     "DUT005.roles.hint": "请把它移到 specs/duties/ 下的共用职责中，再用 `include` 引用。",
+    "DUT005.more": "另外 {count} 个岗位",
     # -- KPI: targets and weights ---------------------------------------------------------------
     "KPI001": "考核指标“{kpi}”的目标“{target}”无法识别",
     "KPI001.hint": "请按“比较符 数值 单位”书写，例如“{example}”。",

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from ..config import CONFIG_FILE
 from ..diagnostics import Diagnostic, Severity
+from ..load.text import MAX_FILE_BYTES
+from ..paths import OutsideProject, inside
 from . import ImportProblem
 from .columns import Header, HeaderProblem, find_header, parse_maps
 from .emit import config_yaml, org_yaml, role_yaml
@@ -63,6 +66,7 @@ def run_import(options: ImportOptions) -> Outcome:
     """Import a roster; raises ImportRefused (or one of the reading errors) for exit code 2."""
     sheets = read_roster(options.roster, options.sheet, options.encoding)
     maps = parse_maps(options.maps)
+    _refuse_links(options.project)
     project = snapshot(options.project)
     lang = options.lang or (project.languages[0] if project.exists else "zh")
     sheet, header, header_problems = find_header(sheets, maps, lang)
@@ -78,6 +82,7 @@ def run_import(options: ImportOptions) -> Outcome:
     if not plan.ok:
         return _rejected(out, sheet, plan.problems)
     changes = _changes(plan, project, options, sheet.name)
+    _refuse_too_large(changes)
     if not options.force:
         present = existing(project.root, changes)
         if present:
@@ -111,6 +116,29 @@ def run_import(options: ImportOptions) -> Outcome:
     out += _work_left(work, rows, where)
     out += _also_reported([d for d in new if _work(d) is None])
     return Outcome(0, tuple(out))
+
+
+def _refuse_links(root: Path) -> None:
+    """The import writes only real folders and files of the project, never through a link."""
+    for rel in (CONFIG_FILE, "specs/org.yaml", "specs/roles"):
+        try:
+            inside(root, rel)
+        except OutsideProject as exc:
+            raise ImportRefused(
+                f"{exc.rel} is a symbolic link; orgc import writes only into the project's own folders, "
+                "so nothing was read or written. Replace the link with the folder itself."
+            ) from None
+
+
+def _refuse_too_large(changes: list[FileChange]) -> None:
+    """No file is written that `orgc check` would then refuse for its size (E100)."""
+    for change in changes:
+        if len(change.content) > MAX_FILE_BYTES:
+            raise ImportRefused(
+                f"{change.rel} would be {len(change.content) / 1048576:.1f} MB, more than the "
+                f"{MAX_FILE_BYTES // 1048576} MB a spec file may hold; nothing was written. "
+                "Shorten the texts in the roster, or import it in parts."
+            )
 
 
 def _english_only(sheet: Sheet, header: Header) -> bool:

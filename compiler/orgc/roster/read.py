@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -159,11 +160,10 @@ def _clean(cell: str) -> str:
 
 
 def _read_xlsx(raw: bytes, name: str, sheet: str | None) -> tuple[Sheet, ...]:
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
+        _within_budget(raw, name)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             book = load_workbook(io.BytesIO(raw), data_only=True)
@@ -176,6 +176,40 @@ def _read_xlsx(raw: bytes, name: str, sheet: str | None) -> tuple[Sheet, ...]:
             raise RosterError(f"{name} has no sheet '{sheet}'; its sheets: {', '.join(names)}")
         names = chosen[:1]
     return tuple(_sheet_rows(book[n], name) for n in names)
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _within_budget(raw: bytes, name: str) -> None:
+    """Refuse a workbook that unpacks to more than a roster may hold, or a sheet with too many rows.
+
+    Checked on the zip's own sizes and a byte scan of each sheet, before openpyxl builds
+    anything: a few kilobytes can unpack to gigabytes, and a million rows take openpyxl
+    minutes. A member never yields more than its recorded size, so the sizes bound the work.
+    """
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > MAX_ROSTER_BYTES:
+            raise RosterError(
+                f"{name} unpacks to {unpacked / 1048576:.1f} MB; rosters are limited to "
+                f"{MAX_ROSTER_BYTES // 1048576} MB"
+            )
+        for member in members:
+            sheet = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
+            if sheet and _rows_in(archive, member) > MAX_ROWS:
+                raise RosterError(f"{name}: a sheet has more than {MAX_ROWS} rows")
+
+
+def _rows_in(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
+    rows, tail = 0, b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            rows += len(_ROW.findall(data)) - len(_ROW.findall(tail))
+            tail = data[-16:]
+    return rows
 
 
 def _sheet_rows(ws: Worksheet, name: str) -> Sheet:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import OutsideProject, inside
 from . import ImportProblem
 
 
@@ -38,7 +39,7 @@ def existing(root: Path, changes: Sequence[FileChange]) -> list[str]:
 def stage(root: Path, changes: Sequence[FileChange]) -> None:
     """Lay the changed files over a copy of a project (for checking the result before writing it)."""
     for change in changes:
-        target = root / change.rel
+        target = _target(root, change.rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(change.content)
 
@@ -61,7 +62,7 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
     ``force``), or an org.yaml edited since it was read, stops the import with nothing written.
     """
     for change in changes:
-        target = root / change.rel
+        target = _target(root, change.rel)
         if change.action == "merge":
             if _read(target) != change.before:
                 raise WriteProblem(f"{change.rel} changed while importing; nothing was written, run again")
@@ -70,7 +71,7 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
     temporaries: list[tuple[Path, Path]] = []
     try:
         for change in changes:
-            target = root / change.rel
+            target = _target(root, change.rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             temporaries.append((_temporary(target, change.content), target))
         for temporary, target in temporaries:
@@ -83,6 +84,13 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
         for temporary, _ in temporaries:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+def _target(root: Path, rel: str) -> Path:
+    try:
+        return inside(root, rel)
+    except OutsideProject as exc:
+        raise WriteProblem(f"{exc.rel} is a symbolic link or leads out of the project; nothing was written") from None
 
 
 def _temporary(target: Path, content: bytes) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Subject
 from ..i18n import Message
@@ -344,7 +344,7 @@ def repeated_duty(ctx: Context) -> Iterator[Finding]:
         if not key or (len(roles) < 2 and block is None):
             continue
         for role_id, duty in copies:
-            others = tuple(r for r in roles if r != role_id)
+            others = _named(r for r in roles if r != role_id)
             title = duty.title.get(lang)
             if block and others:
                 message = Message("DUT005.block-and-roles", title=title, block=block, roles=others)
@@ -354,6 +354,19 @@ def repeated_duty(ctx: Context) -> Iterator[Finding]:
                 message = Message("DUT005.roles", title=title, roles=others)
             hint = Message("DUT005.block.hint", block=block) if block else Message("DUT005.roles.hint")
             yield Finding(message, duty.src.at("title"), hint, Subject("role", role_id))
+
+
+# Each copy names the others: past a few, the rest are counted, so that a text written on
+# thousands of roles gives thousands of short findings, not a report that grows with their square.
+_NAMED_COPIES = 5
+
+
+def _named(roles: Iterable[str]) -> tuple[object, ...]:
+    others = list(roles)
+    if len(others) <= _NAMED_COPIES + 1:
+        return tuple(others)
+    more = len(others) - _NAMED_COPIES
+    return (*others[:_NAMED_COPIES], Message("DUT005.more", count=more))
 
 
 def _key(duty: Duty, lang: str) -> str:

@@ -1,0 +1,91 @@
+"""A hostile project or roster cannot make `orgc import` read or write outside the project, or run unbounded."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, copy_good, run_check, run_cli, write
+
+ROSTERS = FIXTURES / "rosters"
+
+
+def import_roster(roster: Path, project: Path, *options: str):  # type: ignore[no-untyped-def]
+    return run_cli("import", roster, "--path", project, *options)
+
+
+def files_below(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("where", ["outside", "outside-relative", "inside"])
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_linked_roles_folder_is_neither_read_nor_written(tmp_path: Path, where: str, dry_run: bool) -> None:
+    project = tmp_path / "cs"
+    assert import_roster(ROSTERS / "cs-utf8.csv", project).exit_code == 0
+    roles = project / "specs" / "roles"
+    target = tmp_path / "elsewhere" if where.startswith("outside") else project / "kept-roles"
+    roles.rename(target)
+    link = os.path.relpath(target, roles.parent) if where == "outside-relative" else str(target)
+    roles.symlink_to(link, target_is_directory=True)
+    before = files_below(tmp_path)
+
+    result = import_roster(ROSTERS / "additions.csv", project, *(["--dry-run"] if dry_run else []))
+
+    assert result.exit_code == 2, result.output
+    assert "specs/roles is a symbolic link" in result.stderr
+    assert "internal error" not in result.stderr
+    assert files_below(tmp_path) == before
+
+
+def _workbook(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_an_xlsx_that_unpacks_past_the_roster_limit_is_refused_unread(tmp_path: Path) -> None:
+    # 100 MB of one shared string, about 100 KB on disk
+    shared = b'<sst xmlns="x"><si><t>' + b"x" * 100_000_000 + b"</t></si></sst>"
+    roster = tmp_path / "bomb.xlsx"
+    roster.write_bytes(_workbook({"[Content_Types].xml": b"<Types/>", "xl/sharedStrings.xml": shared}))
+    assert roster.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    result = import_roster(roster, tmp_path / "p")
+    assert time.perf_counter() - started < 10  # before: 31.8 s and 781 MB in openpyxl
+    assert result.exit_code == 2
+    assert "unpacks to 95.4 MB; rosters are limited to 32 MB" in result.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_an_xlsx_sheet_with_too_many_rows_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(1, 20_002))
+    sheet = b'<worksheet xmlns="x"><sheetData>' + rows + b"</sheetData></worksheet>"
+    roster = tmp_path / "long.xlsx"
+    roster.write_bytes(_workbook({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": sheet}))
+    result = import_roster(roster, tmp_path / "p")
+    assert result.exit_code == 2
+    assert "a sheet has more than 20000 rows" in result.stderr
+
+
+def test_a_duty_text_on_many_roles_gives_findings_that_do_not_grow_with_their_number(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    trainer = (project / "specs/roles/cs-trainer.yaml").read_text(encoding="utf-8")
+    for i in range(40):
+        copy = trainer.replace("id: cs-trainer", f"id: cs-trainer-{i:02}").replace("培训专员", f"培训专员{i}")
+        write(project, f"specs/roles/cs-trainer-{i:02}.yaml", copy)
+    findings = [d for d in run_check(project).diagnostics if d["code"] == "DUT005"]
+    assert len(findings) == 41  # one per copy
+    first = next(d for d in findings if d["file"] == "specs/roles/cs-trainer-00.yaml")
+    assert first["message"] == (
+        "duty '组织新员工入职培训' is also written on "
+        "cs-trainer, cs-trainer-01, cs-trainer-02, cs-trainer-03, cs-trainer-04, 35 other roles"
+    )
+    assert max(len(d["message"]) for d in findings) < 200
