@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -613,6 +614,9 @@ def test_sheet_on_a_csv_exits_2(tmp_path: Path) -> None:
         ("Café manager", "cafe-manager"),
         ("3D设计师", "role-3d-she-ji-shi"),
         ("★☆", "role"),
+        ("Con", "con-role"),  # names Windows reserves for devices, which `orgc check` refuses
+        ("COM1", "com1-role"),
+        ("nul", "nul-role"),
     ],
 )
 def test_ids_from_titles(title: str, wanted: str) -> None:
@@ -623,6 +627,7 @@ def test_ids_from_titles(title: str, wanted: str) -> None:
 def test_every_made_id_is_valid(title: str) -> None:
     made = base_id(title, "role")
     assert is_id(made) and len(made) <= 59
+    assert not re.fullmatch(r"con|prn|aux|nul|com[1-9]|lpt[1-9]", made)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,13 @@ def base_id(text: str, fallback: str) -> str:
         return fallback
     if not made[0].isalpha():
         made = _shorten(f"{fallback}-{made}", _BASE_MAX)
+    if _DEVICE.fullmatch(made):  # `orgc check` refuses these: no file can have the name on Windows
+        made = f"{made}-{fallback}"
     return made
+
+
+# Names Windows reserves for devices (as common.schema.json#/$defs/not-a-device-name).
+_DEVICE = re.compile(r"con|prn|aux|nul|com[1-9]|lpt[1-9]")
 
 
 def join_id(*parts: str) -> str:
