@@ -243,22 +243,24 @@ def show_command(role: str, path: Path, lang: str | None, messages: str | None) 
     help="markdown (for a pull-request comment) or json.",
 )
 @click.option("--lang", help="Language of the texts (default: the first in orgc.yaml).")
+@click.option("--folders", is_flag=True, help="BASE and HEAD are project folders, not git revisions.")
 @_today_option
 def diff_command(
-    base: str, head: str | None, path: Path, fmt: str, lang: str | None, today: date | None
+    base: str, head: str | None, path: Path, fmt: str, lang: str | None, folders: bool, today: date | None
 ) -> None:
     """What changed in the organisation from BASE to HEAD (default: the working tree).
 
     BASE and HEAD are git revisions of the repository that holds the project
-    (read without touching the working tree), or folders (an argument that is an
-    existing folder is one). Exit code 0 whatever changed; 1 when either side's
+    (read without touching the working tree), or folders: with --folders, or a
+    path holding a '/' that is not also a revision (a bare name such as HEAD is
+    always a revision). Exit code 0 whatever changed; 1 when either side's
     specs have errors; 2 when a side cannot be read.
     """
     from .commands.diff import run
     from .diff import DiffProblem
 
     try:
-        outcome = run(base, head, path, fmt, lang, today)
+        outcome = run(base, head, path, fmt, lang, today, folders)
     except DiffProblem as exc:
         raise UsageProblem(str(exc)) from None
     click.echo(outcome.output, nl=False)

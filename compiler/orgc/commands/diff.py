@@ -29,11 +29,17 @@ class Outcome:
 
 
 def run(
-    base: str, head: str | None, project: Path, fmt: str, lang: str | None, today: date | None = None
+    base: str,
+    head: str | None,
+    project: Path,
+    fmt: str,
+    lang: str | None,
+    today: date | None = None,
+    folders: bool = False,
 ) -> Outcome:
-    """Compare BASE with HEAD (default: the project's working tree)."""
+    """Compare BASE with HEAD (default: the project's working tree); ``folders``: both are folders."""
     today = today or date.today()
-    sides = (resolve(base, project), resolve(head, project))
+    sides = (resolve(base, project, folders), resolve(head, project, folders))
     results = tuple(_checked(side, today) for side in sides)
     failing = [
         _failure(name, side, result, project)

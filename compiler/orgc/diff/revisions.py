@@ -1,8 +1,8 @@
 """The two sides of a diff as project folders: a git revision is read with plumbing into a temporary folder.
 
-A side is a folder (an argument that names an existing directory), the working
-tree of the project (no argument), or a git revision of the repository that holds
-the project. A revision's ``orgc.yaml``, ``specs/`` and ``templates/`` at the
+A side is the working tree of the project (no argument), a git revision of the
+repository that holds the project, or a folder (``--folders``, or a path with a '/'
+that is not also a revision). A revision's ``orgc.yaml``, ``specs/`` and ``templates/`` at the
 project's place in the repository are listed with ``git ls-tree`` and read with
 one ``git cat-file --batch``: nothing in the repository or its working tree is
 written, and no checkout happens.
@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..load.text import MAX_FILE_BYTES
+
 # What a revision needs to be checked, relative to the project folder.
 PROJECT_PARTS = ("orgc.yaml", "specs", "templates")
 _SYMLINK_MODE = b"120000"
@@ -26,6 +28,10 @@ _SYMLINK_MODE = b"120000"
 
 class DiffProblem(Exception):
     """A side cannot be read: unknown revision, not a git repository, no project there (exit code 2)."""
+
+
+class GitMissing(DiffProblem):
+    """git is not on PATH: only folders can be compared."""
 
 
 @dataclass(frozen=True)
@@ -40,23 +46,54 @@ class Side:
     prefix: str = ""  # the project's folder inside the repository, "" at the top
 
 
-def resolve(argument: str | None, project: Path) -> Side:
-    """The side an argument names: None is the working tree, a directory a folder, else a revision."""
+def resolve(argument: str | None, project: Path, folders: bool = False) -> Side:
+    """The side an argument names: None is the working tree; else a revision, or a folder when asked.
+
+    A pull request can commit a folder named ``HEAD`` or like the base's commit id: a bare name
+    is therefore always a revision. An argument is a folder only with ``folders`` (``--folders``),
+    or when it is a path (it holds a '/') that names a folder and is not also a revision.
+    """
     if argument is None:
         return Side("worktree", "", path=project)
-    if Path(argument).is_dir():
+    if folders:
+        if not Path(argument).is_dir():
+            raise DiffProblem(f"'{argument}' is not a folder")
         return Side("folder", argument, path=Path(argument))
+    if _looks_like_a_path(argument) and Path(argument).is_dir():
+        try:
+            also_a_revision = _revision(argument, project) is not None
+        except GitMissing:
+            also_a_revision = False
+        if not also_a_revision:
+            return Side("folder", argument, path=Path(argument))
     if argument.startswith("-") or not argument.strip():
         raise DiffProblem(f"'{argument}' is neither a folder nor a git revision")
     top, prefix = _repository(argument, project)
-    found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{argument}^{{commit}}"], top)
-    if found is None:
+    commit = _revision(argument, project, top)
+    if commit is None:
+        folder = f" (to compare with the folder of that name, write ./{argument} or pass --folders)"
         raise DiffProblem(
             f"'{argument}' is neither a folder nor a revision of the git repository at {top} "
-            "(a branch, tag or commit)"
+            f"(a branch, tag or commit){folder if Path(argument).is_dir() else ''}"
         )
-    commit = found.decode("ascii").strip()
     return Side("revision", argument, commit=commit, repository=top, prefix=prefix)
+
+
+def _looks_like_a_path(argument: str) -> bool:
+    return "/" in argument or os.sep in argument
+
+
+def _revision(argument: str, project: Path, top: Path | None = None) -> str | None:
+    """The commit an argument names in the repository that holds the project, or None."""
+    if argument.startswith("-") or not argument.strip():
+        return None
+    if top is None:
+        found_top = _git(["rev-parse", "--show-toplevel"], project) if project.is_dir() else None
+        if found_top is None:
+            return None
+        top = Path(os.fsdecode(found_top.rstrip(b"\n")))
+    found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{argument}^{{commit}}"], top)
+    return found.decode("ascii").strip() if found is not None else None
 
 
 @contextmanager
@@ -103,20 +140,25 @@ def _materialise(side: Side, folder: Path) -> None:
     """Write the revision's project files into ``folder``."""
     assert side.repository is not None and side.commit is not None
     wanted = [f"{side.prefix}/{part}" if side.prefix else part for part in PROJECT_PARTS]
-    listing = _git(["ls-tree", "-r", "-z", side.commit, "--", *wanted], side.repository)
+    listing = _git(["ls-tree", "-r", "-z", "--long", side.commit, "--", *wanted], side.repository)
     if listing is None:
         raise DiffProblem(f"cannot list the files of '{side.label}'")
     files: dict[PurePosixPath, bytes] = {}  # relative path -> object id
     links: dict[PurePosixPath, bytes] = {}
+    too_large: dict[PurePosixPath, int] = {}  # relative path -> size, never read
     for entry in filter(None, listing.split(b"\0")):
         info, _, raw_path = entry.partition(b"\t")
-        mode, kind, oid = info.split(b" ")
+        mode, kind, oid, size = info.split()
         if kind != b"blob":
             continue  # a submodule: not part of the specs
         rel = _relative(os.fsdecode(raw_path), side.prefix)
-        if rel is not None:
+        if rel is None:
+            continue
+        if int(size) > MAX_FILE_BYTES:
+            too_large[rel] = int(size)
+        else:
             (links if mode == _SYMLINK_MODE else files)[rel] = oid
-    if not files and not links:
+    if not files and not links and not too_large:
         raise DiffProblem(
             f"'{side.label}' has no orgc project in {side.prefix or 'the top folder'}/ "
             f"(neither orgc.yaml nor specs/)"
@@ -126,6 +168,13 @@ def _materialise(side: Side, folder: Path) -> None:
         target = folder.joinpath(*rel.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(contents[oid])
+    # A file over the spec limit is refused by its size (E100) when the side is checked: it is
+    # made as a sparse file of that size, so that its content is neither read from git nor stored.
+    for rel, size in sorted(too_large.items()):
+        target = folder.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.truncate(size)
     # Links last, so that no file is ever written through one; discover() judges where they point.
     for rel, oid in sorted(links.items()):
         target = folder.joinpath(*rel.parts)
@@ -170,7 +219,7 @@ def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes
     """Run git; its output, or None when it fails. No prompt, no lock, no pathspec magic."""
     git = shutil.which("git")
     if git is None:
-        raise DiffProblem("git is not installed (or not on PATH): it is needed to read a revision")
+        raise GitMissing("git is not installed (or not on PATH): it is needed to read a revision")
     env = {
         **os.environ,
         "GIT_LITERAL_PATHSPECS": "1",
