@@ -284,7 +284,12 @@ def _style(styles: object, style_id: str) -> object | None:
 def _ensure_styles(styles: object, east_asian: str, latin: str) -> None:
     from lxml import etree
 
-    fonts = f'<w:rFonts {NS} w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asian}" w:cs="{latin}"/>'
+    def fonts() -> object:  # attributes set by lxml, which escapes them: a font name is user text
+        element = etree.Element(_W + "rFonts")
+        for name, value in (("ascii", latin), ("hAnsi", latin), ("eastAsia", east_asian), ("cs", latin)):
+            element.set(_W + name, value)
+        return element
+
     defaults = styles.find(_W + "docDefaults")  # type: ignore[attr-defined]
     if defaults is None:
         defaults = etree.SubElement(styles, _W + "docDefaults")  # type: ignore[arg-type]
@@ -295,7 +300,7 @@ def _ensure_styles(styles: object, east_asian: str, latin: str) -> None:
     rpr = rpr_default.find(_W + "rPr")
     if rpr is None:
         rpr = etree.SubElement(rpr_default, _W + "rPr")
-    _set_fonts(rpr, etree.fromstring(fonts))
+    _set_fonts(rpr, fonts())
     for style_id, xml in _OWN_STYLES.items():
         existing = _style(styles, style_id)
         if existing is None:
@@ -307,7 +312,7 @@ def _ensure_styles(styles: object, east_asian: str, latin: str) -> None:
         rpr = node.find(_W + "rPr")  # type: ignore[attr-defined]
         if rpr is None:
             rpr = etree.SubElement(node, _W + "rPr")  # type: ignore[arg-type]
-        _set_fonts(rpr, etree.fromstring(fonts))
+        _set_fonts(rpr, fonts())
 
 
 def _set_fonts(rpr: object, fonts: object) -> None:
