@@ -440,7 +440,8 @@ def test_user_text_is_escaped(tmp_path: Path) -> None:
         "{zh: '**坐席** | <details> [x](http://e.invalid) `c`', en: Agent}",
     )
     md = run_cli("diff", old, new, "--today", TODAY).stdout
-    assert "\\*\\*坐席\\*\\* \\| \\<details\\> \\[x\\](http://e.invalid) \\`c\\`" in md
+    # the word joiner (U+2060) keeps the address from becoming a link by itself
+    assert "\\*\\*坐席\\*\\* \\| \\<details\\> \\[x\\](http\u2060://e.invalid) \\`c\\`" in md
     assert "<details>" not in md
 
 

@@ -17,14 +17,22 @@ _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MD_PLAIN = re.compile("[^\\\\`*_\\[\\]<>|~$&\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*")
 
 
+# What GitHub and GitLab turn into a link or a notification by themselves: a URL, www., an
+# e-mail address, an @user or @org/team mention. An invisible word joiner (U+2060) after the
+# '@', 'www' or scheme breaks the pattern and changes nothing a reader sees.
+_AUTOLINK = re.compile(r"(?<=@)(?=[\w-])|(?<=\bwww)(?=\.)|(?<=\bhttp)(?=s?:)|(?<=\bftp)(?=:)|(?<=\bmailto)(?=:)", re.I)
+
+
 def markdown(text: str) -> str:
     """Inline Markdown text, safe in a table cell: no emphasis, strikethrough (``3~5年``), math,
-    links, HTML, table cells or list markers from user text; line breaks become ``<br>``."""
-    if _MD_PLAIN.fullmatch(text) and not _MD_LINE_START.match(text) and not _MD_ORDERED.match(text):
+    links, mentions, HTML, table cells or list markers from user text; line breaks become ``<br>``."""
+    plain = _MD_PLAIN.fullmatch(text) and not _MD_LINE_START.match(text) and not _MD_ORDERED.match(text)
+    if plain and not _AUTOLINK.search(text):
         return text  # most titles and duties: nothing to escape
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
+    text = _AUTOLINK.sub("\u2060", text)
     lines = [
         _MD_ORDERED.sub(r"\1\\\2", _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line))
         for line in text.split("\n")
