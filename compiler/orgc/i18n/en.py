@@ -101,6 +101,9 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E102.control-character": (
         "text contains the control character U+{code:04X}, which Word and Excel cannot store"
     ),
+    "E102.terminal-control": (
+        "text contains the control character U+{code:04X}, which a terminal would act on instead of showing"
+    ),
     "E102.bidi-control": (
         "text contains the invisible character U+{code:04X}, which changes the order in which "
         "the text around it is displayed"

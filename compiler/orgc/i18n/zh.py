@@ -88,6 +88,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E101": "字段“{key}”重复了（第一次写在第 {line} 行）",
     "E101.hint": "YAML 只会保留其中一个；请删除或合并重复的字段。",
     "E102.control-character": "文本中有控制字符 U+{code:04X}，Word 和 Excel 无法保存",
+    "E102.terminal-control": "文本中有控制字符 U+{code:04X}，终端会执行它而不是显示它",
     "E102.bidi-control": "文本中有看不见的字符 U+{code:04X}，它会改变周围文字的显示顺序",
     "E102.bidi-control.hint": (
         "请删除它：从右向左书写的文字不需要它也能正确显示；有了它，文档中的一行字可能和这里写的内容读起来不一样。"

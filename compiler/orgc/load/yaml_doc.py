@@ -76,6 +76,9 @@ _PLAIN_TAGS = frozenset(
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Characters that XML 1.0 (hence DOCX and XLSX) cannot hold.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# DEL and the C1 controls: written as YAML escapes ("\u009b31m"), a terminal would obey them
+# (`orgc show`, the check report) instead of showing them.
+_TERMINAL_CONTROLS = re.compile("[\x7f-\x9f]")
 # Invisible controls that reorder how the text around them is displayed (bidi embeddings,
 # overrides, isolates): a line of a document could read differently from what was written.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -227,6 +230,7 @@ def _plain(text: str) -> bool:
     return (
         not any(c in text for c in "&!\\")
         and _UNSTORABLE.search(text) is None
+        and _TERMINAL_CONTROLS.search(text) is None
         and _BIDI_CONTROLS.search(text) is None
     )
 
@@ -445,6 +449,17 @@ class _Builder:
                     "E102",
                     Severity.ERROR,
                     Message("E102.control-character", code=ord(bad.group())),
+                    Location(self.file, *self.position(node.start_mark)),
+                    Message("hint.invisible-character"),
+                )
+            )
+        terminal = _TERMINAL_CONTROLS.search(value) if not bad else None
+        if terminal:
+            self.problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    Message("E102.terminal-control", code=ord(terminal.group())),
                     Location(self.file, *self.position(node.start_mark)),
                     Message("hint.invisible-character"),
                 )
