@@ -9,7 +9,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
+from .i18n import Message
 from .load.text import read_spec
 from .load.yaml_doc import Document, parse_yaml
 
@@ -52,7 +53,30 @@ def load_config(project: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
     document, schema_problems = validate(document, "config")
     problems += schema_problems
     data = document.data if isinstance(document.data, dict) else {}
+    problems += tuple(_same_but_for_case(data, document))
     return _config(data, document), problems
+
+
+def _same_but_for_case(data: dict[str, Any], document: Document) -> list[Diagnostic]:
+    """Two language codes that differ only in case (en-GB, en-gb) would share one folder on
+    Windows and macOS, one build's files overwriting the other's; the second is refused."""
+    seen: dict[str, str] = {}
+    problems = []
+    for index, code in enumerate(_list(data.get("languages"))):
+        if not isinstance(code, str) or not _LANGUAGE.fullmatch(code):
+            continue  # the schema reports it
+        first = seen.setdefault(code.casefold(), code)
+        if first != code:
+            problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    Message("E102.language-case", code=code, first=first),
+                    document.at("languages", index),
+                    Message("E102.language-case.hint"),
+                )
+            )
+    return problems
 
 
 # as common.schema.json#/$defs/lang: a code, and not a name Windows reserves for a device
@@ -69,6 +93,10 @@ def _config(data: dict[str, Any], document: Document) -> Config:
     # A language code the schema rejected (E102) is left out, so that it is not also
     # reported as missing from every text (I18N001).
     languages = [x for x in _list(raw_languages) if isinstance(x, str) and _LANGUAGE.fullmatch(x)]
+    by_folder: dict[str, str] = {}
+    for code in languages:  # the first of codes that differ only in case (the others are E102)
+        by_folder.setdefault(code.casefold(), code)
+    languages = list(by_folder.values())
     if not languages:
         languages = list(defaults.languages)
     fonts = data.get("fonts") if isinstance(data.get("fonts"), dict) else {}

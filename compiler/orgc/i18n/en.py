@@ -101,6 +101,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E102.control-character": (
         "text contains the control character U+{code:04X}, which Word and Excel cannot store"
     ),
+    "E102.language-case": "language '{code}' differs from '{first}' only in case",
+    "E102.language-case.hint": (
+        "Their folders would be one on Windows and macOS. Write each language once, in one spelling."
+    ),
     "E102.terminal-control": (
         "text contains the control character U+{code:04X}, which a terminal would act on instead of showing"
     ),

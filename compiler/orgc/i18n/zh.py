@@ -88,6 +88,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E101": "字段“{key}”重复了（第一次写在第 {line} 行）",
     "E101.hint": "YAML 只会保留其中一个；请删除或合并重复的字段。",
     "E102.control-character": "文本中有控制字符 U+{code:04X}，Word 和 Excel 无法保存",
+    "E102.language-case": "语言“{code}”与“{first}”只有大小写不同",
+    "E102.language-case.hint": "在 Windows 和 macOS 上它们的文件夹会是同一个。每种语言只写一次，写法保持一致。",
     "E102.terminal-control": "文本中有控制字符 U+{code:04X}，终端会执行它而不是显示它",
     "E102.bidi-control": "文本中有看不见的字符 U+{code:04X}，它会改变周围文字的显示顺序",
     "E102.bidi-control.hint": (
