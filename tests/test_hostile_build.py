@@ -46,3 +46,32 @@ def test_addresses_and_mentions_in_titles_do_not_become_links_or_pings(tmp_path:
         body = path.read_text(encoding="utf-8")
         assert not re.search(r"(?i)\bhttps?://|\bwww\.|@[\w-]", body), path
         assert text in body.replace("\u2060", "")  # the reader sees the title as written
+
+
+@pytest.mark.parametrize(
+    ("template", "says"),
+    [
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "took more than 5 s"),
+        ("{{ 10**100000000 }}", "a power too large to compute"),
+        ('{{ "x" * 10**8 }}', "repeated beyond the size of a document"),
+        ("{% for i in range(5000) %}{{ 'x' * 1000 }}{% endfor %}", "more than 4 MB of text for one file"),
+        ("{{ range(10**9) | list }}", "OverflowError"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}", "includes or calls itself without end"),
+        ('{% include "jd.md.j2" %}', "includes or calls itself without end"),
+        ("line one\n{{ 1 / 0 }}", "jd.md.j2:2: ZeroDivisionError"),
+        (b"\xff\xfe not utf-8 {{ jd }}", "not UTF-8 text"),
+    ],
+    ids=["loops", "power", "repeat", "output", "range", "recursion", "self-include", "division", "encoding"],
+)
+def test_a_user_template_is_bounded_and_its_faults_are_located(
+    tmp_path: Path, template: str | bytes, says: str
+) -> None:
+    project = copy_good(tmp_path / "project")
+    assert build(project).exit_code == 0
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "out").rglob("*"))
+    write(project, "templates/jd.md.j2", template)
+    result = build(project)
+    assert result.exit_code == 2, result.output
+    assert "template" in result.stderr and says in result.stderr, result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(p.relative_to(project).as_posix() for p in (project / "out").rglob("*")) == before

@@ -7,9 +7,14 @@ templates folder of its own, every template of that build runs in the sandbox.
 
 from __future__ import annotations
 
+import math
 import os
+import signal
+import threading
+import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -38,13 +43,49 @@ class _ConfinedLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
+# A user template renders one file: these bound what a hostile one can cost. A job description
+# is a few kilobytes of Markdown and takes about a millisecond.
+MAX_OUTPUT_CHARS = 4 * 1024 * 1024
+MAX_SECONDS_PER_FILE = 5.0
+MAX_SECONDS_PER_PROCESS = 120.0
+MAX_POWER_BITS = 1 << 16  # 10**100000000 would take minutes to compute, and more to print
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with '*' and '**' refused where their result would be huge ("x" * 10**8)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: object, operator: str, left: object, right: object) -> object:
+        if operator == "**" and _huge_power(left, right):
+            raise _TooLarge("a power too large to compute")
+        if operator == "*" and _huge_repeat(left, right):
+            raise _TooLarge("text or a list repeated beyond the size of a document")
+        return super().call_binop(context, operator, left, right)  # type: ignore[arg-type]
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _huge_power(base: object, exponent: object) -> bool:
+    if not (isinstance(base, int | float) and isinstance(exponent, int | float)):
+        return False
+    return abs(base) > 1 and exponent > 0 and exponent * math.log2(abs(base)) > MAX_POWER_BITS
+
+
+def _huge_repeat(left: object, right: object) -> bool:
+    sized, count = (left, right) if isinstance(right, int) else (right, left)
+    return isinstance(count, int) and hasattr(sized, "__len__") and len(sized) * count > MAX_OUTPUT_CHARS  # type: ignore[arg-type]
+
+
 @cache
 def environment(template_dirs: Sequence[Path]) -> Environment:
     """The environment for these folders: sandboxed unless they are only the built-in templates."""
     from ..resources import data_dir
 
     trusted = tuple(template_dirs) == (data_dir("templates"),)
-    kind = Environment if trusted else ImmutableSandboxedEnvironment
+    kind = Environment if trusted else _BoundedSandbox
     env = kind(
         loader=_ConfinedLoader([str(d) for d in template_dirs]),
         undefined=StrictUndefined,
@@ -58,14 +99,73 @@ def environment(template_dirs: Sequence[Path]) -> Environment:
 
 
 def render(template_dirs: Sequence[Path], name: str, **context: object) -> str:
-    """``name`` rendered; any fault of the template becomes a located TemplateProblem."""
+    """``name`` rendered; any fault of the template becomes a located TemplateProblem.
+
+    A user template is bounded: it may write at most MAX_OUTPUT_CHARS and take at most
+    MAX_SECONDS_PER_FILE (and MAX_SECONDS_PER_PROCESS over a whole build's worker).
+    """
+    env = environment(tuple(template_dirs))
     try:
-        return environment(tuple(template_dirs)).get_template(name).render(**context)
+        template = env.get_template(name)
+        if not env.sandboxed:
+            return template.render(**context)
+        with _time_limit():
+            return _bounded(template.generate(**context))
     except TemplateError as exc:
-        raise TemplateProblem(_located(exc, name)) from None
+        raise TemplateProblem(_located(exc, name, exc.message or type(exc).__name__)) from None
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"template {name}: not UTF-8 text; save it as UTF-8") from None
+    except RecursionError as exc:
+        raise TemplateProblem(_located(exc, name, "it includes or calls itself without end")) from None
+    except (_TooLarge, _TimeUp) as exc:
+        raise TemplateProblem(_located(exc, name, str(exc))) from None
+    except Exception as exc:  # a user template's own fault (1/0, an overflow): theirs to fix, not ours
+        raise TemplateProblem(_located(exc, name, f"{type(exc).__name__}: {exc}")) from None
 
 
-def _located(exc: TemplateError, name: str) -> str:
+def _bounded(chunks: Iterator[str]) -> str:
+    parts, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise _TooLarge(f"it writes more than {MAX_OUTPUT_CHARS // 1048576} MB of text for one file")
+        parts.append(chunk)
+    return "".join(parts)
+
+
+class _TimeUp(Exception):
+    pass
+
+
+_spent = 0.0  # seconds of user templates in this process
+
+
+@contextmanager
+def _time_limit() -> Iterator[None]:
+    """Stop a template that runs too long, where a timer can interrupt it (the main thread)."""
+    global _spent
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    budget = min(MAX_SECONDS_PER_FILE, MAX_SECONDS_PER_PROCESS - _spent)
+    if budget <= 0:
+        raise _TimeUp(f"the templates took more than {MAX_SECONDS_PER_PROCESS:.0f} s in all")
+
+    def time_up(_signum: int, _frame: object) -> None:
+        raise _TimeUp(f"it took more than {MAX_SECONDS_PER_FILE:.0f} s for one file")
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    started = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        _spent += time.monotonic() - started
+
+
+def _located(exc: BaseException, name: str, what: str) -> str:
     """``template file:line: what`` for a syntax error, an unknown name, an unsafe access, a missing file."""
     where = getattr(exc, "filename", None) or name
     line = getattr(exc, "lineno", None)
@@ -73,5 +173,4 @@ def _located(exc: TemplateError, name: str) -> str:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".j2", name))]
         if frames:
             where, line = frames[-1].filename, frames[-1].lineno
-    what = exc.message if exc.message else type(exc).__name__
     return f"template {where}{f':{line}' if line else ''}: {what}"
