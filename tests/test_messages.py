@@ -26,6 +26,7 @@ from helpers import (
 )
 from orgc import resources
 from orgc.diagnostics import Diagnostic, Location, Severity
+from orgc.diff.markdown import SUMMARY_KINDS
 from orgc.i18n import Message, OneOf, default_language, description, en, verbatim, zh
 from orgc.validate import SCHEMA_OF_KIND
 
@@ -33,6 +34,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "compiler" / "orgc"
 ROOT = PACKAGE.parent.parent
 CJK = re.compile("[\u4e00-\u9fff]")
 CATALOGUES = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+# Sections looked up by key in an output language (documents, orgc diff), not rendered as Messages.
+LOOKED_UP = ("doc.", "value.", "diff.")
 
 
 # -- the catalogues -----------------------------------------------------------------------------------
@@ -72,8 +75,24 @@ def test_every_message_names_its_key_literally() -> None:
 
 def test_the_catalogues_hold_exactly_the_keys_the_code_uses() -> None:
     used = {call.args[0].value for _, call in CALLS}
-    assert set(en.MESSAGES) == used, "en: missing " + str(used - set(en.MESSAGES))
-    assert set(zh.MESSAGES) == used, "zh: missing " + str(used - set(zh.MESSAGES))
+    assert not {key for key in used if key.startswith(LOOKED_UP)}
+    messages = {
+        lang: {k for k in catalogue if not k.startswith(LOOKED_UP)} for lang, catalogue in CATALOGUES.items()
+    }
+    assert messages["en"] == used, "en: missing " + str(used - messages["en"])
+    assert messages["zh"] == used, "zh: missing " + str(used - messages["zh"])
+
+
+def test_every_document_and_diff_wording_is_in_both_languages() -> None:
+    english = {key for key in en.MESSAGES if key.startswith(LOOKED_UP)}
+    assert english == {key for key in zh.MESSAGES if key.startswith(LOOKED_UP)}
+    assert all(isinstance(en.MESSAGES[key], str) for key in english if not key.startswith("diff.summary."))
+    assert all(isinstance(zh.MESSAGES[key], str) for key in english)
+
+
+def test_the_diff_summary_has_a_phrase_for_every_kind_it_counts() -> None:
+    phrases = {key.removeprefix("diff.summary.") for key in en.MESSAGES if key.startswith("diff.summary.")}
+    assert phrases == set(SUMMARY_KINDS)
 
 
 @pytest.mark.parametrize("key", sorted(en.MESSAGES))
@@ -104,7 +123,14 @@ def test_every_template_renders(lang: str) -> None:
 
 def test_chinese_is_written_for_every_message() -> None:
     same = {key for key in en.MESSAGES if en.MESSAGES[key] == zh.MESSAGES[key]}
-    assert same == {"verbatim", "schema-description"}
+    assert same == {
+        "verbatim",
+        "schema-description",
+        "doc.matrix_letters",
+        "doc.raci",
+        "diff.separator",
+        "diff.none",
+    }
     words = re.compile(r"\b(the|is|not|a|of|or|and|to)\b")
     english = []
     for key, template in zh.MESSAGES.items():
