@@ -373,3 +373,45 @@ def test_show_speaks_the_language_asked_for() -> None:
     unknown = run_cli("show", "cs-teamlead", "--path", GOOD)
     assert unknown.exit_code == 2
     assert "没有岗位“cs-teamlead”。是否应为“cs-team-lead”？" in unknown.stderr
+
+
+# -- the command line's own words and publishing -------------------------------------------------------
+
+
+def test_usage_problems_without_a_project_are_in_english() -> None:
+    schema = run_cli("schema", "nope")
+    assert schema.exit_code == 2 and "no schema 'nope'; known: common.schema.json, " in schema.stderr
+    explain = run_cli("explain", "XYZ001")
+    assert explain.exit_code == 2
+    assert "no diagnostic code 'XYZ001'; run `orgc explain` for the list" in explain.stderr
+
+
+def test_a_bad_date_is_said_in_the_language_of_messages() -> None:
+    english = run_cli("check", GOOD, "--today", "tomorrow")
+    assert english.exit_code == 2 and "'tomorrow' is not a date; write YYYY-MM-DD" in english.stderr
+    chinese = run_cli("check", GOOD, "--today", "tomorrow", "--messages", "zh")
+    assert chinese.exit_code == 2 and "“tomorrow”不是日期" in chinese.stderr
+
+
+def test_updated_schemas_are_counted_in_the_language_asked_for(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    english = run_cli("init", project, "--update-schemas")
+    assert english.exit_code == 0 and english.stdout.startswith("Updated ")
+    chinese = run_cli("init", project, "--update-schemas", "--lang", "zh")
+    assert chinese.exit_code == 0 and chinese.stdout.startswith("已更新 ")
+
+
+def test_publish_errors_carry_a_message_in_both_languages(tmp_path: Path) -> None:
+    from orgc.publish import PublishError, locked
+
+    (tmp_path / "notes.txt").write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(PublishError) as refused, locked(tmp_path / "notes.txt" / "out"):
+        pass
+    english = str(refused.value)
+    assert (
+        english.startswith("cannot create the output folder ")
+        and "notes.txt is a file, not a folder" in english
+    )
+    assert refused.value.message.render("en") == english
+    chinese = refused.value.message.render("zh")
+    assert chinese.startswith("无法创建输出文件夹 ") and "notes.txt 是文件，不是文件夹" in chinese

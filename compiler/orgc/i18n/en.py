@@ -573,6 +573,33 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "diff.field.certifications": "certifications",
     "diff.field.skills": "skills",
     "diff.field.competencies": "competencies",
+    # -- the command line: orgc's own words around click's -------------------------------------
+    "cli.not-a-date": "'{value}' is not a date; write YYYY-MM-DD",
+    "cli.no-schema": "no schema '{name}'; known: {known}",
+    "cli.no-diagnostic-code": "no diagnostic code '{code}'; run `orgc explain` for the list",
+    "cli.schemas-updated": "Updated {count} schemas in {folder}",
+    "cli.internal-error": (
+        "orgc: internal error: {error}\nThis is a bug in orgc; rerun with ORGC_DEBUG=1 for details."
+    ),
+    # -- publishing the output folder -----------------------------------------------------------
+    "publish.cannot-create": "cannot create the output folder {folder}: {reason}",
+    "publish.cannot-write": "cannot write {path}: {reason}",
+    "publish.waiting": "orgc: waiting for {holder} to finish building {folder} …",
+    "publish.another-build": "another build",
+    "publish.is-a-file": "{path} is a file, not a folder",
+    "publish.disk-full": "{error} (the disk is full, or a size limit was reached)",
+    "publish.read-only": "{error} (the folder is read-only, or belongs to someone else)",
+    "publish.is-a-link": (
+        "{folder} is a link (to {target}); orgc replaces its output folder as a whole, "
+        "so give the folder itself, not a link to it"
+    ),
+    "publish.not-a-folder": "{folder} exists and is not a folder",
+    "publish.outside": "refusing to write outside the output folder: {path}",
+    "publish.foreign-files": (
+        "{folder} already holds files orgc did not write ({files}{more}); orgc replaces its output "
+        "folder as a whole, so choose a new or empty folder, or move those files away"
+    ),
+    "publish.more-files": ", …",
     # -- the command line -----------------------------------------------------------------------
     "cli.not-a-folder": "{path} is not a folder",
     "cli.not-a-project": (

@@ -544,6 +544,30 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "diff.field.certifications": "证书",
     "diff.field.skills": "技能",
     "diff.field.competencies": "能力素质",
+    # -- the command line: orgc's own words around click's -------------------------------------
+    "cli.not-a-date": "“{value}”不是日期，请写作 YYYY-MM-DD",
+    "cli.no-schema": "没有模式“{name}”；已有：{known}",
+    "cli.no-diagnostic-code": "没有检查代码“{code}”；运行 `orgc explain` 可查看全部检查代码",
+    "cli.schemas-updated": "已更新 {folder} 中的 {count} 个模式文件",
+    "cli.internal-error": "orgc：内部错误：{error}\n这是 orgc 的缺陷；设置 ORGC_DEBUG=1 重新运行可查看详情。",
+    # -- publishing the output folder -----------------------------------------------------------
+    "publish.cannot-create": "无法创建输出文件夹 {folder}：{reason}",
+    "publish.cannot-write": "无法写入 {path}：{reason}",
+    "publish.waiting": "orgc：正在等待 {holder} 生成完 {folder} …",
+    "publish.another-build": "另一次生成",
+    "publish.is-a-file": "{path} 是文件，不是文件夹",
+    "publish.disk-full": "{error}（磁盘已满，或超出了大小限制）",
+    "publish.read-only": "{error}（文件夹只读，或属于其他用户）",
+    "publish.is-a-link": (
+        "{folder} 是链接（指向 {target}）；orgc 会整体替换输出文件夹，请给出文件夹本身，而不是指向它的链接"
+    ),
+    "publish.not-a-folder": "{folder} 已存在，但不是文件夹",
+    "publish.outside": "拒绝写到输出文件夹之外：{path}",
+    "publish.foreign-files": (
+        "{folder} 中已有不是 orgc 写入的文件（{files}{more}）；orgc 会整体替换输出文件夹，"
+        "请另选一个新的或空的文件夹，或者把这些文件移走"
+    ),
+    "publish.more-files": "、…",
     # -- the command line -----------------------------------------------------------------------
     "cli.not-a-folder": "{path} 不是文件夹",
     "cli.not-a-project": (
