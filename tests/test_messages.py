@@ -415,3 +415,11 @@ def test_publish_errors_carry_a_message_in_both_languages(tmp_path: Path) -> Non
     assert refused.value.message.render("en") == english
     chinese = refused.value.message.render("zh")
     assert chinese.startswith("无法创建输出文件夹 ") and "notes.txt 是文件，不是文件夹" in chinese
+
+
+def test_a_side_that_cannot_be_read_is_said_in_the_language_of_the_diff(tmp_path: Path) -> None:
+    english = run_cli("diff", "v0", "--path", tmp_path)
+    assert english.exit_code == 2
+    assert f"'v0' is not a folder, and {tmp_path} is not in a git repository" in english.stderr
+    chinese = run_cli("diff", "v0", "--path", tmp_path, "--lang", "zh")
+    assert chinese.exit_code == 2 and f"“v0”不是文件夹，而 {tmp_path} 不在 git 仓库中" in chinese.stderr

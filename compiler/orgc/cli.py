@@ -262,11 +262,12 @@ def diff_command(
     """
     from .commands.diff import run
     from .diff import DiffProblem
+    from .i18n import LANGUAGES
 
     try:
         outcome = run(base, head, path, fmt, lang, today)
-    except DiffProblem as exc:
-        raise UsageProblem(str(exc)) from None
+    except DiffProblem as exc:  # said before either side's project is read: in --lang if zh or en
+        raise UsageProblem(exc.message.render(lang if lang in LANGUAGES else "en")) from None
     click.echo(outcome.output, nl=False)
     if outcome.message:
         click.echo(outcome.message, err=True, nl=False)

@@ -19,13 +19,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..i18n import Message, verbatim
+
 # What a revision needs to be checked, relative to the project folder.
 PROJECT_PARTS = ("orgc.yaml", "specs", "templates")
 _SYMLINK_MODE = b"120000"
 
 
 class DiffProblem(Exception):
-    """A side cannot be read: unknown revision, not a git repository, no project there (exit code 2)."""
+    """A side cannot be read: unknown revision, not a git repository, no project there (exit code 2).
+
+    ``message`` says why in either language (plain text is taken as it is); ``str()`` in English.
+    """
+
+    def __init__(self, message: Message | str) -> None:
+        self.message = message if isinstance(message, Message) else verbatim(message)
+        super().__init__(str(self.message))
 
 
 @dataclass(frozen=True)
@@ -47,14 +56,11 @@ def resolve(argument: str | None, project: Path) -> Side:
     if Path(argument).is_dir():
         return Side("folder", argument, path=Path(argument))
     if argument.startswith("-") or not argument.strip():
-        raise DiffProblem(f"'{argument}' is neither a folder nor a git revision")
+        raise DiffProblem(Message("side.neither", argument=argument))
     top, prefix = _repository(argument, project)
     found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{argument}^{{commit}}"], top)
     if found is None:
-        raise DiffProblem(
-            f"'{argument}' is neither a folder nor a revision of the git repository at {top} "
-            "(a branch, tag or commit)"
-        )
+        raise DiffProblem(Message("side.not-a-revision", argument=argument, top=str(top)))
     commit = found.decode("ascii").strip()
     return Side("revision", argument, commit=commit, repository=top, prefix=prefix)
 
@@ -84,18 +90,15 @@ def where(side: Side) -> str:
 def _repository(argument: str, project: Path) -> tuple[Path, str]:
     """The top folder of the git repository that holds ``project``, and the project's place in it."""
     if not project.is_dir():
-        raise DiffProblem(f"'{argument}' is not a folder, and the project folder {project} does not exist")
+        raise DiffProblem(Message("side.no-project-folder", argument=argument, project=str(project)))
     found = _git(["rev-parse", "--show-toplevel"], project)
     if found is None:
-        raise DiffProblem(
-            f"'{argument}' is not a folder, and {project} is not in a git repository, "
-            "so it cannot be read as a git revision"
-        )
+        raise DiffProblem(Message("side.no-repository", argument=argument, project=str(project)))
     top = Path(os.fsdecode(found.rstrip(b"\n")))
     try:
         rel = Path(os.path.realpath(project)).relative_to(os.path.realpath(top))
     except ValueError:
-        raise DiffProblem(f"{project} is not inside the git repository at {top}") from None
+        raise DiffProblem(Message("side.outside-repository", project=str(project), top=str(top))) from None
     return top, rel.as_posix() if rel.parts else ""
 
 
@@ -105,7 +108,7 @@ def _materialise(side: Side, folder: Path) -> None:
     wanted = [f"{side.prefix}/{part}" if side.prefix else part for part in PROJECT_PARTS]
     listing = _git(["ls-tree", "-r", "-z", side.commit, "--", *wanted], side.repository)
     if listing is None:
-        raise DiffProblem(f"cannot list the files of '{side.label}'")
+        raise DiffProblem(Message("side.cannot-list", side=side.label))
     files: dict[PurePosixPath, bytes] = {}  # relative path -> object id
     links: dict[PurePosixPath, bytes] = {}
     for entry in filter(None, listing.split(b"\0")):
@@ -117,10 +120,8 @@ def _materialise(side: Side, folder: Path) -> None:
         if rel is not None:
             (links if mode == _SYMLINK_MODE else files)[rel] = oid
     if not files and not links:
-        raise DiffProblem(
-            f"'{side.label}' has no orgc project in {side.prefix or 'the top folder'}/ "
-            f"(neither orgc.yaml nor specs/)"
-        )
+        folder = side.prefix or Message("side.top-folder")
+        raise DiffProblem(Message("side.no-project", side=side.label, folder=folder))
     contents = _cat(sorted(set(files.values()) | set(links.values())), side)
     for rel, oid in sorted(files.items()):
         target = folder.joinpath(*rel.parts)
@@ -152,14 +153,14 @@ def _cat(oids: list[bytes], side: Side) -> dict[bytes, bytes]:
     """The content of each object, by one ``git cat-file --batch``."""
     out = _git(["cat-file", "--batch"], side.repository, b"".join(oid + b"\n" for oid in oids))
     if out is None:
-        raise DiffProblem(f"cannot read the files of '{side.label}'")
+        raise DiffProblem(Message("side.cannot-read", side=side.label))
     contents = {}
     pos = 0
     for oid in oids:
         end = out.index(b"\n", pos)
         header = out[pos:end].split(b" ")
         if len(header) != 3:
-            raise DiffProblem(f"cannot read object {oid.decode()} of '{side.label}'")
+            raise DiffProblem(Message("side.cannot-read-object", oid=oid.decode(), side=side.label))
         size = int(header[2])
         contents[oid] = out[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
@@ -170,7 +171,7 @@ def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes
     """Run git; its output, or None when it fails. No prompt, no lock, no pathspec magic."""
     git = shutil.which("git")
     if git is None:
-        raise DiffProblem("git is not installed (or not on PATH): it is needed to read a revision")
+        raise DiffProblem(Message("side.no-git"))
     env = {
         **os.environ,
         "GIT_LITERAL_PATHSPECS": "1",
@@ -180,5 +181,5 @@ def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes
     try:
         done = subprocess.run([git, *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
     except OSError as exc:
-        raise DiffProblem(f"cannot run git: {exc.strerror}") from None
+        raise DiffProblem(Message("side.cannot-run-git", reason=verbatim(str(exc.strerror)))) from None
     return done.stdout if done.returncode == 0 else None

@@ -573,6 +573,24 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "diff.field.certifications": "certifications",
     "diff.field.skills": "skills",
     "diff.field.competencies": "competencies",
+    # -- orgc diff: reading a side ---------------------------------------------------------------
+    "side.neither": "'{argument}' is neither a folder nor a git revision",
+    "side.not-a-revision": (
+        "'{argument}' is neither a folder nor a revision of the git repository at {top} (a branch, tag or commit)"
+    ),
+    "side.no-project-folder": "'{argument}' is not a folder, and the project folder {project} does not exist",
+    "side.no-repository": (
+        "'{argument}' is not a folder, and {project} is not in a git repository, "
+        "so it cannot be read as a git revision"
+    ),
+    "side.outside-repository": "{project} is not inside the git repository at {top}",
+    "side.cannot-list": "cannot list the files of '{side}'",
+    "side.no-project": "'{side}' has no orgc project in {folder}/ (neither orgc.yaml nor specs/)",
+    "side.top-folder": "the top folder",
+    "side.cannot-read": "cannot read the files of '{side}'",
+    "side.cannot-read-object": "cannot read object {oid} of '{side}'",
+    "side.no-git": "git is not installed (or not on PATH): it is needed to read a revision",
+    "side.cannot-run-git": "cannot run git: {reason}",
     # -- the command line: orgc's own words around click's -------------------------------------
     "cli.not-a-date": "'{value}' is not a date; write YYYY-MM-DD",
     "cli.no-schema": "no schema '{name}'; known: {known}",
