@@ -57,9 +57,12 @@ class Message:
         return self.render("en")
 
 
-def wording(key: str, lang: str, count: object = None) -> str:
-    """The template of ``key``, unformatted, in an output language: Chinese for ``zh`` and its
-    variants (``zh-Hant`` …), English for any other; of a pair, the form for ``count``."""
+def wording(key: str, lang: str, count: int | None = None) -> str:
+    """The template of ``key`` in an output language, unformatted: its caller fills the fields.
+
+    Chinese for ``zh`` and its variants (``zh-Hant`` …), English for any other language;
+    of a pair (singular, plural), the form for ``count``.
+    """
     catalogue = zh if lang.startswith("zh") else en
     return _form(catalogue.MESSAGES[key], count)
 
