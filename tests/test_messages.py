@@ -26,6 +26,7 @@ from helpers import (
 )
 from orgc import resources
 from orgc.diagnostics import Diagnostic, Location, Severity
+from orgc.diff.markdown import SUMMARY_KINDS
 from orgc.i18n import Message, OneOf, default_language, description, en, verbatim, zh
 from orgc.validate import SCHEMA_OF_KIND
 
@@ -33,6 +34,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "compiler" / "orgc"
 ROOT = PACKAGE.parent.parent
 CJK = re.compile("[\u4e00-\u9fff]")
 CATALOGUES = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+# Sections looked up by key in an output language (documents, orgc diff), not rendered as Messages.
+LOOKED_UP = ("doc.", "value.", "diff.")
 
 
 # -- the catalogues -----------------------------------------------------------------------------------
@@ -72,8 +75,24 @@ def test_every_message_names_its_key_literally() -> None:
 
 def test_the_catalogues_hold_exactly_the_keys_the_code_uses() -> None:
     used = {call.args[0].value for _, call in CALLS}
-    assert set(en.MESSAGES) == used, "en: missing " + str(used - set(en.MESSAGES))
-    assert set(zh.MESSAGES) == used, "zh: missing " + str(used - set(zh.MESSAGES))
+    assert not {key for key in used if key.startswith(LOOKED_UP)}
+    messages = {
+        lang: {k for k in catalogue if not k.startswith(LOOKED_UP)} for lang, catalogue in CATALOGUES.items()
+    }
+    assert messages["en"] == used, "en: missing " + str(used - messages["en"])
+    assert messages["zh"] == used, "zh: missing " + str(used - messages["zh"])
+
+
+def test_every_document_and_diff_wording_is_in_both_languages() -> None:
+    english = {key for key in en.MESSAGES if key.startswith(LOOKED_UP)}
+    assert english == {key for key in zh.MESSAGES if key.startswith(LOOKED_UP)}
+    assert all(isinstance(en.MESSAGES[key], str) for key in english if not key.startswith("diff.summary."))
+    assert all(isinstance(zh.MESSAGES[key], str) for key in english)
+
+
+def test_the_diff_summary_has_a_phrase_for_every_kind_it_counts() -> None:
+    phrases = {key.removeprefix("diff.summary.") for key in en.MESSAGES if key.startswith("diff.summary.")}
+    assert phrases == set(SUMMARY_KINDS)
 
 
 @pytest.mark.parametrize("key", sorted(en.MESSAGES))
@@ -104,7 +123,14 @@ def test_every_template_renders(lang: str) -> None:
 
 def test_chinese_is_written_for_every_message() -> None:
     same = {key for key in en.MESSAGES if en.MESSAGES[key] == zh.MESSAGES[key]}
-    assert same == {"verbatim", "schema-description"}
+    assert same == {
+        "verbatim",
+        "schema-description",
+        "doc.matrix_letters",
+        "doc.raci",
+        "diff.separator",
+        "diff.none",
+    }
     words = re.compile(r"\b(the|is|not|a|of|or|and|to)\b")
     english = []
     for key, template in zh.MESSAGES.items():
@@ -347,3 +373,53 @@ def test_show_speaks_the_language_asked_for() -> None:
     unknown = run_cli("show", "cs-teamlead", "--path", GOOD)
     assert unknown.exit_code == 2
     assert "没有岗位“cs-teamlead”。是否应为“cs-team-lead”？" in unknown.stderr
+
+
+# -- the command line's own words and publishing -------------------------------------------------------
+
+
+def test_usage_problems_without_a_project_are_in_english() -> None:
+    schema = run_cli("schema", "nope")
+    assert schema.exit_code == 2 and "no schema 'nope'; known: common.schema.json, " in schema.stderr
+    explain = run_cli("explain", "XYZ001")
+    assert explain.exit_code == 2
+    assert "no diagnostic code 'XYZ001'; run `orgc explain` for the list" in explain.stderr
+
+
+def test_a_bad_date_is_said_in_the_language_of_messages() -> None:
+    english = run_cli("check", GOOD, "--today", "tomorrow")
+    assert english.exit_code == 2 and "'tomorrow' is not a date; write YYYY-MM-DD" in english.stderr
+    chinese = run_cli("check", GOOD, "--today", "tomorrow", "--messages", "zh")
+    assert chinese.exit_code == 2 and "“tomorrow”不是日期" in chinese.stderr
+
+
+def test_updated_schemas_are_counted_in_the_language_asked_for(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    english = run_cli("init", project, "--update-schemas")
+    assert english.exit_code == 0 and english.stdout.startswith("Updated ")
+    chinese = run_cli("init", project, "--update-schemas", "--lang", "zh")
+    assert chinese.exit_code == 0 and chinese.stdout.startswith("已更新 ")
+
+
+def test_publish_errors_carry_a_message_in_both_languages(tmp_path: Path) -> None:
+    from orgc.publish import PublishError, locked
+
+    (tmp_path / "notes.txt").write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(PublishError) as refused, locked(tmp_path / "notes.txt" / "out"):
+        pass
+    english = str(refused.value)
+    assert (
+        english.startswith("cannot create the output folder ")
+        and "notes.txt is a file, not a folder" in english
+    )
+    assert refused.value.message.render("en") == english
+    chinese = refused.value.message.render("zh")
+    assert chinese.startswith("无法创建输出文件夹 ") and "notes.txt 是文件，不是文件夹" in chinese
+
+
+def test_a_side_that_cannot_be_read_is_said_in_the_language_of_the_diff(tmp_path: Path) -> None:
+    english = run_cli("diff", "v0", "--path", tmp_path)
+    assert english.exit_code == 2
+    assert f"'v0' is not a folder, and {tmp_path} is not in a git repository" in english.stderr
+    chinese = run_cli("diff", "v0", "--path", tmp_path, "--lang", "zh")
+    assert chinese.exit_code == 2 and f"“v0”不是文件夹，而 {tmp_path} 不在 git 仓库中" in chinese.stderr

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 
@@ -20,13 +21,17 @@ class UsageProblem(click.ClickException):
     exit_code = 2
 
 
-def _today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+def _today(ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    from .i18n import Message
+
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
+        # before the project is read, only --messages (read first: it is eager) names the language
+        problem = Message("cli.not-a-date", value=value).render(ctx.params.get("messages") or "en")
+        raise click.BadParameter(problem) from None
 
 
 def _project_argument(function):  # type: ignore[no-untyped-def]
@@ -48,6 +53,7 @@ def _messages_option(function):  # type: ignore[no-untyped-def]
     return click.option(
         "--messages",
         type=click.Choice(("zh", "en")),
+        is_eager=True,
         help="Language of the diagnostics and hints (default: the first language in orgc.yaml "
         "if it is zh or en, else en).",
     )(function)
@@ -258,11 +264,12 @@ def diff_command(
     """
     from .commands.diff import run
     from .diff import DiffProblem
+    from .i18n import LANGUAGES
 
     try:
         outcome = run(base, head, path, fmt, lang, today, folders)
-    except DiffProblem as exc:
-        raise UsageProblem(str(exc)) from None
+    except DiffProblem as exc:  # said before either side's project is read: in --lang if zh or en
+        raise UsageProblem(exc.message.render(lang if lang in LANGUAGES else "en")) from None
     click.echo(outcome.output, nl=False)
     if outcome.message:
         click.echo(outcome.message, err=True, nl=False)
@@ -280,6 +287,7 @@ def schema_command(name: str | None) -> None:
     import json
 
     from . import resources
+    from .i18n import Message
     from .validate import SCHEMA_OF_KIND
 
     names = resources.schema_names()
@@ -288,7 +296,7 @@ def schema_command(name: str | None) -> None:
         return
     file_name = SCHEMA_OF_KIND.get(name, name if name.endswith(".json") else f"{name}.schema.json")
     if file_name not in names:
-        raise UsageProblem(f"no schema '{name}'; known: {', '.join(names)}")
+        raise UsageProblem(Message("cli.no-schema", name=name, known=names).render("en"))
     click.echo(json.dumps(resources.schema(file_name), ensure_ascii=False, indent=2))
 
 
@@ -297,6 +305,7 @@ def schema_command(name: str | None) -> None:
 @click.option("--markdown", is_flag=True, help="Print the full reference as Markdown.")
 def explain_command(code: str | None, markdown: bool) -> None:
     """Explain a diagnostic code (what, why, a failing and a fixed example), or list them all."""
+    from .i18n import Message
     from .rules import RULES, all_rules
     from .rules.docs import reference_markdown, rule_text
 
@@ -308,7 +317,7 @@ def explain_command(code: str | None, markdown: bool) -> None:
     elif code.upper() in RULES:
         click.echo(rule_text(RULES[code.upper()]))
     else:
-        raise UsageProblem(f"no diagnostic code '{code}'; run `orgc explain` for the list")
+        raise UsageProblem(Message("cli.no-diagnostic-code", code=code).render("en"))
 
 
 @cli.command("init")
@@ -340,11 +349,15 @@ def init_command(directory: Path, lang: str, name: str | None, update_schemas: b
     """
     from .commands.init import InitProblem, init_project, next_steps, parse_languages
     from .commands.init import update_schemas as refresh_schemas
+    from .i18n import Message, default_language
 
     try:
         if update_schemas:
             done = refresh_schemas(directory)
-            click.echo(f"Updated {len(done.files)} schemas in {directory / '.orgc' / 'schema'}")
+            given = click.get_current_context().get_parameter_source("lang") is not ParameterSource.DEFAULT
+            said = default_language(tuple(part.strip() for part in lang.split(","))) if given else "en"
+            folder = str(directory / ".orgc" / "schema")
+            click.echo(Message("cli.schemas-updated", count=len(done.files), folder=folder).render(said))
             return
         done = init_project(directory, parse_languages(lang), name)
     except InitProblem as exc:
@@ -424,11 +437,10 @@ def main() -> None:
     except Exception as exc:  # pragma: no cover - the last line of defence
         if os.environ.get("ORGC_DEBUG"):
             raise
-        click.echo(
-            f"orgc: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in orgc; rerun with ORGC_DEBUG=1 for details.",
-            err=True,
-        )
+        from .i18n import Message, verbatim
+
+        crash = verbatim(f"{type(exc).__name__}: {exc}")
+        click.echo(Message("cli.internal-error", error=crash).render("en"), err=True)
         sys.exit(2)
 
 

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .i18n import Message, verbatim
+
 if TYPE_CHECKING:
     from .render.context import OutputFile
 
@@ -44,7 +46,11 @@ OWNER = ".orgc-owner"  # in the staging folder while a build writes it
 
 
 class PublishError(Exception):
-    """The output folder cannot be written (exit code 2)."""
+    """The output folder cannot be written (exit code 2): ``message`` says why, ``str()`` in English."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,8 @@ os.register_at_fork(after_in_child=_close_held_locks)
 
 
 @contextlib.contextmanager
-def locked(out_dir: Path) -> Iterator[None]:
-    """One build at a time per output folder; a second one waits and says for whom.
+def locked(out_dir: Path, lang: str = "en") -> Iterator[None]:
+    """One build at a time per output folder; a second one waits and says for whom (in ``lang``).
 
     The lock is an flock on the folder that holds the output folder, so no lock file
     is left behind; who holds it is written in the staging folder while it works. The
@@ -117,13 +123,15 @@ def locked(out_dir: Path) -> Iterator[None]:
         parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
-        raise PublishError(f"cannot create the output folder {out_dir}: {_reason(exc, parent)}") from None
+        problem = Message("publish.cannot-create", folder=str(out_dir), reason=_reason(exc, parent))
+        raise PublishError(problem) from None
     _HELD_LOCKS.add(handle)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            print(f"orgc: waiting for {_holder(out_dir)} to finish building {out_dir} …", file=sys.stderr)
+            waiting = Message("publish.waiting", holder=_holder(out_dir), folder=str(out_dir))
+            print(waiting.render(lang), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
@@ -131,15 +139,16 @@ def locked(out_dir: Path) -> Iterator[None]:
         os.close(handle)
 
 
-def _holder(out_dir: Path) -> str:
+def _holder(out_dir: Path) -> Message:
     """Who holds the lock: from the kernel's list of locks (Linux), else from the staging folder."""
     pid = _flock_holder(out_dir.parent)
     if pid is not None:
-        return f"orgc build (pid {pid})"
+        return verbatim(f"orgc build (pid {pid})")
     try:
-        return (staging_for(out_dir) / OWNER).read_text(encoding="utf-8").strip() or "another build"
+        owner = (staging_for(out_dir) / OWNER).read_text(encoding="utf-8").strip()
     except OSError:
-        return "another build"
+        owner = ""
+    return verbatim(owner) if owner else Message("publish.another-build")
 
 
 def _flock_holder(folder: Path) -> int | None:
@@ -159,17 +168,17 @@ def _flock_holder(folder: Path) -> int | None:
     return None
 
 
-def _reason(exc: OSError, path: Path) -> str:
+def _reason(exc: OSError, path: Path) -> Message:
     """What went wrong, in words: a file in the way, a read-only disk, a full one."""
     if exc.errno in (errno.EEXIST, errno.ENOTDIR):
         blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
         if blocking is not None:
-            return f"{blocking} is a file, not a folder"
+            return Message("publish.is-a-file", path=str(blocking))
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return f"{exc.strerror} (the disk is full, or a size limit was reached)"
+        return Message("publish.disk-full", error=verbatim(str(exc.strerror)))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{exc.strerror} (the folder is read-only, or belongs to someone else)"
-    return exc.strerror or str(exc)
+        return Message("publish.read-only", error=verbatim(str(exc.strerror)))
+    return verbatim(exc.strerror or str(exc))
 
 
 # -- after a killed build --------------------------------------------------------------------------
@@ -215,7 +224,9 @@ def publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     except OSError as exc:
         _remove(staging_for(out_dir))
         where = _as_output(Path(exc.filename) if exc.filename else out_dir, out_dir)
-        raise PublishError(f"cannot write {where}: {_reason(exc, where)}") from exc
+        raise PublishError(
+            Message("publish.cannot-write", path=str(where), reason=_reason(exc, where))
+        ) from exc
     except BaseException:
         _remove(staging_for(out_dir))
         raise
@@ -231,12 +242,9 @@ def _as_output(path: Path, out_dir: Path) -> Path:
 
 def _check_target(out_dir: Path) -> None:
     if out_dir.is_symlink():
-        raise PublishError(
-            f"{out_dir} is a link (to {os.readlink(out_dir)}); orgc replaces its output folder as a "
-            "whole, so give the folder itself, not a link to it"
-        )
+        raise PublishError(Message("publish.is-a-link", folder=str(out_dir), target=os.readlink(out_dir)))
     if out_dir.exists() and not out_dir.is_dir():
-        raise PublishError(f"{out_dir} exists and is not a folder")
+        raise PublishError(Message("publish.not-a-folder", folder=str(out_dir)))
 
 
 def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
@@ -255,7 +263,7 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     staging_top, out_top = str(staging), str(out_dir)
     for output in outputs:
         if not safe_path(output.path):
-            raise PublishError(f"refusing to write outside the output folder: {output.path!r}")
+            raise PublishError(Message("publish.outside", path=repr(output.path)))
         target = f"{staging_top}/{output.path}"
         folder = output.path.rpartition("/")[0]
         if folder not in folders:
@@ -296,10 +304,9 @@ def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
     """A folder without a manifest is replaced only if it holds nothing but what orgc writes."""
     foreign = sorted(name for name in os.listdir(out_dir) if name not in ours and not name.startswith("."))
     if foreign:
-        shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+        more = Message("publish.more-files") if len(foreign) > 3 else None
         raise PublishError(
-            f"{out_dir} already holds files orgc did not write ({shown}); orgc replaces its output "
-            "folder as a whole, so choose a new or empty folder, or move those files away"
+            Message("publish.foreign-files", folder=str(out_dir), files=foreign[:3], more=more)
         )
 
 

@@ -34,8 +34,8 @@ from .changes import (
     RoleRetitled,
     TargetChanged,
 )
-from .labels import show, text_pair
 from .revisions import Side
+from .shown import show, text_pair
 
 VERSION = 1
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..i18n.diff import field_label, kind_label, label, subject_label, summary_phrase
 from ..model.entities import Text
 from ..writers import escape
 from .changes import (
@@ -29,20 +30,38 @@ from .changes import (
     RoleRenamed,
     RoleRetitled,
 )
-from .labels import (
-    field_label,
-    kind_label,
-    label,
-    show,
-    signed,
-    subject_label,
-    summary_order,
-    summary_phrase,
-    text_pair,
-)
 from .revisions import Side
+from .shown import show, signed, text_pair
 
 FOLD_AFTER = 10
+# The kinds of change the first line counts, in its order; any other kind counts as "other".
+SUMMARY_KINDS = (
+    "role-added",
+    "role-removed",
+    "role-renamed",
+    "role-retitled",
+    "role-moved",
+    "role-changed",
+    "role-headcount",
+    "role-grade",
+    "duty-added",
+    "duty-removed",
+    "duty-reworded",
+    "duty-changed",
+    "raci-cell",
+    "kpi-target-tightened",
+    "kpi-target-loosened",
+    "kpi-target-changed",
+    "kpi-target-reweighted",
+    "kpi-target-added",
+    "kpi-target-removed",
+    "qualification",
+    "policy-added",
+    "policy-removed",
+    "policy-changed",
+    "policy-past-review",
+    "other",
+)
 _ID = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?")
 _PLAIN_LABEL = re.compile(r"[\w./@^~{}:+-]+")
 
@@ -122,10 +141,10 @@ def render(changes: OrgChanges, base: Side, head: Side, lang: str, fallback: str
 def summary(changes: OrgChanges, lang: str) -> str:
     """The phrases of the first line: how many of each kind, and the headcount if it changed."""
     counts = changes.counts()
-    known = set(summary_order())
+    known = set(SUMMARY_KINDS)
     counts["other"] += sum(n for kind, n in counts.items() if kind not in known)
     phrases = []
-    for kind in summary_order():
+    for kind in SUMMARY_KINDS:
         if counts[kind]:
             phrases.append(summary_phrase(kind, counts[kind], lang))
         if kind == "role-grade" and changes.total_before != changes.total_after:

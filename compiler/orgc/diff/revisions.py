@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..i18n import Message, verbatim
 from ..load.text import MAX_FILE_BYTES
 
 # What a revision needs to be checked, relative to the project folder.
@@ -27,7 +28,14 @@ _SYMLINK_MODE = b"120000"
 
 
 class DiffProblem(Exception):
-    """A side cannot be read: unknown revision, not a git repository, no project there (exit code 2)."""
+    """A side cannot be read: unknown revision, not a git repository, no project there (exit code 2).
+
+    ``message`` says why in either language (plain text is taken as it is); ``str()`` in English.
+    """
+
+    def __init__(self, message: Message | str) -> None:
+        self.message = message if isinstance(message, Message) else verbatim(message)
+        super().__init__(str(self.message))
 
 
 class GitMissing(DiffProblem):
@@ -57,7 +65,7 @@ def resolve(argument: str | None, project: Path, folders: bool = False) -> Side:
         return Side("worktree", "", path=project)
     if folders:
         if not Path(argument).is_dir():
-            raise DiffProblem(f"'{argument}' is not a folder")
+            raise DiffProblem(Message("side.not-a-folder", argument=argument))
         return Side("folder", argument, path=Path(argument))
     if _looks_like_a_path(argument) and Path(argument).is_dir():
         try:
@@ -67,15 +75,13 @@ def resolve(argument: str | None, project: Path, folders: bool = False) -> Side:
         if not also_a_revision:
             return Side("folder", argument, path=Path(argument))
     if argument.startswith("-") or not argument.strip():
-        raise DiffProblem(f"'{argument}' is neither a folder nor a git revision")
+        raise DiffProblem(Message("side.neither", argument=argument))
     top, prefix = _repository(argument, project)
     commit = _revision(argument, project, top)
     if commit is None:
-        folder = f" (to compare with the folder of that name, write ./{argument} or pass --folders)"
-        raise DiffProblem(
-            f"'{argument}' is neither a folder nor a revision of the git repository at {top} "
-            f"(a branch, tag or commit){folder if Path(argument).is_dir() else ''}"
-        )
+        if Path(argument).is_dir():
+            raise DiffProblem(Message("side.folder-not-a-revision", argument=argument, top=str(top)))
+        raise DiffProblem(Message("side.not-a-revision", argument=argument, top=str(top)))
     return Side("revision", argument, commit=commit, repository=top, prefix=prefix)
 
 
@@ -121,18 +127,15 @@ def where(side: Side) -> str:
 def _repository(argument: str, project: Path) -> tuple[Path, str]:
     """The top folder of the git repository that holds ``project``, and the project's place in it."""
     if not project.is_dir():
-        raise DiffProblem(f"'{argument}' is not a folder, and the project folder {project} does not exist")
+        raise DiffProblem(Message("side.no-project-folder", argument=argument, project=str(project)))
     found = _git(["rev-parse", "--show-toplevel"], project)
     if found is None:
-        raise DiffProblem(
-            f"'{argument}' is not a folder, and {project} is not in a git repository, "
-            "so it cannot be read as a git revision"
-        )
+        raise DiffProblem(Message("side.no-repository", argument=argument, project=str(project)))
     top = Path(os.fsdecode(found.rstrip(b"\n")))
     try:
         rel = Path(os.path.realpath(project)).relative_to(os.path.realpath(top))
     except ValueError:
-        raise DiffProblem(f"{project} is not inside the git repository at {top}") from None
+        raise DiffProblem(Message("side.outside-repository", project=str(project), top=str(top))) from None
     return top, rel.as_posix() if rel.parts else ""
 
 
@@ -142,7 +145,7 @@ def _materialise(side: Side, folder: Path) -> None:
     wanted = [f"{side.prefix}/{part}" if side.prefix else part for part in PROJECT_PARTS]
     listing = _git(["ls-tree", "-r", "-z", "--long", side.commit, "--", *wanted], side.repository)
     if listing is None:
-        raise DiffProblem(f"cannot list the files of '{side.label}'")
+        raise DiffProblem(Message("side.cannot-list", side=side.label))
     files: dict[PurePosixPath, bytes] = {}  # relative path -> object id
     links: dict[PurePosixPath, bytes] = {}
     too_large: dict[PurePosixPath, int] = {}  # relative path -> size, never read
@@ -159,10 +162,8 @@ def _materialise(side: Side, folder: Path) -> None:
         else:
             (links if mode == _SYMLINK_MODE else files)[rel] = oid
     if not files and not links and not too_large:
-        raise DiffProblem(
-            f"'{side.label}' has no orgc project in {side.prefix or 'the top folder'}/ "
-            f"(neither orgc.yaml nor specs/)"
-        )
+        folder = side.prefix or Message("side.top-folder")
+        raise DiffProblem(Message("side.no-project", side=side.label, folder=folder))
     contents = _cat(sorted(set(files.values()) | set(links.values())), side)
     for rel, oid in sorted(files.items()):
         target = folder.joinpath(*rel.parts)
@@ -201,14 +202,14 @@ def _cat(oids: list[bytes], side: Side) -> dict[bytes, bytes]:
     """The content of each object, by one ``git cat-file --batch``."""
     out = _git(["cat-file", "--batch"], side.repository, b"".join(oid + b"\n" for oid in oids))
     if out is None:
-        raise DiffProblem(f"cannot read the files of '{side.label}'")
+        raise DiffProblem(Message("side.cannot-read", side=side.label))
     contents = {}
     pos = 0
     for oid in oids:
         end = out.index(b"\n", pos)
         header = out[pos:end].split(b" ")
         if len(header) != 3:
-            raise DiffProblem(f"cannot read object {oid.decode()} of '{side.label}'")
+            raise DiffProblem(Message("side.cannot-read-object", oid=oid.decode(), side=side.label))
         size = int(header[2])
         contents[oid] = out[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
@@ -219,7 +220,7 @@ def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes
     """Run git; its output, or None when it fails. No prompt, no lock, no pathspec magic."""
     git = shutil.which("git")
     if git is None:
-        raise GitMissing("git is not installed (or not on PATH): it is needed to read a revision")
+        raise GitMissing(Message("side.no-git"))
     env = {
         **os.environ,
         "GIT_LITERAL_PATHSPECS": "1",
@@ -229,5 +230,5 @@ def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes
     try:
         done = subprocess.run([git, *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
     except OSError as exc:
-        raise DiffProblem(f"cannot run git: {exc.strerror}") from None
+        raise DiffProblem(Message("side.cannot-run-git", reason=verbatim(str(exc.strerror)))) from None
     return done.stdout if done.returncode == 0 else None

@@ -1,4 +1,9 @@
-"""Messages: a catalogue key and parameters, rendered in English or Chinese when reported."""
+"""Orgc's wording in Chinese and English: one catalogue per language (``en``, ``zh``), looked up by key.
+
+A ``Message`` (a key and its parameters) is rendered when reported: diagnostics and the command
+line's own words. Documents and ``orgc diff`` take their fixed wording by key in an output language
+(``wording``; ``documents`` and ``diff`` name their sections of the catalogue).
+"""
 
 from __future__ import annotations
 
@@ -45,13 +50,27 @@ class Message:
             return getattr(catalogue, "SCHEMA_DESCRIPTIONS", {}).get(text, text)
         if self.key == "verbatim":  # orgc's own words, or a parser's: the reporters escape them
             return str(params["text"])
-        template = catalogue.MESSAGES[self.key]
-        if isinstance(template, tuple):
-            template = template[0] if params.get("count") == 1 else template[1]
+        template = _form(catalogue.MESSAGES[self.key], params.get("count"))
         return _Formatter(lang).vformat(template, (), params)
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+def wording(key: str, lang: str, count: int | None = None) -> str:
+    """The template of ``key`` in an output language, unformatted: its caller fills the fields.
+
+    Chinese for ``zh`` and its variants (``zh-Hant`` …), English for any other language;
+    of a pair (singular, plural), the form for ``count``.
+    """
+    catalogue = zh if lang.startswith("zh") else en
+    return _form(catalogue.MESSAGES[key], count)
+
+
+def _form(template: str | tuple[str, str], count: object) -> str:
+    if isinstance(template, tuple):
+        return template[0] if count == 1 else template[1]
+    return template
 
 
 @dataclass(frozen=True)

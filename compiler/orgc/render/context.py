@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..diagnostics import WaiverUse
+from ..i18n import documents as labels
 from ..model.entities import Org, Text
 from ..model.raci import assignment_cells
-from . import labels
 
 if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
     from ..model.graph import OrgGraph

@@ -31,12 +31,12 @@ from dataclasses import field as dataclass_field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..i18n.documents import label
 from ..model.entities import Text
 from ..model.raci import combined
 from ..writers import escape
 from ..writers.xlsx import matrix_workbook
 from .context import OutputFile, RenderContext
-from .labels import label
 
 if TYPE_CHECKING:
     from .outputs import Reuse

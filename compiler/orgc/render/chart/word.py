@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
+from ...i18n.documents import label
 from ...writers import escape
 from ...writers.docx.wml import Run, paragraph
 from ..context import RenderContext
-from ..labels import label
 from .layout import ChartLayout, ChartNode, Edge, layout, nodes_from_org, reporting_tree
 
 NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"

@@ -11,11 +11,11 @@ from collections.abc import Collection, Sequence
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
+from ...i18n.documents import value
 from ...model.raci import LETTER_ORDER
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..jd.docx import ACCENT
-from ..labels import value
 from ..raci import matrix_index
 
 if TYPE_CHECKING:

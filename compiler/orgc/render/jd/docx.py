@@ -6,12 +6,12 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ...i18n.documents import label
 from ...model.entities import Role
 from ...writers.docx import package
 from ...writers.docx.package import CONTENT_WIDTH, DocxBase
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, field, paragraph, table
 from ..context import OutputFile, RenderContext
-from ..labels import label
 from .model import JobDescription, Person, job_description
 
 REFERENCE_DOCX = "reference.docx"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...i18n.documents import label, value
 from ...model.entities import Role, Target
 from ...model.raci import combined
 from ..context import RenderContext
-from ..labels import label, value
 
 
 @dataclass(frozen=True)

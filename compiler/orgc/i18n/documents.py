@@ -1,0 +1,22 @@
+"""The fixed wording of the rendered documents (headings, labels, notes) and of enumerated values.
+
+Looked up in an output language, which may be any language the specs are written in: the
+catalogue's ``doc.`` and ``value.`` sections, in Chinese for zh, in English for any other.
+"""
+
+from __future__ import annotations
+
+from . import wording
+
+
+def label(key: str, lang: str) -> str:
+    """A heading, label or note of the documents; a template where it has ``{fields}``."""
+    return wording(f"doc.{key}", lang)
+
+
+def value(word: str, lang: str) -> str:
+    """The display form of an enumerated value such as ``monthly`` or ``bachelor``; else the word."""
+    try:
+        return wording(f"value.{word}", lang)
+    except KeyError:
+        return word
