@@ -15,7 +15,8 @@ from ..diagnostics import Severity
 from ..diff import json_out, markdown
 from ..diff.compare import compare
 from ..diff.revisions import DiffProblem, Side, opened, resolve, where
-from ..pipeline import CheckResult, ProjectError, check
+from ..pipeline import ProjectError, check
+from ..result import CheckResult
 
 FORMATS = ("markdown", "json")
 _SHOWN_ERRORS = 5  # errors quoted in the message; `orgc check` shows them all
