@@ -1,13 +1,12 @@
 """``orgc diff BASE [HEAD]``: resolve both sides, check each, compare, render; the exit code and texts.
 
 Exit 0 whatever changed; 1 when either side's specs have errors (nothing is
-compared, and the message names the side); ``DiffProblem`` (exit 2) when a side
+compared, and the message names the side); a ``CommandProblem`` (exit 2) when a side
 cannot be read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,22 +16,25 @@ from ..diff.compare import compare
 from ..diff.revisions import DiffProblem, Side, opened, resolve, where
 from ..pipeline import ProjectError, check
 from ..result import CheckResult
+from . import CommandProblem, Outcome
 
 FORMATS = ("markdown", "json")
 _SHOWN_ERRORS = 5  # errors quoted in the message; `orgc check` shows them all
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    output: str  # for stdout
-    message: str = ""  # for stderr
 
 
 def run(
     base: str, head: str | None, project: Path, fmt: str, lang: str | None, today: date | None = None
 ) -> Outcome:
     """Compare BASE with HEAD (default: the project's working tree)."""
+    try:
+        return _compared(base, head, project, fmt, lang, today)
+    except DiffProblem as exc:
+        raise CommandProblem(str(exc)) from None
+
+
+def _compared(
+    base: str, head: str | None, project: Path, fmt: str, lang: str | None, today: date | None
+) -> Outcome:
     today = today or date.today()
     sides = (resolve(base, project), resolve(head, project))
     results = tuple(_checked(side, today) for side in sides)

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .. import resources
+from . import CommandProblem, Outcome
 
 # The languages the starter project is written in, in the order its texts give them.
 LANGUAGES = ("zh", "en")
@@ -21,7 +22,7 @@ SCHEMA_FOLDER = ".orgc/schema"
 _RENAMED = {"gitignore": ".gitignore"}
 
 
-class InitProblem(Exception):
+class InitProblem(CommandProblem):
     """Bad options or a target that cannot be written (exit code 2)."""
 
 
@@ -43,6 +44,15 @@ class Scaffold:
 
     root: Path
     files: tuple[str, ...]
+
+
+def run(directory: Path, lang: str, name: str | None, schemas_only: bool) -> Outcome:
+    """A new project in ``directory`` (or, ``schemas_only``, fresh editor schemas) and what to do next."""
+    if schemas_only:
+        done = update_schemas(directory)
+        return Outcome(0, f"Updated {len(done.files)} schemas in {directory / '.orgc' / 'schema'}\n")
+    done = init_project(directory, parse_languages(lang), name)
+    return Outcome(0, next_steps(done, str(directory)))
 
 
 def parse_languages(text: str) -> tuple[str, ...]:
