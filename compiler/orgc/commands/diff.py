@@ -18,7 +18,6 @@ from ..pipeline import ProjectError, check
 from ..result import CheckResult
 from . import CommandProblem, Outcome
 
-FORMATS = ("markdown", "json")
 _SHOWN_ERRORS = 5  # errors quoted in the message; `orgc check` shows them all
 
 
