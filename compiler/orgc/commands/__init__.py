@@ -1,7 +1,7 @@
 """One module per ``orgc`` command: what it does, called by ``cli.py`` with parsed options.
 
 A command returns an ``Outcome`` (what to print, the exit code) or raises a ``CommandProblem``
-(exit code 2). This module imports nothing, so that ``cli.py`` can name both at start-up.
+(exit code 2). This module imports nothing of orgc's, so that ``cli.py`` can name both at start-up.
 """
 
 from __future__ import annotations
