@@ -251,3 +251,17 @@ def test_explain_markdown_has_a_section_per_code() -> None:
 
 def test_explain_an_unknown_code_exits_2() -> None:
     assert run_cli("explain", "ORG999").exit_code == 2
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["init", "--help"]])
+def test_help_starts_without_the_heavy_libraries(args: list[str]) -> None:
+    """The commands import what they need when they run; asking for help imports none of it."""
+    program = (
+        "import sys\n"
+        "from orgc.cli import cli\n"
+        f"try: cli.main({args!r}, prog_name='orgc')\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('networkx', 'jsonschema', 'yaml', 'orgc.pipeline') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"

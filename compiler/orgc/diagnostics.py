@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import IntEnum
 
 from .i18n import Message, verbatim
@@ -85,9 +85,6 @@ class Diagnostic:
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code, self.message)
 
-    def with_severity(self, severity: Severity) -> Diagnostic:
-        return replace(self, severity=severity)
-
 
 @dataclass(frozen=True)
 class Waiver:
@@ -107,7 +104,3 @@ class WaiverUse:
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
-
-
-def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    return any(d.severity is Severity.ERROR for d in diagnostics)

@@ -1,15 +1,13 @@
-"""The one place the stage order lives: load → validate → model → checks (→ render)."""
+"""check(): the one place the stage order lives: load → validate → model → rules → waivers."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from .config import CONFIG_FILE, Config, load_config
-from .diagnostics import Diagnostic, Location, Severity, Waiver, WaiverUse, sort_diagnostics
+from .config import CONFIG_FILE, load_config
+from .diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from .i18n import Message, default_language
 from .ids import ID
 from .incremental.known import KnownDocuments, ReadDocument, mentions_in
@@ -17,9 +15,9 @@ from .load.discover import SpecFile, discover
 from .load.text import read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
 from .model.build import SpecDocument, build_org
-from .model.entities import Org
 from .model.graph import OrgGraph
-from .rules import RULES, run_rules
+from .result import CheckResult
+from .rules import apply_waivers, run_rules
 from .validate import validate
 
 
@@ -32,25 +30,6 @@ class ProjectError(Exception):
     def __init__(self, message: Message, language: str | None = None) -> None:
         super().__init__(str(message))
         self.message, self.language = message, language
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    project: Path
-    config: Config
-    org: Org
-    graph: OrgGraph
-    diagnostics: tuple[Diagnostic, ...]
-    waivers: tuple[WaiverUse, ...]
-    files: int
-    read: tuple[ReadDocument, ...] = ()  # the documents read without any problem
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
-
-    @property
-    def ok(self) -> bool:
-        return self.count(Severity.ERROR) == 0
 
 
 def find_project(path: Path) -> Path:
@@ -129,7 +108,7 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
     diagnostics += model_problems
     graph = OrgGraph(org)
     diagnostics += run_rules(org, graph, config, today or date.today())
-    kept, uses, waiver_problems = _apply_waivers(diagnostics, list(org.waivers()))
+    kept, uses, waiver_problems = apply_waivers(diagnostics, org.waivers())
     return CheckResult(
         project=project,
         config=config,
@@ -157,45 +136,3 @@ def _identified(data: object, kind: str) -> bool:
     return kind not in ("role", "duties", "process", "policy") or bool(
         isinstance(data.get("id"), str) and ID.fullmatch(data["id"])
     )
-
-
-def _apply_waivers(
-    diagnostics: list[Diagnostic], waivers: list[Waiver]
-) -> tuple[list[Diagnostic], list[WaiverUse], list[Diagnostic]]:
-    valid: set[tuple[object, str]] = set()
-    problems = []
-    for waiver in waivers:
-        entry = RULES.get(waiver.code)
-        if entry is None:
-            problems.append(
-                Diagnostic(
-                    "E102",
-                    Severity.ERROR,
-                    Message("E102.waive-unknown", code=waiver.code),
-                    waiver.location,
-                    Message("E102.waive-unknown.hint"),
-                )
-            )
-        elif not entry.configurable:
-            problems.append(
-                Diagnostic(
-                    "E102",
-                    Severity.ERROR,
-                    Message("E102.waive-stage", code=waiver.code),
-                    waiver.location,
-                    Message("E102.waive-stage.hint"),
-                )
-            )
-        else:
-            valid.add((waiver.subject, waiver.code))
-    silenced: Counter[tuple[object, str]] = Counter()
-    kept = []
-    for diagnostic in diagnostics:
-        key = (diagnostic.subject, diagnostic.code)
-        if diagnostic.subject is not None and key in valid:
-            silenced[key] += 1
-        else:
-            kept.append(diagnostic)
-    uses = [WaiverUse(w, silenced[(w.subject, w.code)]) for w in waivers if (w.subject, w.code) in valid]
-    uses.sort(key=lambda u: (u.waiver.location, u.waiver.code))
-    return kept, uses, problems

@@ -1,13 +1,12 @@
 """``orgc diff BASE [HEAD]``: resolve both sides, check each, compare, render; the exit code and texts.
 
 Exit 0 whatever changed; 1 when either side's specs have errors (nothing is
-compared, and the message names the side); ``DiffProblem`` (exit 2) when a side
+compared, and the message names the side); a ``CommandProblem`` (exit 2) when a side
 cannot be read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -15,17 +14,12 @@ from ..diagnostics import Severity
 from ..diff import json_out, markdown
 from ..diff.compare import compare
 from ..diff.revisions import DiffProblem, Side, opened, resolve, where
-from ..pipeline import CheckResult, ProjectError, check
+from ..i18n import LANGUAGES
+from ..pipeline import ProjectError, check
+from ..result import CheckResult
+from . import CommandProblem, Outcome
 
-FORMATS = ("markdown", "json")
 _SHOWN_ERRORS = 5  # errors quoted in the message; `orgc check` shows them all
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    output: str  # for stdout
-    message: str = ""  # for stderr
 
 
 def run(
@@ -38,6 +32,15 @@ def run(
     folders: bool = False,
 ) -> Outcome:
     """Compare BASE with HEAD (default: the project's working tree); ``folders``: both are folders."""
+    try:
+        return _compared(base, head, project, fmt, lang, today, folders)
+    except DiffProblem as exc:  # said before either side's project is read: in --lang if zh or en
+        raise CommandProblem(exc.message.render(lang if lang in LANGUAGES else "en")) from None
+
+
+def _compared(
+    base: str, head: str | None, project: Path, fmt: str, lang: str | None, today: date | None, folders: bool
+) -> Outcome:
     today = today or date.today()
     sides = (resolve(base, project, folders), resolve(head, project, folders))
     results = tuple(_checked(side, today) for side in sides)

@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 
 from .. import resources
+from ..i18n import Message, default_language
+from . import CommandProblem, Outcome
 
 # The languages the starter project is written in, in the order its texts give them.
 LANGUAGES = ("zh", "en")
@@ -21,7 +23,7 @@ SCHEMA_FOLDER = ".orgc/schema"
 _RENAMED = {"gitignore": ".gitignore"}
 
 
-class InitProblem(Exception):
+class InitProblem(CommandProblem):
     """Bad options or a target that cannot be written (exit code 2)."""
 
 
@@ -43,6 +45,20 @@ class Scaffold:
 
     root: Path
     files: tuple[str, ...]
+
+
+def run(directory: Path, lang: str, name: str | None, schemas_only: bool, lang_given: bool = True) -> Outcome:
+    """A new project in ``directory`` (or, ``schemas_only``, fresh editor schemas) and what to do next.
+
+    ``lang_given``: ``--lang`` was written, so the schemas' note is in its first language (else English).
+    """
+    if schemas_only:
+        done = update_schemas(directory)
+        said = default_language(tuple(part.strip() for part in lang.split(","))) if lang_given else "en"
+        folder = str(directory / ".orgc" / "schema")
+        return Outcome(0, Message("cli.schemas-updated", count=len(done.files), folder=folder).render(said) + "\n")
+    done = init_project(directory, parse_languages(lang), name)
+    return Outcome(0, next_steps(done, str(directory)))
 
 
 def parse_languages(text: str) -> tuple[str, ...]:

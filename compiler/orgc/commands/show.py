@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import click
 
-from ..i18n import Message
+from ..i18n import LANGUAGES, Message
 from ..model.entities import Org, Role, Text
 from ..model.graph import OrgGraph
 from ..model.raci import assignments, combined
+from ..rules.registry import guess
+from . import CommandProblem, Outcome
+from .check import checked, messages_language
+
+
+def run(role: str, path: Path, lang: str | None, messages: str | None, colour: bool) -> Outcome:
+    """The role in ``lang``; a note on stderr when the specs have errors (what is shown may be wrong)."""
+    if messages is None and lang in LANGUAGES:
+        messages = lang
+    result = checked(path, None, messages)
+    said = messages_language(messages, result.config.languages)
+    found = result.org.roles.get(role)
+    if found is None:
+        problem = Message("cli.no-role", role=role, guess=guess(role, result.org.roles))
+        raise CommandProblem(problem.render(said).strip())
+    language = lang or result.org.default_language
+    text = render_role(result.org, result.graph, found, language, colour, said)
+    if result.ok:
+        return Outcome(0, text)
+    note = Message("cli.specs-have-errors", path=str(path)).render(said)
+    return Outcome(0, text, f"\n{note}\n")
 
 
 def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, messages: str = "en") -> str:

@@ -70,9 +70,6 @@ class OrgGraph:
     def is_above(self, upper: str, role_id: str) -> bool:
         return upper in self.chain_of_command(role_id)
 
-    def top_roles(self) -> tuple[str, ...]:
-        return tuple(r for r in self._order if self._reporting.in_degree(r) == 0)
-
     def subordinates(self, role_id: str) -> frozenset[str]:
         """Everyone below a role, directly or not."""
         return frozenset(nx.descendants(self._reporting, role_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..pipeline import CheckResult
+from ..result import CheckResult
 from . import github, json_report, sarif, text
 
 Reporter = Callable[[CheckResult, bool, str], str]  # (result, colour, language of the messages)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..diagnostics import Severity
-from ..pipeline import CheckResult
+from ..result import CheckResult
 
 VERSION = 1
 

@@ -8,7 +8,7 @@ from urllib.parse import quote  # artifact locations are URI references: 'a b.ya
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity
-from ..pipeline import CheckResult
+from ..result import CheckResult
 from ..rules import all_rules
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

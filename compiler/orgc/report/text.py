@@ -6,7 +6,7 @@ import click
 
 from ..diagnostics import Severity
 from ..i18n import Message
-from ..pipeline import CheckResult
+from ..result import CheckResult
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -108,10 +108,6 @@ def field(instruction: str, placeholder: str = "1", **style: object) -> str:
     return f'<w:fldSimple w:instr=" {_esc(instruction)} ">{shown}</w:fldSimple>'
 
 
-def page_break() -> str:
-    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-
-
 @dataclass(frozen=True)
 class Cell:
     """A table cell: one paragraph per item of ``lines``."""

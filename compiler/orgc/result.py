@@ -1,0 +1,34 @@
+"""CheckResult: what checking a project gives — the model, its diagnostics and the waivers used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic, Severity, WaiverUse
+
+if TYPE_CHECKING:  # for the annotations only: reading a result needs none of the model's machinery
+    from .config import Config
+    from .incremental.known import ReadDocument
+    from .model.entities import Org
+    from .model.graph import OrgGraph
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    project: Path
+    config: Config
+    org: Org
+    graph: OrgGraph
+    diagnostics: tuple[Diagnostic, ...]
+    waivers: tuple[WaiverUse, ...]
+    files: int
+    read: tuple[ReadDocument, ...] = ()  # the documents read without any problem
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Severity.ERROR) == 0
