@@ -53,11 +53,11 @@ def _messages_option(function):  # type: ignore[no-untyped-def]
     )(function)
 
 
-def _run_check(path: Path, today: date | None, messages: str | None = None, known=None):  # type: ignore[no-untyped-def]
+def _run_check(path: Path, today: date | None, messages: str | None = None):  # type: ignore[no-untyped-def]
     from .pipeline import ProjectError, check
 
     try:
-        return check(path, today, known)
+        return check(path, today)
     except ProjectError as exc:
         raise UsageProblem(exc.message.render(messages or exc.language or "en")) from None
 
@@ -157,31 +157,11 @@ def build_command(
     A rebuild renders only the job descriptions whose content changed, and when
     nothing at all changed since the last build it says so and writes nothing.
     """
-    from .commands.build import BuildProblem, known_documents, previous_build, run_build, up_to_date
+    from .commands.build import BuildOptions, BuildProblem, build
 
-    # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
-    known = previous = None
-    if not check_only:
-        previous = previous_build(path, output)
-        unchanged = up_to_date(previous, langs, today)
-        if unchanged:
-            click.echo(unchanged)
-            sys.exit(0)
-        known = known_documents(previous)
-    result = _run_check(path, today, messages, known)
-    lang = _messages_language(messages, result.config.languages)
+    options = BuildOptions(path, output, langs, jobs, check_only, today, messages)
     try:
-        code = run_build(
-            result,
-            output,
-            langs,
-            jobs,
-            check_only,
-            messages=lang,
-            today=today,
-            known=known,
-            previous=previous.index if previous else None,
-        )
+        code = build(options)
     except BuildProblem as exc:
         raise UsageProblem(str(exc)) from None
     sys.exit(code)
