@@ -56,3 +56,27 @@ def _package_of(path: Path) -> tuple[str, ...]:
 
 def _is_incremental(name: str) -> bool:
     return name == "incremental" or name.startswith("incremental.")
+
+
+def test_render_has_no_import_cycles() -> None:
+    """No module under render/ imports, even inside a function, a module that imports it back."""
+    graph = {}
+    for path in sorted((PACKAGE / "render").rglob("*.py")):
+        name = ".".join((*_package_of(path)[1:], path.stem)).removesuffix(".__init__")
+        graph[name] = set(_imported_modules(path.read_text(encoding="utf-8"), _package_of(path)))
+    for name in graph:
+        graph[name] = {other for other in graph if other != name and other in graph[name]}
+    cycles = sorted(f"{a} <-> {b}" for a in graph for b in graph[a] if a < b and _reaches(graph, b, a))
+    assert cycles == []
+
+
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name == goal:
+            return True
+        if name not in seen:
+            seen.add(name)
+            todo += graph[name]
+    return False
