@@ -429,3 +429,10 @@ def _forge(cache: Path, change: Callable[[bytes], bytes]) -> None:
     cache.write_bytes(
         header.replace(json.loads(header)["checksum"].encode(), checksum.encode()) + b"\n" + forged
     )
+
+
+def test_a_language_named_twice_is_built_once_and_then_up_to_date(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--lang", "zh", "--lang", "zh")
+    assert "is up to date: nothing changed" in build(project, out, "--lang", "zh", "--lang", "zh")

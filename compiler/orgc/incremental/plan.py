@@ -33,7 +33,7 @@ from . import index as build_index
 from .fragments import Fragments
 from .index import BuildIndex, Stamp, fingerprint, shown_text
 
-if TYPE_CHECKING:  # the no-op path reads no spec and renders nothing: not a module of the pipeline
+if TYPE_CHECKING:  # the pipeline's types only: a no-op build imports no part of it
     from ..pipeline import CheckResult
     from .known import KnownDocuments
 
@@ -50,10 +50,7 @@ class LastBuild:
 
 def last_build(project: Path, config: Config, out_dir: Path) -> LastBuild | None:
     """None when there is no last build to learn from, or its index is not to be trusted."""
-    try:
-        index = build_index.load(out_dir)
-    except OSError:
-        return None
+    index = build_index.load(out_dir)
     return LastBuild(project, config, out_dir, index) if index else None
 
 
@@ -66,7 +63,8 @@ def nothing_changed(last: LastBuild, languages: tuple[str, ...], today: date | N
     project, config, out_dir, index = last.project, last.config, last.out_dir, last.index
     try:
         sources = build_index.source_digests(_input_files(project, config), index)
-        inputs = input_fingerprint(sources, languages or config.languages, today, source_date(project))
+        languages = tuple(dict.fromkeys(languages)) or config.languages
+        inputs = input_fingerprint(sources, languages, today, source_date(project))
         return index.inputs == inputs and build_index.all_intact(index, out_dir, read_manifest(out_dir))
     except OSError:
         return False
