@@ -125,10 +125,10 @@ def test_rebuild_keeps_unchanged_files_as_they_were(project: Path) -> None:
     assert orgc("build", str(project)).returncode == 0
     md = next((project / "out" / "jd").rglob("*.md"))
     inode = md.stat().st_ino
-    done = orgc("build", str(project))
+    done = orgc("build", str(project), "--messages", "en")
     assert done.returncode == 0 and "up to date: nothing changed" in done.stdout
     shutil.rmtree(project / "out" / ".orgc")  # without the build index, everything is rendered again
-    done = orgc("build", str(project))
+    done = orgc("build", str(project), "--messages", "en")
     assert done.returncode == 0 and " 0 written" in done.stdout
     assert md.stat().st_ino == inode
 
@@ -144,7 +144,7 @@ def test_lang_and_output_options(project: Path, tmp_path: Path) -> None:
 
 
 def test_refuses_to_build_over_the_project(project: Path) -> None:
-    done = orgc("build", str(project), "-o", str(project))
+    done = orgc("build", str(project), "-o", str(project), "--messages", "en")
     assert done.returncode == 2 and "refusing" in done.stderr
     assert (project / "specs").is_dir()
 
@@ -154,6 +154,18 @@ def test_orgc_yaml_cannot_aim_the_build_outside_the_project(project: Path, aim: 
     (project / "orgc.yaml").write_text(
         (project / "orgc.yaml").read_text(encoding="utf-8") + f"output: {aim}\n", encoding="utf-8"
     )
-    done = orgc("build", str(project))
+    done = orgc("build", str(project), "--messages", "en")
     assert done.returncode == 2 and "outside the project" in done.stderr
     assert not (project.parent / "elsewhere").exists() and not Path("/tmp/orgc-aimed-elsewhere").exists()
+
+
+def test_build_speaks_the_projects_language_unless_told(project: Path) -> None:
+    done = orgc("build", str(project), "--messages", "en")
+    assert done.returncode == 0 and done.stdout.startswith(f"built {project / 'out'}: ")
+    done = orgc("build", str(project))  # orgc.yaml lists zh first
+    assert done.returncode == 0 and "已是最新" in done.stdout
+    assert orgc("build", str(project), "--check").stdout.strip().endswith("已是最新。")
+    done = orgc("build", str(project), "--lang", "fr")
+    assert done.returncode == 2 and "--lang fr 不在 orgc.yaml 列出的语言之中：zh、en" in done.stderr
+    done = orgc("build", str(project), "--lang", "fr", "--messages", "en")
+    assert "--lang fr is not one of the languages in orgc.yaml: zh, en" in done.stderr

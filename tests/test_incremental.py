@@ -285,23 +285,29 @@ def test_documents_are_taken_over_only_from_their_own_build(tmp_path: Path) -> N
     assert "客服专员" in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
 
 
-def test_documents_of_another_build_do_not_choose_what_is_kept(tmp_path: Path) -> None:
+def test_documents_of_another_build_do_not_choose_what_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Documents read before another build finished do not go with that build's outputs."""
     from datetime import date
 
-    from orgc.commands.build import known_documents, previous_build, run_build
-    from orgc.pipeline import check
+    from orgc.commands import build as build_command
+    from orgc.incremental import plan
 
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
-    known = known_documents(previous_build(project, out))  # read by a build that then waits
+    options = build_command.BuildOptions(project, out, jobs=1, today=date.fromisoformat(TODAY), messages="en")
+    last = build_command._last_build(options)  # read by a build that then waits
+    known = plan.known_documents(last)
+    assert known is not None
     original = (project / "specs/roles/cs-agent.yaml").read_text(encoding="utf-8")
     edit(project, "specs/roles/cs-agent.yaml", "zh: 客服专员", "zh: 临时岗位")
     build(project, out)  # another build finishes meanwhile, with the agent retitled
     (project / "specs/roles/cs-agent.yaml").write_text(original, encoding="utf-8")
-    result = check(project, date.fromisoformat(TODAY), known)
-    assert run_build(result, out, (), 1, False, today=date.fromisoformat(TODAY), known=known) == 0
+    monkeypatch.setattr(build_command, "_last_build", lambda _options: last)
+    monkeypatch.setattr(plan, "known_documents", lambda _last: known)
+    assert build_command.build(options) == 0
     assert "临时岗位" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
     build(project, tmp_path / "clean")
     assert published_tree(out) == published_tree(tmp_path / "clean")
@@ -423,3 +429,10 @@ def _forge(cache: Path, change: Callable[[bytes], bytes]) -> None:
     cache.write_bytes(
         header.replace(json.loads(header)["checksum"].encode(), checksum.encode()) + b"\n" + forged
     )
+
+
+def test_a_language_named_twice_is_built_once_and_then_up_to_date(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out, "--lang", "zh", "--lang", "zh")
+    assert "is up to date: nothing changed" in build(project, out, "--lang", "zh", "--lang", "zh")

@@ -1,4 +1,4 @@
-"""The package's layout: its modules import one another without cycles."""
+"""The package's layout holds: no import cycles, and the renderers know nothing of how a build reuses the last one."""
 
 from __future__ import annotations
 
@@ -6,16 +6,6 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "compiler" / "orgc"
-
-# Known cycles inside render/, being untangled there; each pair is allowed to import both ways.
-ALLOWED_CYCLES = {
-    frozenset({"orgc.render.outputs", "orgc.render.chart"}),
-    frozenset({"orgc.render.outputs", "orgc.render.raci"}),
-    frozenset({"orgc.render.outputs", "orgc.render.org_json"}),
-    frozenset({"orgc.render.outputs", "orgc.render.handbook"}),
-    frozenset({"orgc.render.handbook.book", "orgc.render.handbook.sections"}),
-}
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -55,20 +45,8 @@ def import_graph() -> dict[str, set[str]]:
     return {module_name(path): imported(path, modules) for path in paths}
 
 
-def allowed(importer: str, target: str) -> bool:
-    """Whether the import goes between the two sides of an allowed pair (or their submodules)."""
-
-    def within(module: str, side: str) -> bool:
-        return module == side or module.startswith(side + ".")
-
-    return any(
-        (within(importer, a) and within(target, b)) or (within(importer, b) and within(target, a))
-        for a, b in map(sorted, ALLOWED_CYCLES)
-    )
-
-
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """A cycle outside the allowance, as the modules walked (the first again last), or None."""
+    """A cycle, as the modules walked (the first again last), or None."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     path: list[str] = []
 
@@ -76,8 +54,6 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         state[module] = 1
         path.append(module)
         for target in sorted(graph.get(module, ())):
-            if allowed(module, target):
-                continue
             if state.get(target) == 1:
                 return [*path[path.index(target) :], target]
             if target not in state:
@@ -110,3 +86,53 @@ def test_relative_imports_are_resolved() -> None:
     graph = import_graph()
     assert "orgc.diff.json_out" in graph["orgc.commands.diff"]  # from ..diff import json_out
     assert "orgc.diff.renames" in graph["orgc.diff.compare"]  # from . import facts, renames
+
+
+def _imported_modules(source: str, package: tuple[str, ...]) -> list[str]:
+    """Every module a module of ``package`` imports, anywhere in it (in functions and TYPE_CHECKING
+    blocks too), as a dotted name inside orgc ("incremental.index") or as written for other packages."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name.removeprefix("orgc.") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            names = [f"{module}.{alias.name}" for alias in node.names]
+            found += [name.removeprefix("orgc.") for name in (names if not node.module else [module, *names])]
+    return found
+
+
+def test_render_never_imports_incremental() -> None:
+    modules = sorted((PACKAGE / "render").rglob("*.py"))
+    assert len(modules) > 10
+    leaks = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in modules
+        for name in _imported_modules(path.read_text(encoding="utf-8"), _package_of(path))
+        if _is_incremental(name)
+    ]
+    assert leaks == [], "render/ asks ctx.reuse (render.context.Reuse); incremental/ implements it"
+
+
+def test_the_check_sees_every_kind_of_import() -> None:
+    cases = {
+        "from ...incremental import plan": True,
+        "from ...incremental.fragments import Fragments": True,
+        "def f():\n    from ... import incremental": True,
+        "import typing\nif typing.TYPE_CHECKING:\n    from ...incremental.plan import Kept": True,
+        "import orgc.incremental.index": True,
+        "from ..context import Reuse": False,
+        "from ...writers.docx.deflate import Packed": False,
+    }
+    for source, leaks in cases.items():
+        names = _imported_modules(source, ("orgc", "render", "handbook"))
+        assert any(map(_is_incremental, names)) == leaks, source
+
+
+def _package_of(path: Path) -> tuple[str, ...]:
+    return path.relative_to(PACKAGE.parent).parts[:-1]  # ("orgc", "render", "handbook")
+
+
+def _is_incremental(name: str) -> bool:
+    return name == "incremental" or name.startswith("incremental.")

@@ -87,18 +87,6 @@ def _messages_option(function):  # type: ignore[no-untyped-def]
     )(function)
 
 
-def _run_check(path: Path, today: date | None, messages: str | None = None, known=None):  # type: ignore[no-untyped-def]
-    from .commands.check import checked  # 200 ms (the pipeline): the no-op build ends before it
-
-    return checked(path, today, messages, known)
-
-
-def _messages_language(messages: str | None, languages: tuple[str, ...]) -> str:
-    from .commands.check import messages_language  # imported by _run_check already
-
-    return messages_language(messages, languages)
-
-
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgc")
 def cli() -> None:
@@ -182,31 +170,11 @@ def build_command(
     A rebuild renders only the job descriptions whose content changed, and when
     nothing at all changed since the last build it says so and writes nothing.
     """
-    from .commands.build import BuildProblem, known_documents, previous_build, run_build, up_to_date
+    from .commands.build import BuildOptions, BuildProblem, build
 
-    # `--check` compares out/ with the specs alone: it takes nothing from an earlier build
-    known = previous = None
-    if not check_only:
-        previous = previous_build(path, output)
-        unchanged = up_to_date(previous, langs, today)
-        if unchanged:
-            click.echo(unchanged)
-            sys.exit(0)
-        known = known_documents(previous)
-    result = _run_check(path, today, messages, known)
-    lang = _messages_language(messages, result.config.languages)
+    options = BuildOptions(path, output, langs, jobs, check_only, today, messages)
     try:
-        code = run_build(
-            result,
-            output,
-            langs,
-            jobs,
-            check_only,
-            messages=lang,
-            today=today,
-            known=known,
-            previous=previous.index if previous else None,
-        )
+        code = build(options)
     except BuildProblem as exc:
         raise UsageProblem(str(exc)) from None
     sys.exit(code)

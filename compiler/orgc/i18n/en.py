@@ -660,4 +660,20 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "show.other-duties": "Consulted or informed on other duties",
     "show.kpis": "KPI targets",
     "show.weight": "weight {weight:g}%",
+    # -- orgc build --------------------------------------------------------------------------------
+    "build.built": "built {folder}: {written} written, {unchanged} unchanged, {removed} removed{note}",
+    "build.warnings-note": " ({count} warning(s): see `orgc check`)",
+    "build.nothing-changed": "{folder} is up to date: nothing changed since the last build{note}",
+    "build.current": "{folder} is up to date.",
+    "build.differs": (
+        "{folder} is not up to date ({count} file(s) differ); run `orgc build` and commit the result."
+    ),
+    "build.unknown-languages": "--lang {asked} is not one of the languages in orgc.yaml: {languages}",
+    "build.holds-the-specs": "refusing to build into {folder}: it holds the specs; choose another folder",
+    "build.output-outside": (
+        "orgc.yaml `output: {output}` is outside the project; give a folder inside it, "
+        "or choose the folder on the command line with -o"
+    ),
+    "build.not-a-folder": "{folder} exists and is not a folder",
+    "build.cannot-write": "cannot write {folder}: {reason}",
 }

@@ -616,6 +616,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "show.other-duties": "其他职责中被咨询或知会",
     "show.kpis": "考核指标",
     "show.weight": "权重 {weight:g}%",
+    # -- orgc build --------------------------------------------------------------------------------
+    "build.built": "已生成 {folder}：写入 {written} 个文件，{unchanged} 个未变，删除 {removed} 个{note}",
+    "build.warnings-note": "（{count} 个警告，见 `orgc check`）",
+    "build.nothing-changed": "{folder} 已是最新：自上次生成以来没有任何改动{note}",
+    "build.current": "{folder} 已是最新。",
+    "build.differs": "{folder} 不是最新（{count} 个文件不同）；请运行 `orgc build` 并提交结果。",
+    "build.unknown-languages": "--lang {asked} 不在 orgc.yaml 列出的语言之中：{languages}",
+    "build.holds-the-specs": "拒绝生成到 {folder}：其中有 specs；请另选一个文件夹",
+    "build.output-outside": "orgc.yaml 中的 `output: {output}` 在项目之外；请指定项目内的文件夹，或者在命令行中用 -o 选择文件夹",
+    "build.not-a-folder": "{folder} 已存在，但不是文件夹",
+    "build.cannot-write": "无法写入 {folder}：{reason}",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.

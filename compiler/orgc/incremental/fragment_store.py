@@ -1,6 +1,6 @@
 """``out/.orgc/fragments.json``: the pieces of whole-organisation outputs the last build used.
 
-See ``render/fragments.py`` for what a piece is. The file is trusted as the documents
+See ``fragments.py`` for what a piece is. The file is trusted as the documents
 cache is: JSON with a checksum, for one setting (orgc's code, the templates, the fonts),
 and used only when its own stamp is the one the build index recorded after writing it.
 """

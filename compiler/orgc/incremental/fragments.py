@@ -5,10 +5,10 @@ one unit's responsibility matrix, one process's steps, the org chart or the posi
 It is looked up by the fingerprint of everything it is made from; when the last build made a
 piece from the same inputs, that piece is taken as it is, otherwise it is made. Either way the output that used
 it carries it back (``OutputFile.fragments``), and the pieces a build used are what the next
-one may take (``fragment_cache``).
+one may take (``fragment_store``).
 
 Pieces are kept compressed: those of a large handbook are tens of megabytes of XML. A large piece
-is compressed on its own (``docx.deflate.pack``) and goes into the document's stream as it is,
+is compressed on its own (``render.context.piece_of``) and goes into the document's stream as it is,
 never decompressed or compressed again; a small one is given back as text, to be compressed
 with what surrounds it, since on its own it would compress far worse (most of a handbook's
 pieces are a few kilobytes of table markup much like their neighbours').
@@ -19,24 +19,28 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Mapping
 
-from ..writers.docx.deflate import Packed, pack
-from .index import fingerprint
+from ..render.context import PACK_FROM, piece_of
+from ..writers.docx.deflate import Packed
+from .index import fingerprint, shown_text
+
+__all__ = ["PACK_FROM", "Fragments"]
 
 
 class Fragments:
-    """Where one output's pieces come from: the last build's, or made now."""
+    """Where one output's pieces come from: the last build's, or made now (``render.context.Pieces``)."""
 
     def __init__(self, previous: Mapping[str, bytes] | None = None) -> None:
         self._previous = previous or {}
         self._used: dict[str, bytes] = {}
 
-    def piece(self, make: Callable[[], str], *inputs: str) -> str | Packed:
-        """The piece made by ``make`` from ``inputs`` (everything it depends on, as text)."""
-        key = fingerprint(*inputs)
+    def piece(self, make: Callable[[], str], *shown: object) -> str | Packed:
+        """The piece made by ``make``, which shows ``shown`` (everything it depends on)."""
+        key = fingerprint(*map(shown_text, shown))
         stored = self._previous.get(key)
         value = _restored(stored) if stored is not None else None
         if value is None:
-            value, stored = _stored(make())
+            value = piece_of(make())
+            stored = _stored(value)
         self._used[key] = stored
         return value
 
@@ -46,17 +50,13 @@ class Fragments:
         return tuple(self._used.items())
 
 
-# A piece this large (encoded) is compressed on its own; a smaller one with its neighbours.
-PACK_FROM = 32 * 1024
 _PACKED, _TEXT = b"P", b"T"  # how a piece is stored: Packed.dumps(), or its text through zlib
 
 
-def _stored(text: str) -> tuple[str | Packed, bytes]:
-    data = text.encode("utf-8")
-    if len(data) >= PACK_FROM:
-        packed = pack(data)
-        return packed, _PACKED + packed.dumps()
-    return text, _TEXT + zlib.compress(data, 1)
+def _stored(piece: str | Packed) -> bytes:
+    if isinstance(piece, Packed):
+        return _PACKED + piece.dumps()
+    return _TEXT + zlib.compress(piece.encode("utf-8"), 1)
 
 
 def _restored(stored: bytes) -> str | Packed | None:

@@ -112,6 +112,11 @@ def fingerprint(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+def shown_text(value: object) -> str:
+    """A value a file or piece shows, as text to be fingerprinted: text as it is, anything else its repr."""
+    return value if isinstance(value, str) else repr(value)
+
+
 def files_fingerprint(root: Path, files: Iterable[Path | str]) -> str:
     """One hash over the names and contents of ``files`` (below ``root``).
 

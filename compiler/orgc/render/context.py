@@ -1,20 +1,28 @@
-"""What every renderer receives: the checked organisation and the build settings."""
+"""What every renderer receives: the checked organisation, the build settings and what it may reuse.
+
+A renderer never decides on its own what the last build left: it names the values a
+file (or a piece of one) shows, and ``ctx.reuse`` answers whether that file is kept or
+gives the piece. ``NOTHING_KEPT`` makes everything anew; the build hands in one that
+knows the last build (``incremental.plan``).
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..config import Config
 from ..diagnostics import WaiverUse
 from ..i18n import documents as labels
 from ..model.entities import Org, Text
 from ..model.raci import assignment_cells
+from ..writers.docx.deflate import Packed, pack
 
 if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
     from ..model.graph import OrgGraph
@@ -40,6 +48,79 @@ class OutputFile:
     fragments: tuple[tuple[str, bytes], ...] = ()
 
 
+class Pieces(Protocol):
+    """Where one output's pieces come from: the last build's, or made now."""
+
+    def piece(self, make: Callable[[], str], *shown: object) -> str | Packed:
+        """The piece ``make`` gives, which shows ``shown`` and nothing else (see ``piece_of``)."""
+        ...
+
+    @property
+    def used(self) -> tuple[tuple[str, bytes], ...]:
+        """The pieces asked for, as the next build may take them (``OutputFile.fragments``)."""
+        ...
+
+
+class Reuse(Protocol):
+    """What a renderer may take from the last build, asked by the values a file shows."""
+
+    def key(self, *shown: object) -> str | None:
+        """The content key of a file that shows ``shown`` and nothing else; None when nothing is kept."""
+        ...
+
+    def kept(self, paths: Sequence[str], key: str | None) -> bool:
+        """Whether the last build wrote every one of ``paths`` with this key, and they are intact."""
+        ...
+
+    def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
+        """The keys of a role's files of the last build, when no change since can reach them; else None."""
+        ...
+
+    def pieces(self) -> Pieces:
+        """A fresh store of pieces for one output."""
+        ...
+
+
+# A piece this large (encoded) is compressed on its own; a smaller one with its neighbours.
+PACK_FROM = 32 * 1024
+
+
+def piece_of(text: str) -> str | Packed:
+    """A piece as documents take it: a large one compressed on its own, so that the next
+    build can copy it into its stream as it is; a small one as text, to be compressed with
+    what surrounds it (on its own it would compress far worse)."""
+    data = text.encode("utf-8")
+    return pack(data) if len(data) >= PACK_FROM else text
+
+
+class _MadeNow:
+    def piece(self, make: Callable[[], str], *shown: object) -> str | Packed:
+        return piece_of(make())
+
+    @property
+    def used(self) -> tuple[tuple[str, bytes], ...]:
+        return ()
+
+
+class NothingKept:
+    """Reuse of nothing: every file and piece is made anew."""
+
+    def key(self, *shown: object) -> str | None:
+        return None
+
+    def kept(self, paths: Sequence[str], key: str | None) -> bool:
+        return False
+
+    def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
+        return None
+
+    def pieces(self) -> Pieces:
+        return _MadeNow()
+
+
+NOTHING_KEPT = NothingKept()
+
+
 @dataclass(frozen=True)
 class RenderContext:
     org: Org
@@ -50,6 +131,7 @@ class RenderContext:
     waivers: tuple[WaiverUse, ...] = ()
     source_date: datetime = FALLBACK_DATE
     dated: bool = field(default=False)  # False: no real date is known; documents show none
+    reuse: Reuse = NOTHING_KEPT
 
     @cached_property
     def assignment_cells(self) -> list[tuple[str, str, str]]:

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model.entities import Text
 from .context import OutputFile, RenderContext
 
-if TYPE_CHECKING:
-    from .outputs import Reuse
-
 VERSION = 1
 
 
-def render(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
     import orjson
 
     # the same bytes as json.dumps(ensure_ascii=False, indent=2), ten times faster

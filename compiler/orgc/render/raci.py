@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..i18n.documents import label
 from ..model.entities import Text
@@ -37,9 +36,6 @@ from ..model.raci import combined
 from ..writers import escape
 from ..writers.xlsx import matrix_workbook
 from .context import OutputFile, RenderContext
-
-if TYPE_CHECKING:
-    from .outputs import Reuse
 
 # What may appear in assignments.tsv: ids, refs and one letter; never a tab or a line break.
 _TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?|[RACI]")
@@ -95,20 +91,16 @@ class Matrix:
         return sorted((positions[party], found) for party, found in mine.items() if party in positions)
 
 
-def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
     """Every matrix file; a build runs these as separate tasks (see ``outputs.render_all``)."""
-    yield from render_units(ctx, reuse)
-    yield from render_table(ctx, reuse)
-    yield from render_workbook(ctx, reuse)
+    yield from render_units(ctx)
+    yield from render_table(ctx)
+    yield from render_workbook(ctx)
 
 
-def render_units(
-    ctx: RenderContext, reuse: Reuse | None = None, units: Iterable[str] | None = None
-) -> Iterator[OutputFile]:
+def render_units(ctx: RenderContext, units: Iterable[str] | None = None) -> Iterator[OutputFile]:
     """Each unit's matrix (or those of ``units``); one whose content is what the last build wrote
     is kept, not written again."""
-    from ..incremental.index import fingerprint
-
     lang = _lang(ctx)
     org_name = ctx.t(ctx.org.name, lang)
     for unit in (ctx.org.units[u] for u in units) if units is not None else ctx.org.units.values():
@@ -118,18 +110,14 @@ def render_units(
         if not matrix.rows:
             continue
         path = f"raci/{unit.id}.md"
-        content = (
-            fingerprint(reuse.setting, lang, org_name, ctx.party_name(unit.id, lang), repr(matrix))
-            if reuse
-            else None
-        )
-        if reuse and reuse.kept.get(path) == content:
+        content = ctx.reuse.key(lang, org_name, ctx.party_name(unit.id, lang), matrix)
+        if ctx.reuse.kept((path,), content):
             yield OutputFile(path, b"", content, kept=True)
         else:
             yield OutputFile(path, markdown(ctx, unit.id, matrix, lang), content)
 
 
-def render_table(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render_table(ctx: RenderContext) -> Iterator[OutputFile]:
     """``raci.csv`` and ``assignments.tsv``: a task of their own beside the slower workbook, so each
     makes the whole table (0.3 s at 10,000 roles): in a build the two run in two workers at once."""
     lang = _lang(ctx)
@@ -138,7 +126,7 @@ def render_table(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[Ou
     yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx))
 
 
-def render_workbook(ctx: RenderContext, _reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render_workbook(ctx: RenderContext) -> Iterator[OutputFile]:
     """``raci.xlsx``."""
     lang = _lang(ctx)
     whole = whole_matrix(ctx, lang)

@@ -11,14 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from ...writers import escape
 from ..context import OutputFile, RenderContext
 from .layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org
-
-if TYPE_CHECKING:
-    from ..outputs import Reuse
 
 FONTS = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
@@ -31,16 +27,14 @@ TOP_FILL, FILL, VACANT_FILL = "#DCE6F1", "#FFFFFF", "#F7F7F7"
 PATHS = ("org-chart.svg", "org-chart.mmd", "org-chart.dot")
 
 
-def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
     """The three charts; kept from the last build when the boxes, lines and titles are unchanged."""
-    from ...incremental.index import fingerprint
-
     lang = ctx.org.default_language
     nodes = chart_nodes(ctx, lang)
     title = f"{ctx.t(ctx.org.name, lang)} · {ctx.label('org_chart', lang)}"
     dotted = ctx.label("dotted", lang)
-    content = fingerprint(reuse.setting, lang, ctx.org.id, title, dotted, repr(nodes)) if reuse else None
-    if reuse and content and reuse.all_kept(PATHS, content):
+    content = ctx.reuse.key(lang, ctx.org.id, title, dotted, nodes)
+    if ctx.reuse.kept(PATHS, content):
         for path in PATHS:
             yield OutputFile(path, b"", content, kept=True)
         return

@@ -4,98 +4,40 @@ Cover, table of contents, org chart, units, KPI catalogue, every job description
 the responsibility matrices, the processes, the policies and the accepted
 exceptions. Styles, fonts and the zip assembly are those of the JDs (``docx_base``),
 so the handbook looks like the JDs it contains and is byte-identical on every run.
-The chapters other than the JDs are written in ``handbook_sections``.
+The chapters other than the JDs are written in ``sections``, both into a ``draft.Book``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from functools import partial
-from typing import TYPE_CHECKING
 
-from ...incremental.fragments import Fragments
-from ...model.entities import Text
-from ...writers.docx.deflate import Packed
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ...writers.escape import xml as esc
-from ..context import OutputFile, RenderContext
+from ..context import OutputFile, Pieces, RenderContext
 from ..jd.docx import ACCENT, docx_base, jd_body, page_header
 from ..jd.docx import page_footer as jd_page_footer
 from ..jd.model import job_description
+from .draft import GREY, Book
 from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
-
-if TYPE_CHECKING:
-    from ..outputs import Reuse
 
 # Word rebuilds the table of contents from headings of these levels: chapters and the
 # roles, units, processes and policies in them. Level 3 (the sections of every JD and
 # policy) stays in the navigation pane only, or the contents would run to many pages.
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-GREY = "595959"
 
 
-@dataclass(frozen=True)
-class TocEntry:
-    level: int
-    text: str
-    anchor: str
-
-
-@dataclass
-class Book:
-    """The body of the handbook as it is written, and the headings the contents list."""
-
-    ctx: RenderContext
-    lang: str
-    pieces: Fragments = dataclass_field(default_factory=Fragments)
-    parts: list[str | Packed] = dataclass_field(default_factory=list)  # Packed: a piece (``fragments``)
-    entries: list[TocEntry] = dataclass_field(default_factory=list)
-    chapters: int = 0
-
-    def L(self, key: str) -> str:
-        return self.ctx.label(key, self.lang)
-
-    def t(self, text: Text | None) -> str:
-        return self.ctx.t(text, self.lang)
-
-    def add(self, *xml: str | Packed) -> None:
-        self.parts.extend(xml)
-
-    def chapter(self, title: str) -> None:
-        """A numbered Heading1 on a new page."""
-        self.chapters += 1
-        self.heading(f"{self.chapters}  {title}", 1, new_page=True)
-
-    def heading(self, text: str, level: int, new_page: bool = False) -> None:
-        """A heading; levels 1 and 2 get a bookmark and an entry in the contents."""
-        props = f'<w:pStyle w:val="Heading{level}"/><w:keepNext/>'
-        if new_page:
-            props += "<w:pageBreakBefore/>"
-        content = Run(text).xml()
-        if level <= 2:
-            number = len(self.entries) + 1
-            anchor = f"_Toc{number:06d}"
-            self.entries.append(TocEntry(level, text, anchor))
-            content = f'<w:bookmarkStart w:id="{number}" w:name="{anchor}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
-        self.add(f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>")
-
-    def note(self, text: str) -> None:
-        self.add(paragraph(Run(text, color=GREY, size=9)))
-
-
-def render(ctx: RenderContext, reuse: Reuse | None = None) -> Iterator[OutputFile]:
+def render(ctx: RenderContext) -> Iterator[OutputFile]:
     for lang in ctx.languages:
-        pieces = Fragments(reuse.fragments if reuse else None)
+        pieces = ctx.reuse.pieces()
         data = handbook_document(ctx, lang, pieces)
         yield OutputFile(f"handbook/{lang}.docx", data, fragments=pieces.used)
 
 
-def handbook_document(ctx: RenderContext, lang: str, pieces: Fragments | None = None) -> bytes:
+def handbook_document(ctx: RenderContext, lang: str, pieces: Pieces | None = None) -> bytes:
     """The complete handbook in ``lang``, as .docx bytes; ``pieces`` may hold parts of the last one."""
-    book = Book(ctx, lang, pieces or Fragments())
+    book = Book(ctx, lang, pieces or ctx.reuse.pieces())
     chapters: list[Callable[[Book], None]] = [
         org_chart,
         units_overview,
@@ -217,7 +159,7 @@ def org_chart(book: Book) -> None:
             name,
             str(CONTENT_WIDTH),
             str(limit),
-            repr(nodes),
+            nodes,
         )
     )
 
@@ -264,7 +206,7 @@ def position_index(book: Book) -> None:
         )
     book.add(
         paragraph(intro),
-        book.pieces.piece(partial(_index_table, book, lines), "index", book.lang, repr(lines)),
+        book.pieces.piece(partial(_index_table, book, lines), "index", book.lang, lines),
     )
 
 

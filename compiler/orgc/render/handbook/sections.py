@@ -1,6 +1,6 @@
 """The handbook's tabular chapters: units, KPI catalogue, matrices, processes, policies, exceptions.
 
-Each function writes one chapter into a ``Book`` (see ``handbook``); a chapter with
+Each function writes one chapter into a ``Book`` (see ``draft``); a chapter with
 nothing to show is left out, except the exceptions, where "none" is worth saying.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from functools import cache, partial
-from typing import TYPE_CHECKING
 
 from ...i18n.documents import value
 from ...model.raci import LETTER_ORDER
@@ -17,9 +16,7 @@ from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..jd.docx import ACCENT
 from ..raci import matrix_index
-
-if TYPE_CHECKING:
-    from .book import Book
+from .draft import Book
 
 # A matrix with more role columns than fit (at most this many) is split into several tables,
 # the row labels repeated; the role columns share what the row labels leave.
@@ -119,9 +116,9 @@ def matrices(book: Book) -> None:
             written = True
         book.heading(t(org.units[unit_id].name), 2)
         names = [_party_heading(book, p, unit_id) for p in parties]
-        shown = repr([(row, titles.texts(row), cells.get(row)) for row in rows])
+        shown = [(row, titles.texts(row), cells.get(row)) for row in rows]
         make = partial(_unit_tables, book, parties, names, rows, titles)
-        book.add(book.pieces.piece(make, "matrix", book.lang, repr(parties), repr(names), shown))
+        book.add(book.pieces.piece(make, "matrix", book.lang, parties, names, shown))
 
 
 def _unit_tables(
@@ -298,7 +295,7 @@ def processes(book: Book) -> None:
         owner = ctx.role_title(process.owner, lang) if process.owner else None
         description = t(process.description) if process.description else None
         make = partial(_process_body, book, owner, description, steps)
-        book.add(book.pieces.piece(make, "process", lang, repr((owner, description, steps))))
+        book.add(book.pieces.piece(make, "process", lang, (owner, description, steps)))
 
 
 _Step = tuple[str, str | None, str, str, str, str, str, str]  # title, description, R, A, C, I, SLA, next

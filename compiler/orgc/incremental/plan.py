@@ -1,0 +1,212 @@
+"""What a build takes from the last one into its output folder, and what it records for the next.
+
+Three steps, in the order a build takes them:
+
+- ``last_build``: the index the last build left, read before the specs are checked; with it
+  ``nothing_changed`` tells when there is nothing to build, and ``known_documents`` gives the
+  spec documents that may be taken over unread;
+- ``reuse``: inside the output folder's lock, what the renderers may keep (``Kept``): the
+  files still exactly as the last build wrote them, by the key of what they show, the roles a
+  change can reach, and the pieces of whole-organisation outputs;
+- ``record_build``: after publishing, the build index and the two caches beside it.
+
+All the hashing is here: a renderer names the values a file shows (``Kept.key``) and never
+hashes anything itself.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import CONFIG_FILE, Config
+from ..diagnostics import Severity
+from ..publish import Published, read_manifest
+from ..render.context import Pieces, source_date
+from . import fragment_store
+from . import index as build_index
+from .fragments import Fragments
+from .index import BuildIndex, Stamp, fingerprint, shown_text
+
+if TYPE_CHECKING:  # the pipeline's types only: a no-op build imports no part of it
+    from ..pipeline import CheckResult
+    from .known import KnownDocuments
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """The index of the last build into the output folder a build is about to write."""
+
+    project: Path
+    config: Config
+    out_dir: Path
+    index: BuildIndex
+
+
+def last_build(project: Path, config: Config, out_dir: Path) -> LastBuild | None:
+    """None when there is no last build to learn from, or its index is not to be trusted."""
+    index = build_index.load(out_dir)
+    return LastBuild(project, config, out_dir, index) if index else None
+
+
+def nothing_changed(last: LastBuild, languages: tuple[str, ...], today: date | None) -> bool:
+    """Whether no input changed since the last build and every file it wrote is as it left it.
+
+    Costs one ``lstat`` of every input file and output (reading only the inputs whose
+    stamps changed); anything unexpected means "build as usual".
+    """
+    project, config, out_dir, index = last.project, last.config, last.out_dir, last.index
+    try:
+        sources = build_index.source_digests(_input_files(project, config), index)
+        languages = tuple(dict.fromkeys(languages)) or config.languages
+        inputs = input_fingerprint(sources, languages, today, source_date(project))
+        return index.inputs == inputs and build_index.all_intact(index, out_dir, read_manifest(out_dir))
+    except OSError:
+        return False
+
+
+def known_documents(last: LastBuild | None) -> KnownDocuments | None:
+    """The spec documents the last build read, to be taken over where their files are unchanged."""
+    if last is None:
+        return None
+    from . import documents  # 6 ms (orjson, spec discovery) a no-op build does without
+
+    return documents.load(last.out_dir, last.index)
+
+
+def input_fingerprint(
+    sources: Mapping[str, tuple[Stamp, str]],
+    languages: tuple[str, ...],
+    today: date | None,
+    when: datetime | None,
+) -> str:
+    """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
+    return fingerprint(
+        build_index.code_fingerprint(),
+        ",".join(languages),
+        (today or date.today()).isoformat(),
+        when.isoformat() if when else "-",
+        *(f"{name}\0{digest}" for name, (_stamp, digest) in sorted(sources.items())),
+    )
+
+
+def document_setting(project: Path, config: Config) -> str:
+    """What every job description depends on besides what it shows: orgc, templates and fonts."""
+    return fingerprint(
+        build_index.code_fingerprint(),
+        build_index.tree_fingerprint(project / config.templates),
+        config.east_asian_font,
+        config.latin_font,
+    )
+
+
+def shared_fingerprint(project: Path, setting: str, date_text: str) -> str:
+    """What every output depends on besides the spec documents: the setting, orgc.yaml and the date."""
+    config = project / CONFIG_FILE
+    config_print = build_index.files_fingerprint(project, [config]) if os.path.lexists(config) else "-"
+    return fingerprint(setting, config_print, date_text)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What the last build left that this one may keep (``render.context.Reuse``).
+
+    ``kept`` is path -> content key of every file still as the last build wrote it;
+    ``affected`` the roles whose job descriptions a change since then can reach (see
+    ``affected.py``), None meaning any role's; ``fragments`` the pieces of
+    whole-organisation outputs the last build used (``fragments.py``).
+    """
+
+    setting: str = ""
+    outputs: Mapping[str, str] = field(default_factory=dict)
+    affected: frozenset[str] | None = None
+    fragments: Mapping[str, bytes] = field(default_factory=dict)
+
+    def key(self, *shown: object) -> str | None:
+        return fingerprint(self.setting, *map(shown_text, shown))
+
+    def kept(self, paths: Sequence[str], key: str | None) -> bool:
+        return key is not None and all(self.outputs.get(path) == key for path in paths)
+
+    def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
+        if self.affected is None or role_id in self.affected:
+            return None
+        keys = [self.outputs.get(path) for path in paths]
+        return None if None in keys else keys  # type: ignore[return-value]
+
+    def pieces(self) -> Pieces:
+        return Fragments(self.fragments)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """This build's reuse of the last one, and what it needs to record the next index."""
+
+    out_dir: Path
+    result: CheckResult
+    kept: Kept
+    shared: str
+    index: BuildIndex | None
+    known: KnownDocuments | None
+
+
+def reuse(
+    last: LastBuild | None, out_dir: Path, result: CheckResult, known: KnownDocuments | None, date_text: str
+) -> Plan:
+    """What may be kept from the last build into ``out_dir`` (call inside its lock).
+
+    The index is read again unless its file is the one ``last`` was read from; ``known``
+    (the documents the check took over) counts only if it came with that same build.
+    """
+    from .affected import affected_roles  # 7 ms (spec discovery) a no-op build does without
+
+    index = build_index.load(out_dir, last.index if last else None)
+    setting = document_setting(result.project, result.config)
+    shared = shared_fingerprint(result.project, setting, date_text)
+    outputs = build_index.unchanged_outputs(index, out_dir) if index and index.setting == setting else {}
+    if known and (index is None or index.saved_ns != known.build):
+        known = None  # another build finished meanwhile: its outputs do not go with these documents
+    fragments = fragment_store.load(out_dir, index, setting)
+    kept = Kept(setting, outputs, affected_roles(known, result.read, shared), fragments)
+    return Plan(out_dir, result, kept, shared, index, known)
+
+
+def record_build(
+    plan: Plan,
+    published: Published,
+    recorded: Mapping[str, str | None],
+    pieces: Mapping[str, bytes],
+    languages: tuple[str, ...],
+    today: date | None,
+    when: datetime | None,
+) -> None:
+    """Write the build index and the caches beside it, for the next build (call inside the lock).
+
+    ``recorded`` is path -> content key of every file published, ``pieces`` the pieces they used.
+    """
+    from . import documents  # 6 ms a no-op build does without (see known_documents)
+
+    out_dir, result, index, setting = plan.out_dir, plan.result, plan.index, plan.kept.setting
+    saved = time.time_ns()
+    sources = build_index.source_digests(_input_files(result.project, result.config), index)
+    inputs = input_fingerprint(sources, languages, today, when)
+    linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
+    stamps = build_index.stamps(out_dir, recorded, linked)
+    documents_stamp = documents.save(out_dir, result.read, plan.shared, plan.known)
+    pieces_stamp = fragment_store.save(out_dir, pieces, setting, plan.kept.fragments)
+    caches = {
+        name: stamp
+        for name, stamp in ((documents.FILE, documents_stamp), (fragment_store.FILE, pieces_stamp))
+        if stamp
+    }
+    warnings = result.count(Severity.WARNING)
+    build_index.save(out_dir, BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches))
+
+
+def _input_files(project: Path, config: Config) -> list[tuple[str, str]]:
+    return build_index.input_files(project, CONFIG_FILE, config.templates)

@@ -1,0 +1,67 @@
+"""The handbook as it is written: its body, the headings its contents list, the pieces it takes.
+
+``book`` writes the cover, the contents and the job descriptions into a ``Book``,
+``sections`` the tabular chapters; both take a piece (``ctx.reuse``) wherever the last
+build may have made the same part already.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from ...model.entities import Text
+from ...writers.docx.deflate import Packed
+from ...writers.docx.wml import Run, paragraph
+from ..context import Pieces, RenderContext
+
+GREY = "595959"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass
+class Book:
+    """The body of the handbook as it is written, and the headings the contents list."""
+
+    ctx: RenderContext
+    lang: str
+    pieces: Pieces
+    parts: list[str | Packed] = dataclass_field(default_factory=list)  # Packed: a large piece
+    entries: list[TocEntry] = dataclass_field(default_factory=list)
+    chapters: int = 0
+
+    def L(self, key: str) -> str:
+        return self.ctx.label(key, self.lang)
+
+    def t(self, text: Text | None) -> str:
+        return self.ctx.t(text, self.lang)
+
+    def add(self, *xml: str | Packed) -> None:
+        self.parts.extend(xml)
+
+    def chapter(self, title: str) -> None:
+        """A numbered Heading1 on a new page."""
+        self.chapters += 1
+        self.heading(f"{self.chapters}  {title}", 1, new_page=True)
+
+    def heading(self, text: str, level: int, new_page: bool = False) -> None:
+        """A heading; levels 1 and 2 get a bookmark and an entry in the contents."""
+        props = f'<w:pStyle w:val="Heading{level}"/><w:keepNext/>'
+        if new_page:
+            props += "<w:pageBreakBefore/>"
+        content = Run(text).xml()
+        if level <= 2:
+            number = len(self.entries) + 1
+            anchor = f"_Toc{number:06d}"
+            self.entries.append(TocEntry(level, text, anchor))
+            content = f'<w:bookmarkStart w:id="{number}" w:name="{anchor}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
+        self.add(f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>")
+
+    def note(self, text: str) -> None:
+        self.add(paragraph(Run(text, color=GREY, size=9)))
