@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from orgc.cli import cli
 
 TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 GOOD = FIXTURES / "good"
 BAD = FIXTURES / "bad"

@@ -27,13 +27,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import published_tree, run_cli
+from helpers import ROOT, TESTS, published_tree, run_cli
 from orgc import publish
 from orgc.render.context import OutputFile
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals, flock, renameat2, rlimits")
 
-ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PYTHONHASHSEED": "0"}
 ENV.pop("ORGC_PAUSE_AT", None)
 KILL_POINTS = 22
@@ -405,7 +404,7 @@ def test_a_full_disk_exits_2_and_keeps_out(scene: Scene, tmp_path: Path) -> None
 CHECK_TMPFS = """
 import json, shutil, subprocess, sys
 from pathlib import Path
-sys.path.insert(0, sys.argv[4])
+sys.path[:0] = [sys.argv[4], str(Path(sys.argv[4]) / "publish")]
 from helpers import published_tree
 from test_crash_safety import leftovers
 disk, old, project = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
@@ -434,7 +433,7 @@ def test_a_really_full_disk_exits_2_and_keeps_out(scene: Scene, tmp_path: Path) 
         CHECK_TMPFS,
         str(scene.old_out),
         str(project),
-        str(Path(__file__).parent),
+        str(TESTS),
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)

@@ -26,13 +26,13 @@ import pytest
 from click.testing import Result
 from jsonschema import Draft202012Validator
 
-from helpers import GOOD, TODAY, copy_good, edit, run_cli, write
+from helpers import FIXTURES, GOOD, ROOT, TODAY, copy_good, edit, run_cli, write
 from orgc import resources
 from orgc.diff.markdown import FOLD_AFTER
 from orgc.diff.targets import verdict
 from orgc.model.entities import Target
 
-HERE = Path(__file__).parent / "fixtures" / "diff"
+HERE = FIXTURES / "diff"
 PROJECT = "org"  # the project sits in a sub-folder of the repository
 ZEROS = "0" * 40
 GIT_ENV = {
@@ -424,7 +424,7 @@ def test_folders(tmp_path: Path) -> None:
 
 
 def test_the_embedded_specs_against_themselves() -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     result = run_cli("diff", root, root, "--path", root, "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert result.stdout.count("\n") == 1

@@ -17,14 +17,13 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from helpers import run_check, run_cli
+from helpers import ROOT, run_check, run_cli
 from orgc import __version__, resources
 from orgc.cli import cli
 from orgc.commands.init import SCHEMA_FOLDER, init_project, starter_dir
 from orgc.load.discover import classify
 from orgc.validate import SCHEMA_OF_KIND
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ".github/workflows/orgc.yml"
 MODELINE = re.compile(r"# yaml-language-server: \$schema=(?P<path>\S+)\n")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

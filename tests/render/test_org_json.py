@@ -11,12 +11,12 @@ from typing import Any
 import jsonschema
 import pytest
 
+from helpers import FIXTURES
 from orgc import pipeline
 from orgc.render import org_json
 from orgc.render.context import RenderContext
 from orgc.resources import data_dir, schema
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PROJECTS = [FIXTURES / "good", FIXTURES / "handbook"]
 
 

@@ -21,13 +21,13 @@ from docx.document import Document
 from docx.table import Table
 from lxml import etree
 
-from helpers import render_context
+from helpers import FIXTURES, ROOT, render_context
 from orgc.i18n import documents as labels
 from orgc.i18n import en, zh
 from orgc.render.context import RenderContext
 from orgc.render.handbook import book as handbook
 
-PROJECT = Path(__file__).parent / "fixtures" / "handbook"
+PROJECT = FIXTURES / "handbook"
 WHEN = datetime(2026, 3, 1, tzinfo=UTC)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -320,7 +320,7 @@ def test_a_large_organisation_gets_a_position_index(tmp_path: Path) -> None:
 
     from orgc.render.handbook.book import FULL_JD_LIMIT, handbook_document
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(ROOT / "bench"))
     from generate import Generator
 
     Generator(FULL_JD_LIMIT + 20, seed=3).write(tmp_path / "big")

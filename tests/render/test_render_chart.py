@@ -16,10 +16,10 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES
 from orgc.pipeline import check
 from orgc.render.chart import formats as chart
 from orgc.render.chart import word as chart_word
@@ -29,7 +29,7 @@ from orgc.writers.docx import package
 from orgc.writers.docx.package import CONTENT_WIDTH
 from orgc.writers.escape import one_line
 
-FIXTURES = Path(__file__).parent / "fixtures" / "chart"
+FIXTURES = FIXTURES / "chart"
 EXPECTED = FIXTURES / "expected"
 SVG = "{http://www.w3.org/2000/svg}"
 UPDATE = os.environ.get("ORGC_UPDATE_GOLDEN") == "1"

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import published_tree
+from helpers import ROOT, published_tree
 
-ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "fixtures" / "good"
 
 

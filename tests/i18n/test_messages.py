@@ -14,6 +14,7 @@ from helpers import (
     BAD,
     GOOD,
     MANY,
+    ROOT,
     TODAY,
     bad_cases,
     copy_good,
@@ -30,7 +31,7 @@ from orgc.diff.markdown import SUMMARY_KINDS
 from orgc.i18n import Message, OneOf, default_language, description, en, verbatim, zh
 from orgc.validate import SCHEMA_OF_KIND
 
-PACKAGE = Path(__file__).resolve().parent.parent / "compiler" / "orgc"
+PACKAGE = ROOT / "compiler" / "orgc"
 ROOT = PACKAGE.parent.parent
 CJK = re.compile("[\u4e00-\u9fff]")
 CATALOGUES = {"en": en.MESSAGES, "zh": zh.MESSAGES}

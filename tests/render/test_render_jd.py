@@ -10,12 +10,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from helpers import render_context
+from helpers import ROOT, render_context
 from orgc.render.context import RenderContext
 from orgc.render.jd.docx import render_role as render_docx
 from orgc.render.jd.markdown import render_role as render_md
 
-ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = '| < > & " \\ ` = + - @ *x* _y_ ~z~ $m$'
 

@@ -24,14 +24,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import render_context
+from helpers import FIXTURES, ROOT, render_context
 from orgc.model.raci import combined
 from orgc.render import raci
 from orgc.render.context import RenderContext
 from orgc.writers import escape
 from orgc.writers.xlsx import LETTER_COLOURS, display_width, matrix_workbook
 
-HERE = Path(__file__).parent / "fixtures" / "raci"
+HERE = FIXTURES / "raci"
 PROJECT = HERE / "project"
 EXPECTED = HERE / "expected"
 WHEN = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
@@ -452,7 +452,7 @@ def test_a_large_organisation_gets_the_long_form(tmp_path: Path) -> None:
     """Above a hundred parties the whole matrix is in long form; the unit matrices keep their grid."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(ROOT / "bench"))
     from generate import Generator
 
     Generator(raci.DENSE_MAX_COLUMNS + 20, seed=5).write(tmp_path / "big")

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_diff import commit, git
 
 from helpers import TODAY, copy_good, edit, run_cli
 from orgc.diff import revisions
-from test_diff import commit, git
 
 AGENT = "specs/roles/cs-agent.yaml"
 

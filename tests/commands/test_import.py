@@ -12,7 +12,7 @@ from click.testing import Result
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import FIXTURES, copy_good, edit, run_check, run_cli, write
+from helpers import FIXTURES, ROOT, copy_good, edit, run_check, run_cli, write
 from orgc.load.yaml_doc import parse_yaml
 from orgc.roster import cells
 from orgc.roster.columns import recognise
@@ -759,7 +759,7 @@ def test_crlf_org_yaml_keeps_crlf(tmp_path: Path) -> None:
 def test_the_docs_name_every_recognised_header() -> None:
     from orgc.roster.columns import ALIASES
 
-    docs = (Path(__file__).resolve().parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
     for field, aliases in ALIASES.items():
         row = next(line for line in docs.splitlines() if line.startswith(f"| `{field}` |"))
         assert all(alias in row for alias in aliases), field

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from helpers import ROOT
 from orgc.ids import ID
 
-SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "common.schema.json"
+SCHEMA = ROOT / "schema" / "common.schema.json"
 
 
 def _patterns(value: object) -> list[str]:
