@@ -370,7 +370,7 @@ def test_an_output_folder_that_cannot_exist_exits_2(scene: Scene, tmp_path: Path
     (project / "notes.txt").write_text("a file\n", encoding="utf-8")
     target = project / "notes.txt" / "out" if where == "under a file" else Path("/proc/orgc-test/out")
     done = subprocess.run(
-        [sys.executable, "-m", "orgc", "build", str(project), "-o", str(target)],
+        [sys.executable, "-m", "orgc", "build", str(project), "-o", str(target), "--messages", "en"],
         env=ENV,
         capture_output=True,
         text=True,
@@ -389,7 +389,7 @@ def test_a_full_disk_exits_2_and_keeps_out(scene: Scene, tmp_path: Path) -> None
         resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
 
     done = subprocess.run(
-        [sys.executable, "-m", "orgc", "build", str(project)],
+        [sys.executable, "-m", "orgc", "build", str(project), "--messages", "en"],
         env=ENV,
         capture_output=True,
         text=True,
@@ -410,7 +410,8 @@ from test_crash_safety import leftovers
 disk, old, project = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 shutil.copytree(old, disk / "out", symlinks=True)
 before = published_tree(disk / "out")
-done = subprocess.run([sys.executable, "-m", "orgc", "build", str(project), "-o", str(disk / "out")],
+done = subprocess.run([sys.executable, "-m", "orgc", "build", str(project), "-o", str(disk / "out"),
+                       "--messages", "en"],
                       capture_output=True, text=True)
 print(json.dumps({"code": done.returncode, "stderr": done.stderr,
                   "kept": published_tree(disk / "out") == before, "leftovers": leftovers(disk / "out")}))

@@ -101,14 +101,16 @@ def build(options: BuildOptions) -> int:
     recorded: dict[str, str | None] = {}
     pieces: dict[str, bytes] = {}
     try:
-        with locked(out_dir):
+        with locked(out_dir, said):
             reuse = plan.reuse(last, out_dir, result, known, ctx.date_text)
             rendering = render_all(dataclasses.replace(ctx, reuse=reuse.kept), options.jobs)
             # closed even when publishing fails, so that the render workers stop at once
             with closing(_recording(_with_progress(rendering, estimate), recorded, pieces)) as outputs:
                 published = publish(out_dir, outputs)
             plan.record_build(reuse, published, recorded, pieces, ctx.languages, options.today, when)
-    except (PublishError, ReferenceDocxError, TemplateProblem) as exc:
+    except PublishError as exc:
+        raise BuildProblem(exc.message, said) from None
+    except (ReferenceDocxError, TemplateProblem) as exc:
         raise BuildProblem(verbatim(str(exc)), said) from None
     except OSError as exc:
         raise BuildProblem(
