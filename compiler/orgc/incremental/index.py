@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..load.text import content_digest
 from ..publish import safe_path
+from ..resources import data_dir
 
 FOLDER = ".orgc"
 INDEX = "build-index.json"
@@ -168,8 +169,6 @@ def _files_below(top: str) -> list[str]:
 @cache
 def code_fingerprint() -> str:
     """orgc's own code, schemas and built-in templates: a new orgc renders everything anew."""
-    from ..resources import data_dir
-
     package = Path(__file__).resolve().parents[1]  # orgc/, not this module's folder
     code = files_fingerprint(package, [p for p in _files_below(str(package)) if p.endswith(".py")])
     return fingerprint(code, tree_fingerprint(data_dir("schema")), tree_fingerprint(data_dir("templates")))

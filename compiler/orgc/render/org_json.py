@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 from ..model.entities import Text
 from .context import OutputFile, RenderContext
 
@@ -12,8 +14,6 @@ VERSION = 1
 
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
-    import orjson
-
     # the same bytes as json.dumps(ensure_ascii=False, indent=2), ten times faster
     yield OutputFile("org.json", orjson.dumps(as_data(ctx), option=orjson.OPT_INDENT_2) + b"\n")
 

@@ -20,7 +20,13 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from . import org_json, raci
+from .chart import formats as chart
 from .context import OutputFile, RenderContext
+from .handbook import book as handbook
+from .jd import docx as jd_docx
+from .jd import markdown as jd_markdown
+from .jd import model as jd_model
 
 WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
 CHUNK = 64
@@ -28,10 +34,6 @@ UNIT_CHUNK = 8
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
-    from . import org_json, raci
-    from .chart import formats as chart
-    from .handbook import book as handbook
-
     # the longest first, so that no worker is left with a long task at the end
     return (handbook.render, raci.render_workbook, raci.render_table, org_json.render, chart.render)
 
@@ -68,9 +70,6 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
 
 def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
     """The last build's JD files of the roles no change can reach, and the other roles, to look at."""
-    from .jd import docx as jd_docx
-    from .jd import markdown as jd_markdown
-
     kept: list[OutputFile] = []
     others: list[str] = []
     for role in ctx.graph.roles():
@@ -85,9 +84,7 @@ def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
 
 def _index_once(ctx: RenderContext) -> None:
     """Build the indexes that several tasks read before forking, so that no two workers build them."""
-    from .raci import matrix_index
-
-    ctx.letters, ctx.step_order, matrix_index(ctx)  # each is cached on the context
+    ctx.letters, ctx.step_order, raci.matrix_index(ctx)  # each is cached on the context
 
 
 _SHARED: RenderContext | None = None  # set before forking; read by the workers
@@ -104,17 +101,11 @@ def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile]:
         yield from whole_renderers()[arg](ctx)
         return
     if kind == "units":
-        from .raci import render_units
-
-        yield from render_units(ctx, arg)
+        yield from raci.render_units(ctx, arg)
         return
-    from .jd import docx as jd_docx
-    from .jd import markdown as jd_markdown
-    from .jd.model import job_description
-
     for lang in ctx.languages:
         for role_id in arg:  # roles a change may reach: the others were taken by _untouched_first
-            jd = job_description(ctx, ctx.org.roles[role_id], lang)
+            jd = jd_model.job_description(ctx, ctx.org.roles[role_id], lang)
             content = ctx.reuse.key(jd)
             for module in (jd_markdown, jd_docx):
                 path = module.jd_path(role_id, lang)

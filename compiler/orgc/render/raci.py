@@ -24,8 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
@@ -222,29 +221,16 @@ def _index(ctx: RenderContext) -> MatrixIndex:
     )
 
 
-class _PerContext:
-    """A value computed once per RenderContext, which is compared by identity and is not hashable."""
-
-    def __init__(self, make: Callable[[RenderContext], MatrixIndex]) -> None:
-        self._make = make
-        self._values: dict[int, tuple[weakref.ref[RenderContext], MatrixIndex]] = {}
-
-    def __call__(self, ctx: RenderContext) -> MatrixIndex:
-        key = id(ctx)
-        found = self._values.get(key)
-        if found is not None and found[0]() is ctx:
-            return found[1]
-        value = self._make(ctx)
-        self._values[key] = (weakref.ref(ctx, lambda _: self._values.pop(key, None)), value)
-        return value
-
-
-_indexes = _PerContext(_index)
-
-
 def matrix_index(ctx: RenderContext) -> MatrixIndex:
-    """The context's cells indexed by row and party: computed once per context."""
-    return _indexes(ctx)
+    """The context's cells indexed by row and party: made once and kept on the context, beside the
+    values its cached properties keep (``outputs.render_all`` makes it before forking)."""
+    found = vars(ctx).get(_INDEX)
+    if found is None:
+        found = vars(ctx)[_INDEX] = _index(ctx)
+    return found
+
+
+_INDEX = "_matrix_index"  # not a field: replace() and == leave it out, as they do cached properties
 
 
 # -- the matrices ---------------------------------------------------------------------------------

@@ -7,15 +7,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
 
 from ..config import CONFIG_FILE
 from ..diagnostics import Diagnostic, Severity
-from ..load.text import MAX_FILE_BYTES
+from ..load.text import MAX_FILE_BYTES, decode
 from ..paths import OutsideProject, inside
+from ..result import CheckResult
 from . import ImportProblem
 from .columns import Header, HeaderProblem, find_header, parse_maps
-from .emit import config_yaml, org_yaml, role_yaml
+from .emit import config_yaml, org_yaml, role_yaml, unit_lines
 from .ids import base_id
 from .merge import MergeRefused, merge_units
 from .plan import Plan, Problem, make_plan
@@ -23,9 +23,6 @@ from .project import Project, snapshot
 from .read import Sheet, read_roster
 from .text import first
 from .write import FileChange, apply, copy_project, existing, stage
-
-if TYPE_CHECKING:
-    from ..pipeline import CheckResult
 
 # What a roster cannot say, reported as the work left rather than as a failure of the import.
 WORK_LEFT = ("purpose", "DUT004", "KPI002", "I18N001")
@@ -204,9 +201,6 @@ def _new_org(plan: Plan, root: Path, default_lang: str) -> str:
 
 
 def _merged_org(root: Path, rel: str, plan: Plan, default_lang: str) -> FileChange:
-    from ..load.text import decode
-    from .emit import unit_lines
-
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
@@ -230,7 +224,7 @@ def _merged_org(root: Path, rel: str, plan: Plan, default_lang: str) -> FileChan
 
 def _check_result(project: Project, changes: Sequence[FileChange]) -> CheckResult:
     """`orgc check` on a copy of the project with the changes laid over it."""
-    from ..pipeline import check
+    from ..pipeline import check  # 165 ms, which a roster refused before this point does not need
 
     with tempfile.TemporaryDirectory(prefix="orgc-import-") as temp:
         staged = Path(temp) / "project"

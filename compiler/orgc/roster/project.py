@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import CONFIG_FILE
 from ..diagnostics import Diagnostic
 from . import ImportProblem
 
@@ -44,7 +45,7 @@ class Project:
 
 def snapshot(root: Path) -> Project:
     """Read the project at ``root`` (checked as `orgc check` does), or describe a new one."""
-    from ..config import CONFIG_FILE
+    # 165 ms (the pipeline: networkx, jsonschema), which a new project or an unreadable roster does not need
     from ..pipeline import ProjectError, check
 
     if root.exists() and not root.is_dir():

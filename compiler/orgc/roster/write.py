@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import CONFIG_FILE
 from ..paths import OutsideProject, inside
 from . import ImportProblem
 
@@ -46,8 +47,6 @@ def stage(root: Path, changes: Sequence[FileChange]) -> None:
 
 def copy_project(source: Path, dest: Path) -> None:
     """The parts of a project `orgc check` reads: orgc.yaml and specs/."""
-    from ..config import CONFIG_FILE
-
     dest.mkdir(parents=True, exist_ok=True)
     if (source / "specs").is_dir():
         shutil.copytree(source / "specs", dest / "specs", symlinks=True)

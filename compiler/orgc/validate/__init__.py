@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from .. import resources
 from ..diagnostics import Diagnostic
 from ..load.yaml_doc import Document
 from .coerce import coerce
@@ -42,10 +43,9 @@ def validate(document: Document, kind: str) -> tuple[Document, tuple[Diagnostic,
 
 @cache
 def _validator(schema_name: str) -> Any:
+    # 60 ms (jsonschema, referencing), paid only when a document is invalid
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
-
-    from .. import resources
 
     registry = Registry().with_resources(
         (name, Resource.from_contents(resources.schema(name))) for name in resources.schema_names()
@@ -55,11 +55,10 @@ def _validator(schema_name: str) -> Any:
 
 @cache
 def _fast_validator(schema_name: str) -> Any:
-    try:
+    try:  # 15 ms, which a no-op build of a project without orgc.yaml does not pay
         import jsonschema_rs
     except ImportError:  # pragma: no cover - a platform without a wheel: the reference alone is correct
         return None
-    from .. import resources
 
     registry = jsonschema_rs.Registry([(name, resources.schema(name)) for name in resources.schema_names()])
     return jsonschema_rs.validator_for(resources.schema(schema_name), registry=registry)

@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..resources import data_dir
 from . import escape
 
 
@@ -82,8 +83,6 @@ def _huge_repeat(left: object, right: object) -> bool:
 @cache
 def environment(template_dirs: Sequence[Path]) -> Environment:
     """The environment for these folders: sandboxed unless they are only the built-in templates."""
-    from ..resources import data_dir
-
     trusted = tuple(template_dirs) == (data_dir("templates"),)
     kind = Environment if trusted else _BoundedSandbox
     env = kind(

@@ -58,6 +58,8 @@ def matrix_workbook(
     The header row and the first ``frozen_columns`` (default: the label columns) stay in view.
     Empty letter cells are left out: a large matrix is mostly empty.
     """
+    # 85 ms (openpyxl), paid by the worker that writes the workbook while the others render,
+    # not by the build before it forks them
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -200,7 +202,7 @@ _SHEET_DATA = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.DOTALL)
 
 def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: list[str]) -> bytes:  # type: ignore[no-untyped-def]
     """The saved workbook with all its cells, fixed dates, orgc as the application, [Content_Types].xml first."""
-    from openpyxl.xml.functions import tostring
+    from openpyxl.xml.functions import tostring  # openpyxl: see matrix_workbook
 
     workbook.properties.modified = stamp
     replaced = {"docProps/core.xml": tostring(workbook.properties.to_tree()), "docProps/app.xml": _APP}

@@ -15,6 +15,8 @@ from functools import partial
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ...writers.escape import xml as esc
+from ..chart import word as chart_word
+from ..chart.formats import chart_nodes
 from ..context import OutputFile, Pieces, RenderContext
 from ..jd.docx import ACCENT, docx_base, jd_body, page_header
 from ..jd.docx import page_footer as jd_page_footer
@@ -143,9 +145,6 @@ def page_footer(book: Book) -> str:
 
 
 def org_chart(book: Book) -> None:
-    from ..chart.formats import chart_nodes
-    from ..chart.word import chart_xml
-
     ctx, lang = book.ctx, book.lang
     book.chapter(book.L("org_chart"))
     limit = CHART_PAGE_LIMIT if len(ctx.org.roles) > FULL_JD_LIMIT else None
@@ -153,7 +152,7 @@ def org_chart(book: Book) -> None:
     name = ctx.t(ctx.org.name, lang)
     book.add(
         book.pieces.piece(
-            lambda: chart_xml(nodes, name, lang, CONTENT_WIDTH, limit),
+            lambda: chart_word.chart_xml(nodes, name, lang, CONTENT_WIDTH, limit),
             "org-chart",
             lang,
             name,

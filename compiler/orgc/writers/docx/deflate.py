@@ -5,6 +5,12 @@ A piece compressed by ``pack`` starts a fresh compressor and ends on a byte boun
 kept from the last build is copied as it is, never decompressed or compressed again,
 and the part comes out the same bytes as when every piece is compressed now.
 The CRC-32 of the whole part is combined from the pieces' own (``crc32_combine``).
+
+This is why orgc writes its zips itself (``package.write_zip``): ``zipfile`` compresses
+every part it is given and cannot take one deflated already, so a kept piece would be
+decompressed and compressed again. At 10,000 roles the handbook's 112 pieces kept this way
+hold 81% of its XML (docs/performance.md, "Rebuilding"), for a handbook 6% larger than one
+compressed in a single stream; the output stays the same bytes either way.
 """
 
 from __future__ import annotations
