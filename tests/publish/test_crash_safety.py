@@ -47,7 +47,7 @@ def leftovers(out: Path) -> list[str]:
 def start(project: Path, *options: str, pause: str | None = None, jobs: int = 1) -> subprocess.Popen[str]:
     env = {**ENV, "ORGC_PAUSE_AT": pause} if pause else ENV
     return subprocess.Popen(
-        [sys.executable, "-m", "orgc", "build", str(project), "--jobs", str(jobs), *options],
+        [sys.executable, "-m", "orgc", "build", str(project), "--jobs", str(jobs), "--messages", "en", *options],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -344,7 +344,7 @@ def _in_namespace(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_read_only_output_folder_exits_2_and_keeps_out(scene: Scene, tmp_path: Path) -> None:
     project = _prepared(scene.new_sources, scene.old_out, tmp_path / "project")
-    command = f'"{sys.executable}" -m orgc build "$1"'
+    command = f'"{sys.executable}" -m orgc build "$1" --messages en'
     if _unshare_works():  # a read-only bind mount: refused whoever runs it, root included
         done = _in_namespace(
             f'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && {command}', str(project)
