@@ -23,6 +23,7 @@ from ...i18n.documents import label
 from ...writers import escape
 from ...writers.docx.wml import Run, paragraph
 from ..context import RenderContext
+from ..style import ACCENT, DOTTED, FAINT, FILL, INK, MUTED, TOP_FILL, VACANT_FILL
 from .layout import ChartLayout, ChartNode, Edge, layout, nodes_from_org, reporting_tree
 
 NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -38,8 +39,6 @@ MAX_HEIGHT_TWIPS = 11000  # an A4 page (14344 twips of text) less a heading, a c
 ASPECTS = (3.0, 1.5, 0.75)  # tried in turn for each chart: the one drawn largest on the page wins
 FIRST_SHAPE_ID = 7001  # wp:docPr / wps:cNvPr ids; kept clear of the small ids other drawings use
 LINE_EMU = 9525  # 0.75 pt
-INK, GREY, LINE, ACCENT, DOTTED = "1F1F1F", "595959", "7F7F7F", "1F4E79", "C55A11"
-TOP_FILL, FILL, VACANT_FILL = "DCE6F1", "FFFFFF", "F7F7F7"
 
 
 def _word(key: str, lang: str) -> str:
@@ -93,7 +92,7 @@ def chart_xml(
 
 
 def _note(text: str) -> str:
-    return paragraph(Run(text, color=GREY, size=8), space_after=0)
+    return paragraph(Run(text, color=MUTED, size=8), space_after=0)
 
 
 def _caption(node: ChartNode) -> str:
@@ -192,7 +191,7 @@ def drawing(
 
     cx, cy = emu(chart.width), emu(chart.height)
     by_id = {n.id: n for n in nodes}
-    shapes = [_line(seg, emu, next(ids), LINE) for seg in _segments(e for e in chart.edges if not e.dashed)]
+    shapes = [_line(seg, emu, next(ids), FAINT) for seg in _segments(e for e in chart.edges if not e.dashed)]
     for edge in (e for e in chart.edges if e.dashed):
         last = len(edge.points) - 2
         for i, seg in enumerate(zip(edge.points, edge.points[1:], strict=False)):
@@ -210,7 +209,7 @@ def drawing(
             f"<wps:spPr>{_xfrm(emu(box.x), emu(box.y), emu(box.width), emu(box.height))}"
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
-            f"{_outline(LINE if box.vacant else ACCENT, dashed=box.vacant)}</wps:spPr>"
+            f"{_outline(FAINT if box.vacant else ACCENT, dashed=box.vacant)}</wps:spPr>"
             f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
             f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="{emu(3)}" tIns="0" rIns="{emu(3)}" bIns="0" '
             'anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>'
@@ -238,7 +237,7 @@ def drawing(
 
 def _text_paragraph(text: str, points: float, bold: bool, line_twips: int) -> str:
     size = max(4.0, round(points * 2) / 2)
-    run = Run(text, bold=bold, color=INK if bold else GREY, size=size).xml()
+    run = Run(text, bold=bold, color=INK if bold else MUTED, size=size).xml()
     return (
         '<w:p><w:pPr><w:snapToGrid w:val="0"/>'
         f'<w:spacing w:before="0" w:after="0" w:line="{max(line_twips, 80)}" w:lineRule="exact"/>'

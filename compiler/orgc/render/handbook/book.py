@@ -18,10 +18,11 @@ from ...writers.escape import xml as esc
 from ..chart import word as chart_word
 from ..chart.formats import chart_nodes
 from ..context import OutputFile, Pieces, RenderContext
-from ..jd.docx import ACCENT, docx_base, jd_body, page_header
-from ..jd.docx import page_footer as jd_page_footer
+from ..jd.docx import jd_body
 from ..jd.model import job_description
-from .draft import GREY, Book
+from ..style import ACCENT, MUTED, docx_base, page_header
+from ..style import page_footer as jd_page_footer
+from .draft import Book
 from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
 
 # Word rebuilds the table of contents from headings of these levels: chapters and the
@@ -81,7 +82,7 @@ def cover(book: Book) -> str:
         (L("headcount"), str(sum(r.headcount for r in roles))),
     ]
     rows = [
-        [Cell.of(Run(name, color=GREY, size=11), align="right"), Cell.of(Run(value, bold=True, size=11))]
+        [Cell.of(Run(name, color=MUTED, size=11), align="right"), Cell.of(Run(value, bold=True, size=11))]
         for name, value in facts
     ]
     section = (
@@ -95,7 +96,7 @@ def cover(book: Book) -> str:
             paragraph(
                 Run(book.t(ctx.org.name), size=28, bold=True, color=ACCENT), align="center", space_before=3600
             ),
-            paragraph(Run(L("handbook"), size=20, color=GREY), align="center", space_after=1200),
+            paragraph(Run(L("handbook"), size=20, color=MUTED), align="center", space_after=1200),
             table(rows, [2000, 2400], align="center", borders=False),
             f"<w:p><w:pPr>{section}</w:pPr></w:p>",
         ]

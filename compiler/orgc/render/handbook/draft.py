@@ -14,8 +14,7 @@ from ...model.entities import Text
 from ...writers.docx.deflate import Packed
 from ...writers.docx.wml import Run, paragraph
 from ..context import Pieces, RenderContext
-
-GREY = "595959"
+from ..style import MUTED
 
 
 @dataclass(frozen=True)
@@ -64,4 +63,4 @@ class Book:
         self.add(f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>")
 
     def note(self, text: str) -> None:
-        self.add(paragraph(Run(text, color=GREY, size=9)))
+        self.add(paragraph(Run(text, color=MUTED, size=9)))

@@ -14,8 +14,8 @@ from ...i18n.documents import value
 from ...model.raci import LETTER_ORDER
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
-from ..jd.docx import ACCENT
 from ..raci import matrix_index
+from ..style import ACCENT, FAINT
 from .draft import Book
 
 # A matrix with more role columns than fit (at most this many) is split into several tables,
@@ -28,7 +28,6 @@ MATRIX_ROLE_SPACE = CONTENT_WIDTH - 3400
 MIN_COLUMN = 1000
 LATIN_CHAR = 100  # twips per Latin character of an 8.5 pt bold heading, with room to spare
 CELL_MARGINS = 200
-GREY = "7F7F7F"
 DASH = "—"
 
 
@@ -112,7 +111,7 @@ def matrices(book: Book) -> None:
             continue
         if not written:
             book.chapter(L("matrices"))
-            book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=GREY, size=9)))
+            book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=FAINT, size=9)))
             written = True
         book.heading(t(org.units[unit_id].name), 2)
         names = [_party_heading(book, p, unit_id) for p in parties]
@@ -133,7 +132,7 @@ def _unit_tables(
     for number, size in enumerate(chunks, 1):
         if len(chunks) > 1:
             part = book.L("part").format(n=number, total=len(chunks))
-            out.append(paragraph(Run(part, color=GREY, size=9), keep_next=True, space_after=40))
+            out.append(paragraph(Run(part, color=FAINT, size=9), keep_next=True, space_after=40))
         chunk = slice(start, start + size)
         out.append(_matrix(book, parties[chunk], names[chunk], rows, titles))
         start += size
@@ -205,7 +204,7 @@ def _listed(book: Book, parties: list[str], names: list[str], rows: list[str], t
             for letters, members in sorted(groups.items(), key=lambda group: _letter_rank(group[0]))
         )
         out.append([titles.cell(row, position), Cell(lines)])
-    return paragraph(Run(book.L("matrix_list_note"), color=GREY, size=9)) + table(
+    return paragraph(Run(book.L("matrix_list_note"), color=FAINT, size=9)) + table(
         out, _widths(0.5, 0.5), header_rows=1
     )
 
@@ -250,7 +249,7 @@ class _RowTitles:
     def cell(self, row: str, parties: Collection[str]) -> Cell:
         title, note, always = self.texts(row)
         if always or row.partition(".")[0] not in parties:
-            return Cell((title, Run(note, size=8, color=GREY)))
+            return Cell((title, Run(note, size=8, color=FAINT)))
         return Cell((title,))
 
     def texts(self, row: str) -> tuple[str, str, bool]:
@@ -271,7 +270,7 @@ def processes(book: Book) -> None:
     if not org.processes:
         return
     book.chapter(L("processes"))
-    book.add(paragraph(Run(_legend(book), color=GREY, size=9)))
+    book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
 
     def names(parties: Sequence[str]) -> str:
         return _join([ctx.party_name(p, lang) for p in parties], lang) or DASH
@@ -312,7 +311,7 @@ def _process_body(book: Book, owner: str | None, description: str | None, steps:
     rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
     rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
     for title, note, *parties, sla, following in steps:
-        first: tuple[str | Run, ...] = (title, Run(note, size=8, color=GREY)) if note else (title,)
+        first: tuple[str | Run, ...] = (title, Run(note, size=8, color=FAINT)) if note else (title,)
         rows.append(
             [Cell(first)]
             + [Cell.of(names) for names in parties]
@@ -370,7 +369,7 @@ def waivers(book: Book) -> None:
                 Cell(
                     (
                         Run(name, bold=True),
-                        Run(f"{L('kind_' + subject.kind)} · {subject.id}", size=8, color=GREY),
+                        Run(f"{L('kind_' + subject.kind)} · {subject.id}", size=8, color=FAINT),
                     )
                 ),
                 Cell.of(use.waiver.code, align="center"),

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
-
-from ...i18n.documents import label
 from ...model.entities import Role
-from ...writers.docx import package
 from ...writers.docx.package import CONTENT_WIDTH, DocxBase
-from ...writers.docx.wml import LABEL_FILL, Cell, Run, field, paragraph, table
+from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..context import OutputFile, RenderContext
+from ..style import ACCENT, FAINT, MUTED, ROLE_FILL, docx_base, page_footer, page_header
 from .model import JobDescription, Person, job_description
-
-REFERENCE_DOCX = "reference.docx"
-ROLE_FILL = "FFF2CC"
-ACCENT = "1F4E79"
 
 
 def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
@@ -29,17 +20,6 @@ def jd_file(ctx: RenderContext, jd: JobDescription) -> OutputFile:
 
 def jd_path(role_id: str, lang: str) -> str:
     return f"jd/{lang}/{role_id}.docx"
-
-
-def docx_base(ctx: RenderContext) -> DocxBase:
-    """The shared parts of every DOCX of this build, prepared once per process."""
-    return _prepared(ctx.template_dirs, ctx.config.east_asian_font, ctx.config.latin_font)
-
-
-@cache
-def _prepared(template_dirs: tuple[Path, ...], east_asian: str, latin: str) -> DocxBase:
-    reference = next((d / REFERENCE_DOCX for d in template_dirs if (d / REFERENCE_DOCX).is_file()), None)
-    return package.prepare(reference, east_asian, latin)
 
 
 def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes:
@@ -55,45 +35,6 @@ def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes
     )
 
 
-def page_header(left: str, right: str) -> str:
-    border = f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{ACCENT}"/></w:pBdr>'
-    return (
-        f'<w:p><w:pPr><w:pStyle w:val="Header"/>{border}{RIGHT_TAB}</w:pPr>'
-        f"{Run(left, color=ACCENT, size=9).xml()}{_TAB}{Run(right, color=GREY, size=9).xml()}</w:p>"
-    )
-
-
-def page_footer(left: str, lang: str) -> str:
-    """``left`` at the margin, "page x of n" in ``lang`` at the right."""
-    small = {"color": GREY, "size": 8}
-    numbering = "".join(
-        field("PAGE", **small)
-        if piece == "{page}"
-        else field("NUMPAGES", **small)
-        if piece == "{pages}"
-        else Run(piece, **small).xml()
-        for piece in re.split(r"(\{page\}|\{pages\})", label("page", lang))
-        if piece
-    )
-    return (
-        f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{RIGHT_TAB}</w:pPr>'
-        f"{Run(left, **small).xml()}{_TAB}{numbering}</w:p>"
-    )
-
-
-GREY = "7F7F7F"
-_TAB = "<w:r><w:tab/></w:r>"
-# Clear the centre and right tab stops that Header/Footer styles usually carry (Letter and A4),
-# then put one right-aligned stop at the margin.
-RIGHT_TAB = (
-    "<w:tabs>"
-    + "".join(
-        f'<w:tab w:val="clear" w:pos="{pos}"/>' for pos in (4153, 4320, 4513, 4680, 8306, 8640, 9026, 9360)
-    )
-    + f'<w:tab w:val="right" w:pos="{CONTENT_WIDTH}"/></w:tabs>'
-)
-
-
 def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> str:
     """The JD's content with sections at ``heading_level``; the handbook nests it (3) under
     its own role heading and leaves out the title block (``title=False``)."""
@@ -104,7 +45,7 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     if title:
         out.append(paragraph(f"{jd.title}", style="Title", align="center"))
         subtitle = f"{jd.org_name} · {L('jd')}" + (f" · {L('version')} {jd.version}" if jd.version else "")
-        out.append(paragraph(Run(subtitle, color="595959"), style="Subtitle", align="center"))
+        out.append(paragraph(Run(subtitle, color=MUTED), style="Subtitle", align="center"))
 
     def section(key: str) -> None:
         out.append(paragraph(L(key), style=h1, keep_next=True))
@@ -136,7 +77,7 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
         lines: list[str | Run | list[Run]] = [[Run(f"{number}. {duty.title}", bold=True)]]
         lines += [f"• {task}" for task in duty.tasks]
         if duty.shared_from:
-            lines.append(Run(f"{L('from_block')}: {duty.shared_from}", italic=True, color="7F7F7F"))
+            lines.append(Run(f"{L('from_block')}: {duty.shared_from}", italic=True, color=FAINT))
         duty_rows.append(
             [
                 Cell(tuple(lines)),
@@ -244,7 +185,7 @@ def position_chart(jd: JobDescription) -> str:
             chunk = people[start : start + per_row]
             row = [
                 Cell(
-                    (Run(p.title, bold=True), Run(f"{p.id} · ×{p.headcount}", size=8, color="7F7F7F")),
+                    (Run(p.title, bold=True), Run(f"{p.id} · ×{p.headcount}", size=8, color=FAINT)),
                     shade=fill,
                     align="center",
                 )
@@ -253,7 +194,7 @@ def position_chart(jd: JobDescription) -> str:
             tables.append(table([row], [box] * len(row), align="center"))
         return paragraph("", space_after=0).join(tables)
 
-    arrow = paragraph(Run("▼", color="7F7F7F", size=9), align="center", space_after=0, space_before=0)
+    arrow = paragraph(Run("▼", color=FAINT, size=9), align="center", space_after=0, space_before=0)
     parts = []
     if jd.supervisor:
         parts += [boxes((jd.supervisor,)), arrow]
@@ -262,7 +203,7 @@ def position_chart(jd: JobDescription) -> str:
         parts += [arrow, boxes(jd.reports)]
     if jd.dotted:
         label = f"{jd.label('dotted')}: " + _join(tuple(p.title for p in jd.dotted), jd.lang)
-        parts.append(paragraph(Run(label, italic=True, color="595959", size=9), align="center"))
+        parts.append(paragraph(Run(label, italic=True, color=MUTED, size=9), align="center"))
     return "".join(parts)
 
 
