@@ -33,3 +33,12 @@ def inside(root: Path, rel: str | PurePosixPath) -> Path:
         if os.path.islink(path):
             raise OutsideProject("/".join(parts[: index + 1]), link=True)
     return path
+
+
+def folder_inside(root: Path, rel: str) -> Path | None:
+    """``root / rel`` when it is a folder of the project itself (see ``inside``), else None."""
+    try:
+        path = inside(root, rel)
+    except OutsideProject:
+        return None
+    return path if path.is_dir() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -75,3 +76,37 @@ def test_a_user_template_is_bounded_and_its_faults_are_located(
     assert "template" in result.stderr and says in result.stderr, result.stderr
     assert "internal error" not in result.stderr
     assert sorted(p.relative_to(project).as_posix() for p in (project / "out").rglob("*")) == before
+
+
+_OPENED: list[str] | None = None
+
+
+def _record_opens(event: str, args: tuple) -> None:  # type: ignore[type-arg]
+    if _OPENED is not None and event in ("open", "os.scandir", "os.listdir") and args and args[0] is not None:
+        _OPENED.append(str(args[0]))
+
+
+sys.addaudithook(_record_opens)
+
+
+@pytest.mark.parametrize("where", ["absolute", "dot-dot", "proc", "link"])
+def test_a_templates_folder_outside_the_project_is_refused_unread(tmp_path: Path, where: str) -> None:
+    global _OPENED
+    outside = tmp_path / "outside"
+    write(outside, "jd.md.j2", "{{ jd }}")
+    project = copy_good(tmp_path / "project")
+    setting = {"absolute": str(outside), "dot-dot": "../outside", "proc": "/proc/self/fdinfo"}.get(where)
+    if setting:
+        write(project, "orgc.yaml", f"languages: [zh, en]\ntemplates: '{setting}'\n")
+    else:
+        (project / "templates").symlink_to(outside, target_is_directory=True)
+    _OPENED = []
+    try:
+        result = build(project)
+    finally:
+        opened, _OPENED = _OPENED, None
+    assert result.exit_code == 2, result.output
+    assert "is outside the project or reached through a link" in result.stderr
+    assert "internal error" not in result.stderr
+    assert not [path for path in opened if path.startswith((str(outside), "/proc/self/fdinfo"))]
+    assert not (project / "out").exists()

@@ -92,11 +92,14 @@ def source_digests(
     return found
 
 
-def input_files(project: Path, config_name: str, templates: str) -> list[tuple[str, str]]:
-    """(name relative to the project, path) of orgc.yaml and every file below specs/ and templates/."""
+def input_files(project: Path, config_name: str, templates: str | None) -> list[tuple[str, str]]:
+    """(name relative to the project, path) of orgc.yaml and every file below specs/ and templates/.
+
+    ``templates`` is None when the project's templates are not a folder of its own.
+    """
     top = str(project)
     files = [(config_name, os.path.join(top, config_name))] if os.path.lexists(project / config_name) else []
-    for folder in ("specs", templates):
+    for folder in ("specs", *([templates] if templates else [])):
         if (project / folder).is_dir():
             files += (
                 (path[len(top) + 1 :].replace(os.sep, "/"), path) for path in _files_below(f"{top}/{folder}")

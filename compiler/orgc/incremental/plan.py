@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..config import CONFIG_FILE, Config
 from ..diagnostics import Severity
+from ..paths import folder_inside
 from ..publish import Published, read_manifest
 from ..render.context import Pieces, source_date
 from . import fragment_store
@@ -99,7 +100,7 @@ def document_setting(project: Path, config: Config) -> str:
     """What every job description depends on besides what it shows: orgc, templates and fonts."""
     return fingerprint(
         build_index.code_fingerprint(),
-        build_index.tree_fingerprint(project / config.templates),
+        templates_print(project, config),
         config.east_asian_font,
         config.latin_font,
     )
@@ -208,5 +209,12 @@ def record_build(
     build_index.save(out_dir, BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches))
 
 
+def templates_print(project: Path, config: Config) -> str:
+    """The project's templates, when they are its own folder: one outside it is never read."""
+    folder = folder_inside(project, config.templates)
+    return build_index.tree_fingerprint(folder) if folder else "-"
+
+
 def _input_files(project: Path, config: Config) -> list[tuple[str, str]]:
-    return build_index.input_files(project, CONFIG_FILE, config.templates)
+    templates = config.templates if folder_inside(project, config.templates) else None
+    return build_index.input_files(project, CONFIG_FILE, templates)

@@ -22,6 +22,7 @@ from ..diagnostics import WaiverUse
 from ..i18n import documents as labels
 from ..model.entities import Org, Text
 from ..model.raci import assignment_cells
+from ..paths import OutsideProject, inside
 from ..writers.docx.deflate import Packed, pack
 
 if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
@@ -166,13 +167,17 @@ class RenderContext:
         """User overrides first, then the built-in templates."""
         from ..resources import data_dir
 
-        user = self.project / self.config.templates
+        try:  # templates: /etc, ../.., or a committed link templates -> /etc
+            user = inside(self.project, self.config.templates)
+        except OutsideProject:
+            from ..writers.templating import TemplateProblem  # jinja2: a no-op build never needs it
+
+            raise TemplateProblem(
+                f"the templates folder '{self.config.templates}' is outside the project or reached "
+                "through a link; name a folder of the project itself"
+            ) from None
         if not user.is_dir():
             return (data_dir("templates"),)
-        if not user.resolve().is_relative_to(self.project.resolve()):  # templates: /etc, or a link
-            from ..writers.templating import TemplateProblem
-
-            raise TemplateProblem(f"the templates folder '{self.config.templates}' is outside the project")
         return (user, data_dir("templates"))
 
     def t(self, text: Text | None, lang: str) -> str:
