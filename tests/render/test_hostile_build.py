@@ -110,3 +110,16 @@ def test_a_templates_folder_outside_the_project_is_refused_unread(tmp_path: Path
     assert "internal error" not in result.stderr
     assert not [path for path in opened if path.startswith((str(outside), "/proc/self/fdinfo"))]
     assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize("epoch", ["1e20", "100000000000000000000", "yesterday"])
+def test_a_malformed_source_date_epoch_is_a_located_refusal(
+    tmp_path: Path, epoch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_good(tmp_path / "project")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = build(project)
+    assert result.exit_code == 2, result.output
+    assert f"SOURCE_DATE_EPOCH={epoch} is not a date" in result.stderr
+    assert "internal error" not in result.stderr
+    assert not (project / "out").exists()

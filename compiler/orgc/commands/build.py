@@ -19,7 +19,7 @@ from ..diagnostics import Severity
 from ..i18n import Message, default_language, verbatim
 from ..incremental import plan
 from ..publish import PublishError, compare, locked, publish
-from ..render.context import OutputFile, RenderContext, source_date
+from ..render.context import OutputFile, RenderContext, SourceDateProblem, source_date
 
 if TYPE_CHECKING:
     from ..pipeline import CheckResult
@@ -80,7 +80,10 @@ def build(options: BuildOptions) -> int:
     if unknown:
         problem = Message("build.unknown-languages", asked=unknown, languages=result.org.languages)
         raise BuildProblem(problem, said)
-    when = source_date(result.project)
+    try:
+        when = source_date(result.project)
+    except SourceDateProblem as exc:
+        raise BuildProblem(Message("build.bad-source-date", value=str(exc)), said) from None
     ctx = _render_context(result, options.langs, when)
     estimate = len(ctx.org.roles) * len(ctx.languages) * 2 + 8
 

@@ -640,6 +640,9 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "cli.cannot-read": "cannot read {file}: {reason}",
     "cli.no-role": "no role '{role}'. {guess}",
     "cli.specs-have-errors": "note: the specs have errors; run `orgc check {path}`.",
+    "build.bad-source-date": (
+        "SOURCE_DATE_EPOCH={value} is not a date: give whole seconds since 1970-01-01, before the year 10000"
+    ),
     "build.nothing-built": "orgc: nothing was built: fix the errors above first.",
     # -- orgc show ------------------------------------------------------------------------------
     "show.unit": "unit: {name} ({id})",

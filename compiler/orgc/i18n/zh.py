@@ -596,6 +596,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "cli.cannot-read": "无法读取 {file}：{reason}",
     "cli.no-role": "没有岗位“{role}”。{guess}",
     "cli.specs-have-errors": "注意：specs 中有错误，请运行 `orgc check {path}`。",
+    "build.bad-source-date": "SOURCE_DATE_EPOCH={value} 不是有效日期：请给出自 1970-01-01 起的整秒数，且早于公元 10000 年",
     "build.nothing-built": "orgc：未生成任何文件，请先修正上面的错误。",
     # -- orgc show ------------------------------------------------------------------------------
     "show.unit": "所属部门：{name}（{id}）",

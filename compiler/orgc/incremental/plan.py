@@ -28,7 +28,7 @@ from ..config import CONFIG_FILE, Config
 from ..diagnostics import Severity
 from ..paths import folder_inside
 from ..publish import Published, read_manifest
-from ..render.context import Pieces, source_date
+from ..render.context import Pieces, SourceDateProblem, source_date
 from . import fragment_store
 from . import index as build_index
 from .fragments import Fragments
@@ -67,7 +67,7 @@ def nothing_changed(last: LastBuild, languages: tuple[str, ...], today: date | N
         languages = tuple(dict.fromkeys(languages)) or config.languages
         inputs = input_fingerprint(sources, languages, today, source_date(project))
         return index.inputs == inputs and build_index.all_intact(index, out_dir, read_manifest(out_dir))
-    except OSError:
+    except (OSError, SourceDateProblem):  # the build proper reports a bad SOURCE_DATE_EPOCH
         return False
 
 

@@ -202,11 +202,22 @@ class RenderContext:
         return self.source_date.strftime("%Y-%m-%d") if self.dated else ""
 
 
+class SourceDateProblem(ValueError):
+    """SOURCE_DATE_EPOCH is set, but not to a date orgc can write (exit code 2)."""
+
+
 def source_date(project: Path) -> datetime | None:
-    """SOURCE_DATE_EPOCH, else the date of the last commit touching the specs, else None."""
+    """SOURCE_DATE_EPOCH, else the date of the last commit touching the specs, else None.
+
+    A malformed SOURCE_DATE_EPOCH is an error, as reproducible-builds.org asks: a build
+    dated otherwise than the caller meant would not be the one they reproduce.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch.strip()), tz=UTC)
+        except (ValueError, OverflowError, OSError):
+            raise SourceDateProblem(epoch) from None
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", "specs", "orgc.yaml"],
