@@ -294,15 +294,34 @@ def _publish(out_dir: Path, outputs: Iterable[OutputFile]) -> Published:
     manifest = json.dumps({"files": sorted(new_files)}, indent=0, ensure_ascii=False) + "\n"
     _write(staging / MANIFEST, manifest.encode("utf-8"))
     (staging / OWNER).unlink()
+    _keep_mode_and_owner(out_dir, staging)  # last: a read-only mode must not stop the writing above
     _flush(staging)
     _pause("swap")
     _swap(staging, out_dir)
     return Published(written, unchanged, len(old_manifest - new_files), frozenset(linked))
 
 
+def _keep_mode_and_owner(out_dir: Path, staging: Path) -> None:
+    """The output folder swapped in keeps the mode and owner the old one had (chmod 700, a group)."""
+    try:
+        info = out_dir.stat()
+    except FileNotFoundError:
+        return
+    os.chmod(staging, stat.S_IMODE(info.st_mode))
+    with contextlib.suppress(PermissionError):  # only root may give a folder away
+        os.chown(staging, info.st_uid, info.st_gid)
+
+
+# What may sit in a folder orgc has not built into yet: orgc's own files, and what tools leave.
+_OURS_OR_HARMLESS = frozenset({MANIFEST, ".orgc", ".gitkeep", ".gitignore", ".DS_Store"})
+
+
 def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
-    """A folder without a manifest is replaced only if it holds nothing but what orgc writes."""
-    foreign = sorted(name for name in os.listdir(out_dir) if name not in ours and not name.startswith("."))
+    """A folder without a manifest is replaced only if it holds nothing but what orgc writes.
+
+    Hidden files count: a folder holding only `.bashrc` and `.ssh/` is someone's home.
+    """
+    foreign = sorted(name for name in os.listdir(out_dir) if name not in ours and name not in _OURS_OR_HARMLESS)
     if foreign:
         more = Message("publish.more-files") if len(foreign) > 3 else None
         raise PublishError(

@@ -18,6 +18,7 @@ import resource
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, TESTS, published_tree, run_cli
+from helpers import ROOT, TESTS, copy_good, edit, published_tree, run_cli, write
 from orgc import publish
 from orgc.render.context import OutputFile
 
@@ -542,3 +543,32 @@ def test_recover_removes_a_staging_entry_that_is_not_a_folder(tmp_path: Path, ki
     )
     assert (out / "a.md").read_bytes() == b"a\n" and (victim / "keep.txt").is_file()
     assert leftovers(out) == []
+
+
+def test_the_output_folder_keeps_its_mode_and_owner(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    assert run_cli("build", project, "--jobs", "1").exit_code == 0
+    out = project / "out"
+    out.chmod(0o700)
+    if os.geteuid() == 0:
+        os.chown(out, 65534, 65534)  # nobody
+    edit(project, "specs/roles/cs-agent.yaml", "headcount: 40", "headcount: 41")
+    assert run_cli("build", project, "--jobs", "1").exit_code == 0
+    info = out.stat()
+    assert stat.S_IMODE(info.st_mode) == 0o700
+    if os.geteuid() == 0:
+        assert (info.st_uid, info.st_gid) == (65534, 65534)
+
+
+def test_a_folder_of_hidden_files_is_not_taken_over(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    home = tmp_path / "home"
+    write(home, ".bashrc", "alias ls='ls -F'\n")
+    write(home, ".ssh/id_rsa", "secret\n")
+    (home / ".ssh").chmod(0o700)
+    before = {p: p.stat().st_mode for p in home.rglob("*")}
+    result = run_cli("build", project, "-o", home, "--messages", "en")
+    assert result.exit_code == 2
+    assert ".bashrc" in result.stderr
+    assert {p: p.stat().st_mode for p in home.rglob("*")} == before
+    assert sorted(p.name for p in home.iterdir()) == [".bashrc", ".ssh"]
