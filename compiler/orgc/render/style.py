@@ -34,7 +34,8 @@ def docx_base(ctx: RenderContext) -> DocxBase:
 
 @cache
 def _prepared(template_dirs: tuple[Path, ...], east_asian: str, latin: str) -> DocxBase:
-    reference = next((d / REFERENCE_DOCX for d in template_dirs if (d / REFERENCE_DOCX).is_file()), None)
+    found = (d / REFERENCE_DOCX for d in template_dirs)
+    reference = next((path for path in found if path.is_file() or path.is_symlink()), None)
     return package.prepare(reference, east_asian, latin)
 
 

@@ -230,12 +230,54 @@ def _header_pictures(document: object) -> tuple[str, tuple[tuple[str, str, bytes
         if rel.reltype == RELATIONSHIP_TYPE.IMAGE and not rel.is_external:
             extension = str(rel.target_part.partname).rsplit(".", 1)[-1].lower()
             media.append((rel_id, f"header-{len(media) + 1}.{extension}", rel.target_part.blob))
-    paragraphs = [
-        etree.tostring(p, encoding=str)
-        for p in part.element.iterchildren(_W + "p")
-        if p.find(f".//{_W}drawing") is not None
-    ]
-    return ("".join(paragraphs), tuple(media)) if media and paragraphs else ("", ())
+    for _rel_id, name, blob in media:
+        if len(blob) > MAX_HEADER_PICTURE_BYTES:
+            raise ReferenceDocxError(
+                f"the header picture {name} of the reference document is {len(blob) / 1048576:.1f} MB; "
+                f"every document carries it, so it may be at most {MAX_HEADER_PICTURE_BYTES // 1048576} MB"
+            )
+    embedded = {rel_id for rel_id, _name, _blob in media}
+    paragraphs = [_pictures_only(p, embedded) for p in part.element.iterchildren(_W + "p")]
+    kept = [etree.tostring(p, encoding=str) for p in paragraphs if p is not None]
+    return ("".join(kept), tuple(media)) if media and kept else ("", ())
+
+
+MAX_HEADER_PICTURE_BYTES = 1024 * 1024
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _pictures_only(paragraph: object, embedded: set[str]) -> object | None:
+    """A header paragraph rebuilt from its layout and its pictures alone, or None if it has none.
+
+    Everything else a reference document's header could carry into every document is left
+    behind: fields (INCLUDEPICTURE fetching from a host, DDEAUTO), hyperlinks, pictures linked
+    rather than embedded, and clicks on a picture.
+    """
+    kept = copy.deepcopy(paragraph)
+    for child in list(kept):  # type: ignore[call-overload]
+        if child.tag == _W + "pPr":
+            continue
+        runs = [child] if child.tag == _W + "r" else []
+        pictures = [r for r in runs if _embedded_picture(r, embedded)]
+        if not pictures:
+            kept.remove(child)  # type: ignore[attr-defined]
+    for click in kept.iter(_A + "hlinkClick", _A + "hlinkHover"):  # type: ignore[attr-defined]
+        click.getparent().remove(click)
+    has_picture = kept.find(f".//{_W}drawing") is not None  # type: ignore[attr-defined]
+    return kept if has_picture else None
+
+
+def _embedded_picture(run: object, embedded: set[str]) -> bool:
+    """A run holding only drawings whose pictures are embedded parts we keep, and no field."""
+    if run.find(f"{_W}instrText") is not None or run.find(f"{_W}fldChar") is not None:  # type: ignore[attr-defined]
+        return False
+    blips = list(run.iter(_A + "blip"))  # type: ignore[attr-defined]
+    return (
+        run.find(f"{_W}drawing") is not None  # type: ignore[attr-defined]
+        and bool(blips)
+        and all(b.get(_R + "link") is None and b.get(_R + "embed") in embedded for b in blips)
+    )
 
 
 def _check_reference(path: Path) -> None:
@@ -247,6 +289,8 @@ def _check_reference(path: Path) -> None:
     """
     from lxml import etree
 
+    if path.is_symlink():  # it would be read from wherever it points, and changes there go unseen
+        raise ReferenceDocxError(f"{path.name} is a link; put the document itself in the templates folder")
     if not path.is_file():
         raise ReferenceDocxError(f"{path.name} is not a file")
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
@@ -257,7 +301,7 @@ def _check_reference(path: Path) -> None:
                 total += info.file_size
                 if total > MAX_REFERENCE_BYTES * 5 or info.file_size > MAX_REFERENCE_BYTES:
                     raise ReferenceDocxError(f"{path.name} expands to more than 100 MB: refused")
-                if info.filename.endswith((".xml", ".rels")):
+                if info.filename.lower().endswith((".xml", ".rels")):  # styles.XML is XML too
                     try:
                         tree = etree.fromstring(archive.read(info), parser).getroottree()
                     except etree.XMLSyntaxError as exc:
