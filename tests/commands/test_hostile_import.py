@@ -89,3 +89,13 @@ def test_a_duty_text_on_many_roles_gives_findings_that_do_not_grow_with_their_nu
         "cs-trainer, cs-trainer-01, cs-trainer-02, cs-trainer-03, cs-trainer-04, 35 other roles"
     )
     assert max(len(d["message"]) for d in findings) < 200
+
+
+def test_rows_without_a_supervisor_name_a_few_of_the_others_and_count_the_rest(tmp_path: Path) -> None:
+    roster = tmp_path / "tops.csv"
+    roster.write_text("岗位名称,部门,定员\n" + "".join(f"专员{i},部门{i},1\n" for i in range(12)), encoding="utf-8")
+    result = import_roster(roster, tmp_path / "p")
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if "only one role may be the top" in line]
+    assert len(problems) == 12
+    assert all("(rows 2, 3, 4, 5, 6 and 7 more all have none)" in line for line in problems)

@@ -55,7 +55,8 @@ class UnitTable:
         for depth, part in enumerate(parts):
             names = {self.lang: part, **{lang: path[depth] for lang, path in others.items()}}
             pool = range(len(self.nodes)) if current is None else self._children(current)
-            found = [i for i in pool if self._matches(i, part)]
+            wanted_id, wanted_key = part.strip().lower(), key(part)  # once, not once per unit looked at
+            found = [i for i in pool if self._matches(i, wanted_id, wanted_key)]
             if current is None and len(found) > 1:
                 found = [i for i in found if self.nodes[i].parent is None] or found
             if len(found) > 1:
@@ -133,9 +134,9 @@ class UnitTable:
     def _children(self, index: int) -> list[int]:
         return [i for i, n in enumerate(self.nodes) if n.parent == index]
 
-    def _matches(self, index: int, part: str) -> bool:
+    def _matches(self, index: int, wanted_id: str, wanted_key: str) -> bool:
         node = self.nodes[index]
-        return (node.known and node.id == part.strip().lower()) or key(part) in node.keys
+        return (node.known and node.id == wanted_id) or wanted_key in node.keys
 
     def _describe(self, index: int) -> str:
         node = self.nodes[index]
