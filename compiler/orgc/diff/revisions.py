@@ -69,7 +69,8 @@ def resolve(argument: str | None, project: Path, folders: bool = False) -> Side:
         return Side("folder", argument, path=Path(argument))
     if _looks_like_a_path(argument) and Path(argument).is_dir():
         try:
-            also_a_revision = _revision(argument, project) is not None
+            top = _toplevel(project)
+            also_a_revision = top is not None and _revision(argument, top) is not None
         except GitMissing:
             also_a_revision = False
         if not also_a_revision:
@@ -77,7 +78,7 @@ def resolve(argument: str | None, project: Path, folders: bool = False) -> Side:
     if argument.startswith("-") or not argument.strip():
         raise DiffProblem(Message("side.neither", argument=argument))
     top, prefix = _repository(argument, project)
-    commit = _revision(argument, project, top)
+    commit = _revision(argument, top)
     if commit is None:
         if Path(argument).is_dir():
             raise DiffProblem(Message("side.folder-not-a-revision", argument=argument, top=str(top)))
@@ -89,17 +90,16 @@ def _looks_like_a_path(argument: str) -> bool:
     return "/" in argument or os.sep in argument
 
 
-def _revision(argument: str, project: Path, top: Path | None = None) -> str | None:
-    """The commit an argument names in the repository that holds the project, or None."""
-    if argument.startswith("-") or not argument.strip():
-        return None
-    if top is None:
-        found_top = _git(["rev-parse", "--show-toplevel"], project) if project.is_dir() else None
-        if found_top is None:
-            return None
-        top = Path(os.fsdecode(found_top.rstrip(b"\n")))
+def _revision(argument: str, top: Path) -> str | None:
+    """The commit an argument names in the repository at ``top``, or None."""
     found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{argument}^{{commit}}"], top)
     return found.decode("ascii").strip() if found is not None else None
+
+
+def _toplevel(project: Path) -> Path | None:
+    """The top folder of the git repository that holds ``project``; None outside one."""
+    found = _git(["rev-parse", "--show-toplevel"], project) if project.is_dir() else None
+    return Path(os.fsdecode(found.rstrip(b"\n"))) if found is not None else None
 
 
 @contextmanager
@@ -128,10 +128,9 @@ def _repository(argument: str, project: Path) -> tuple[Path, str]:
     """The top folder of the git repository that holds ``project``, and the project's place in it."""
     if not project.is_dir():
         raise DiffProblem(Message("side.no-project-folder", argument=argument, project=str(project)))
-    found = _git(["rev-parse", "--show-toplevel"], project)
-    if found is None:
+    top = _toplevel(project)
+    if top is None:
         raise DiffProblem(Message("side.no-repository", argument=argument, project=str(project)))
-    top = Path(os.fsdecode(found.rstrip(b"\n")))
     try:
         rel = Path(os.path.realpath(project)).relative_to(os.path.realpath(top))
     except ValueError:
