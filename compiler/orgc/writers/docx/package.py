@@ -256,13 +256,12 @@ def _pictures_only(paragraph: object, embedded: set[str]) -> object | None:
     """
     kept = copy.deepcopy(paragraph)
     for child in list(kept):  # type: ignore[call-overload]
-        if child.tag == _W + "pPr":
-            continue
-        runs = [child] if child.tag == _W + "r" else []
-        pictures = [r for r in runs if _embedded_picture(r, embedded)]
-        if not pictures:
+        layout = child.tag == _W + "pPr"
+        picture = child.tag == _W + "r" and _embedded_picture(child, embedded)
+        if not (layout or picture):
             kept.remove(child)  # type: ignore[attr-defined]
-    for click in kept.iter(_A + "hlinkClick", _A + "hlinkHover"):  # type: ignore[attr-defined]
+    # listed first: removing while lxml walks the tree would skip the next one
+    for click in list(kept.iter(_A + "hlinkClick", _A + "hlinkHover")):  # type: ignore[attr-defined]
         click.getparent().remove(click)
     has_picture = kept.find(f".//{_W}drawing") is not None  # type: ignore[attr-defined]
     return kept if has_picture else None
