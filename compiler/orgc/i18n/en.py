@@ -255,7 +255,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "DUT005.block.hint": "Delete it here and `include: [{block}]` instead.",
     "DUT005.roles": "duty '{title}' is also written on {roles}",
     "DUT005.roles.hint": "Move it into a shared block under specs/duties/ and `include` the block.",
-    "DUT005.more": ("{count} other role", "{count} other roles"),
+    "DUT005.more": "{count} other roles",  # always two or more: one more would be named
     # -- KPI: targets and weights ---------------------------------------------------------------
     "KPI001": "target '{target}' for KPI '{kpi}' cannot be read",
     "KPI001.hint": "Write a comparator, a number and the unit, e.g. '{example}'.",
