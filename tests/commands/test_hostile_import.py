@@ -9,18 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_import import import_roster, tree
 
-from helpers import FIXTURES, copy_good, run_check, run_cli, write
+from helpers import FIXTURES, copy_good, run_check, write
 
 ROSTERS = FIXTURES / "rosters"
-
-
-def import_roster(roster: Path, project: Path, *options: str):  # type: ignore[no-untyped-def]
-    return run_cli("import", roster, "--path", project, *options)
-
-
-def files_below(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("where", ["outside", "outside-relative", "inside"])
@@ -33,14 +26,14 @@ def test_a_linked_roles_folder_is_neither_read_nor_written(tmp_path: Path, where
     roles.rename(target)
     link = os.path.relpath(target, roles.parent) if where == "outside-relative" else str(target)
     roles.symlink_to(link, target_is_directory=True)
-    before = files_below(tmp_path)
+    before = tree(tmp_path)
 
     result = import_roster(ROSTERS / "additions.csv", project, *(["--dry-run"] if dry_run else []))
 
     assert result.exit_code == 2, result.output
     assert "specs/roles is a symbolic link" in result.stderr
     assert "internal error" not in result.stderr
-    assert files_below(tmp_path) == before
+    assert tree(tmp_path) == before
 
 
 def _workbook(members: dict[str, bytes]) -> bytes:
