@@ -46,6 +46,31 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text of ``file`` from ``start`` up to (not including) ``end`` by ``text``.
+
+    Positions are (line, column), 1-based, columns counted in characters as in ``Location``;
+    ``start == end`` inserts.
+    """
+
+    file: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical repair of a diagnostic: what it does, and the edits that make it.
+
+    ``orgc check --fix`` applies it; the language server offers it as a code action.
+    """
+
+    what: Message
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """A problem: ``what`` is wrong and the ``advice``, both rendered in a language when reported.
 
@@ -59,6 +84,7 @@ class Diagnostic:
     location: Location
     advice: Message | None = None
     subject: Subject | None = None
+    fix: Fix | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.what, str):
