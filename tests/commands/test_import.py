@@ -273,8 +273,8 @@ BAD_ROWS = [
     "9: reporting cycle: 区域经理 (row 9) → 大区总监 (row 10) → 区域经理 (row 9); "
     "one of them must report to a role outside the loop",
     "11: no unit: the 部门 cell is empty",
-    "11: 学历: '研究生以上学位' is not an education level; write one of 不限, 高中/中专, 大专, 本科, 硕士, 博士 "
-    "(or none, secondary, associate, bachelor, master, doctorate)",
+    "11: 学历: '研究生以上学位' is not an education level; write one of 不限, 初中, 高中, 大专, 本科, 硕士, 博士 "
+    "(or none, junior-secondary, secondary, associate, bachelor, master, doctorate)",
     "12: 岗位编码 'Cashier 01' is not an id: lowercase letters, digits and '-', starting with a letter; "
     "fix it or leave it empty to have one made from the title",
     "12: 直接上级 '出纳' is this role itself",
@@ -673,6 +673,10 @@ def test_bad_headcounts(cell: str) -> None:
         ("硕士研究生", "master"),
         ("不限", "none"),
         ("Bachelor", "bachelor"),
+        ("初中", "junior-secondary"),  # below 高中: a requirement read from a roster is never raised
+        ("初中及以上", "junior-secondary"),
+        ("中职", "secondary"),
+        ("高中/中专", "secondary"),
     ],
 )
 def test_education_levels(cell: str, level: str) -> None:

@@ -6,6 +6,7 @@ catalogue's ``doc.`` and ``value.`` sections, in Chinese for zh, in English for 
 
 from __future__ import annotations
 
+from .. import vocabulary
 from . import wording
 
 
@@ -20,3 +21,13 @@ def value(word: str, lang: str) -> str:
         return wording(f"value.{word}", lang)
     except KeyError:
         return word
+
+
+def duration(sla: str, lang: str) -> str:
+    """An SLA as the documents show it: ``3bd`` → 3个工作日 / 3 business days; else as written."""
+    parts = vocabulary.split_sla(sla)
+    if parts is None:
+        return sla
+    number, unit = parts
+    one = ".one" if number == "1" and unit in ("d", "bd", "w") else ""  # min and h need no plural
+    return wording(f"doc.duration.{unit}{one}", lang).format(n=number)

@@ -172,6 +172,9 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E102.enum": "{name}: {value} is not allowed{guess}",
     "E102.enum.guess": " — did you mean '{option}'?",
     "E102.enum.hint": "Allowed values: {options}.",
+    # -- Chinese controlled values --
+    "E102.enum.option": "{value} ({words})",
+    # -- end of Chinese controlled values --
     "E102.empty": "{name} is empty",
     "E102.empty.hint": "Fill it in, or delete the line.",
     "E102.minimum": "{name} must be at least {minimum}",
@@ -434,6 +437,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "value.propose": "Propose",
     "value.higher-is-better": "Higher is better",
     "value.lower-is-better": "Lower is better",
+    # -- Chinese controlled values --
+    "value.junior-secondary": "Junior secondary school",
+    "doc.duration.m": "{n} min",
+    "doc.duration.h": "{n} h",
+    "doc.duration.d": "{n} days",
+    "doc.duration.d.one": "{n} day",
+    "doc.duration.bd": "{n} business days",
+    "doc.duration.bd.one": "{n} business day",
+    "doc.duration.w": "{n} weeks",
+    "doc.duration.w.one": "{n} week",
+    # -- end of Chinese controlled values --
     # -- orgc diff: headings, columns, details --------------------------------------------------
     "diff.headline": "**Organisation changes** {base} → {head}: {summary}",
     "diff.no_changes": "No changes to the organisation between {base} and {head}.",

@@ -147,6 +147,9 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E102.enum": "{name}不能填写{value}{guess}",
     "E102.enum.guess": "——是否应为“{option}”？",
     "E102.enum.hint": "可选的值：{options}。",
+    # -- Chinese controlled values --
+    "E102.enum.option": "{words}（{value}）",
+    # -- end of Chinese controlled values --
     "E102.empty": "{name}是空的",
     "E102.empty.hint": "请填写内容，或删除这一行。",
     "E102.minimum": "{name}不能小于 {minimum}",
@@ -401,6 +404,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "value.propose": "建议",
     "value.higher-is-better": "越高越好",
     "value.lower-is-better": "越低越好",
+    # -- Chinese controlled values --
+    "value.junior-secondary": "初中及以上",
+    "doc.duration.m": "{n}分钟",
+    "doc.duration.h": "{n}小时",
+    "doc.duration.d": "{n}天",
+    "doc.duration.d.one": "{n}天",
+    "doc.duration.bd": "{n}个工作日",
+    "doc.duration.bd.one": "{n}个工作日",
+    "doc.duration.w": "{n}周",
+    "doc.duration.w.one": "{n}周",
+    # -- end of Chinese controlled values --
     # -- orgc diff: headings, columns, details --------------------------------------------------
     "diff.headline": "**组织变更** {base} → {head}：{summary}",
     "diff.no_changes": "{base} 与 {head} 之间组织没有变更。",
@@ -675,15 +689,23 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     "定员: positions planned; 0 means planned but unstaffed. Default 1.": (
         "定员：计划的人数；0 表示已规划但暂无人员。默认为 1。"
     ),
-    "The target: a comparator (>= > <= < =, or ≥ ≤ ＞ ＜), a number and the KPI's unit, e.g. '>= 85%' "
-    "or '<= 5 min'.": (
-        "目标：比较符（>= > <= < =，或 ≥ ≤ ＞ ＜）、数值和该考核指标的单位，例如“>= 85%”或“<= 5 min”。"
-    ),
     "The KPI's share of the role's assessment: 40% or 40.": "该指标在岗位考核中所占的权重：写作 40% 或 40。",
     "The unit every target must use, e.g. %, min, h, 次, 分.": "所有目标都必须使用的单位，例如 %、min、h、次、分。",
-    "How long the step may take: a number and m, h, d or w.": (
-        "该环节的时限：数值加 m（分钟）、h（小时）、d（天）或 w（周）。"
+    # -- Chinese controlled values --
+    "The target: a comparator (>= > <= < =, or ≥ ≤ ＞ ＜, or 不低于 不高于 高于 低于 达到 …), a number and "
+    "the KPI's unit, e.g. '>= 85%', '<= 5 min' or '不低于 85%'.": (
+        "目标：比较符（>= > <= < =，≥ ≤ ＞ ＜，或 不低于 不高于 高于 低于 达到 等）、数值和该考核指标的单位，"
+        "例如“>= 85%”“<= 5 min”或“不低于 85%”。"
     ),
+    "How long the step may take: a number and m, h, d, bd (business days) or w; or 分钟, 小时, 天/日, 工作日, 周.": (
+        "该环节的时限：数值加 分钟、小时、天/日、工作日 或 周（也可写 m、h、d、bd、w）。"
+    ),
+    "How often: daily, weekly, monthly, quarterly, yearly, per-event or ongoing; or in Chinese 每日/每天, 每周, "
+    "每月, 每季度, 每年, 随时/按需/不定期, 持续/日常.": (
+        "频率：每日/每天、每周、每月、每季度、每年、随时/按需/不定期、持续/日常"
+        "（也可写 daily、weekly、monthly、quarterly、yearly、per-event、ongoing）。"
+    ),
+    # -- end of Chinese controlled values --
     "Languages of the organisation's texts; the first is the default.": "组织文本所用的语言；第一个是默认语言。",
     "Per diagnostic code: off, info, warning or error, or {level: ..., option: value}.": (
         "按检查项代码设置：off、info、warning 或 error，或写成 {level: ..., 选项: 值}。"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import vocabulary
+
 # A marker that starts an item: 1.  1、  1)  (1)  （1）  ①  一、  - • ·
 _LINE_MARKER = re.compile(
     r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*(?:[.．](?!\d)|[、)）:：])|[①-⑳]|"
@@ -20,15 +22,18 @@ _COUNT_WORDS = re.compile(r"\s*(人员|人|名|个|位)$")
 
 TOTAL_ROW_TITLES = frozenset(("合计", "总计", "小计", "共计", "total", "sum", "subtotal"))
 
-_EDUCATION_TABLE = {
-    "none": "none, 不限, 无, 无要求",
-    "secondary": "secondary, 初中, 高中, 中专, 中技, 技校, 职高, 高中/中专",
-    "associate": "associate, 大专, 专科, 高职, 大学专科",
-    "bachelor": "bachelor, 本科, 学士, 大学本科",
-    "master": "master, 硕士, 研究生, 硕士研究生",
-    "doctorate": "doctorate, 博士, 博士研究生",
+# What rosters write besides the spec language's own words for each level (vocabulary.EDUCATION).
+_ROSTER_EDUCATION = {
+    "none": "无, 无要求",
+    "secondary": "中技, 技校, 职高, 高中/中专",
+    "associate": "专科, 高职, 大学专科",
+    "bachelor": "学士, 大学本科",
+    "master": "研究生, 硕士研究生",
+    "doctorate": "博士研究生",
 }
-EDUCATION = {name.strip(): level for level, names in _EDUCATION_TABLE.items() for name in names.split(",")}
+EDUCATION = vocabulary.words_for(vocabulary.EDUCATION) | {
+    name.strip(): level for level, names in _ROSTER_EDUCATION.items() for name in names.split(",")
+}
 _AT_LEAST = re.compile(r"(及以上|以上|或以上|学历|毕业|\s*\+|\s*or above|\s*and above)$", re.IGNORECASE)
 
 
@@ -119,7 +124,8 @@ def education(text: str) -> str:
     if value in EDUCATION:
         return EDUCATION[value]
     accepted = (
-        "不限, 高中/中专, 大专, 本科, 硕士, 博士 (or none, secondary, associate, bachelor, master, doctorate)"
+        f"{', '.join(words[0] for words in vocabulary.EDUCATION.values())} "
+        f"(or {', '.join(vocabulary.EDUCATION)})"
     )
     raise CellError(f"'{text}' is not an education level; write one of {accepted}")
 

@@ -1,9 +1,12 @@
-"""Schema-directed typing of YAML scalars.
+"""Schema-directed typing of YAML scalars, and their canonical values.
 
 The loader keeps every scalar as text. Here, where a schema says a value is an
 integer, a number or a boolean (and not text), text that spells one is
 converted; everywhere else text stays text, so ``no``, ``010`` or ``1.10`` in a
-title is never retyped.
+title is never retyped. Where a schema position names an ``x-vocabulary``, a value
+written in its Chinese words (``每日``, ``30分钟``, ``不低于95%``) is rewritten as the
+canonical value (``daily``, ``30m``, ``>= 95%``): at the same place, so every
+diagnostic still points at what the user wrote.
 
 Each schema position is compiled once into a :class:`_Typer`; a position under
 which no value can be anything but text (titles, purposes, lists of texts) is
@@ -13,10 +16,11 @@ marked ``inert`` and its data is passed on without being walked.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import resources
+from .. import resources, vocabulary
 from .schemas import Schema, json_types, resolve
 
 # At most 15 digits: every count or share in a spec is far smaller, and longer digit strings
@@ -37,6 +41,7 @@ class _Typer:
     """What a value at one schema position may be typed as, and the typers of its children."""
 
     scalar: frozenset[str] = frozenset()  # JSON types a text value may become; empty: it stays text
+    canonical: Callable[[str], str] | None = None  # a value's canonical form (x-vocabulary)
     properties: dict[str, _Typer | None] = field(default_factory=dict)
     extra: _Typer | None = None  # additionalProperties
     items: _Typer | None = None
@@ -47,6 +52,8 @@ def _walk(data: Any, typer: _Typer | None) -> Any:
     if typer is None or typer.inert:
         return data
     if isinstance(data, str):
+        if typer.canonical is not None:
+            data = typer.canonical(data)
         return _scalar(data, typer.scalar) if typer.scalar else data
     if isinstance(data, dict):
         properties, extra = typer.properties, typer.extra
@@ -80,6 +87,9 @@ def _typer(schema: Schema, doc: str) -> _Typer:
     types = json_types(schema, doc)
     if types and "string" not in types:
         typer.scalar = frozenset(types & _TYPED)
+    kind = schema.get("x-vocabulary") or resolve(schema, doc)[0].get("x-vocabulary")
+    if kind:
+        typer.canonical = vocabulary.normaliser(kind)
     obj = _branch(schema, doc, "object")
     if obj is not None:
         props = obj[0].get("properties", {})
@@ -90,7 +100,7 @@ def _typer(schema: Schema, doc: str) -> _Typer:
     if arr is not None and isinstance(arr[0].get("items"), dict):
         typer.items = _typer(arr[0]["items"], arr[1])
     children = [*typer.properties.values(), typer.extra, typer.items]
-    typer.inert = not typer.scalar and all(c is None or c.inert for c in children)
+    typer.inert = not typer.scalar and typer.canonical is None and all(c is None or c.inert for c in children)
     return typer
 
 

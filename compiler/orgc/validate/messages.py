@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .. import resources
+from .. import resources, vocabulary
 from ..diagnostics import Diagnostic, Location, Severity
 from ..i18n import Message, OneOf, description, verbatim
 from ..load.yaml_doc import Document
@@ -83,7 +83,7 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield _e102(
             doc.at(*path),
             Message("E102.enum", name=name, value=_quote(instance), guess=guess),
-            Message("E102.enum.hint", options=tuple(options)),
+            Message("E102.enum.hint", options=_options(options, resolve(error.schema, source)[0])),
         )
     elif keyword in ("minLength", "minItems", "minProperties"):
         yield _e102(doc.at(*path), Message("E102.empty", name=name), hint or Message("E102.empty.hint"))
@@ -93,6 +93,19 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield _e102(doc.at(*path), Message("E102.repeated", name=name), Message("E102.repeated.hint"))
     else:
         yield _e102(doc.at(*path), Message("E102.other", name=name, detail=error.message), hint)
+
+
+def _options(options: list[str], schema: Schema) -> tuple[str | Message, ...]:
+    """The allowed values as a hint lists them: each English value with the Chinese words for it."""
+    table = vocabulary.ENUMS.get(schema.get("x-vocabulary", ""))
+    if table is None:
+        return tuple(options)
+    return tuple(
+        Message("E102.enum.option", value=value, words="/".join(words)) if words else value
+        for value in options
+        if value in table
+        for words in [tuple(word for word in table[value] if word in options)]
+    )
 
 
 def _not_matching(pattern: str, name: Message, value: Message) -> tuple[Message, Message | None]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 from functools import cache, partial
 
-from ...i18n.documents import value
+from ...i18n.documents import duration, value
 from ...model.raci import LETTER_ORDER
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
@@ -286,7 +286,7 @@ def processes(book: Book) -> None:
                 names(process.accountable_for(step)),
                 names(step.consulted),
                 names(step.informed),
-                step.sla or DASH,
+                duration(step.sla, lang) if step.sla else DASH,
                 _join([str(number.get(n, n)) for n in step.next], lang) or DASH,
             )
             for step in process.steps

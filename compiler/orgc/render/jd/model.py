@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...i18n.documents import label, value
+from ...i18n.documents import duration, label, value
 from ...model.entities import Role, Target
 from ...model.raci import combined
 from ..context import RenderContext
@@ -150,7 +150,14 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
             process_id, _, step_id = ref.partition(".")
             process = org.processes[process_id]
             step = next(s for s in process.steps if s.id == step_id)
-            steps.append(StepView(t(process.title), t(step.title), combined(cell), step.sla or ""))
+            steps.append(
+                StepView(
+                    t(process.title),
+                    t(step.title),
+                    combined(cell),
+                    duration(step.sla, lang) if step.sla else "",
+                )
+            )
 
     kpis = []
     for target in role.kpis:
