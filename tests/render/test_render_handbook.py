@@ -239,7 +239,8 @@ def test_processes(books: dict[str, bytes]) -> None:
     assert incident[0] == ["环节", "R", "A", "C", "I", "时限", "下一环节"]
     assert incident[2] == ["2. 初步诊断", "高级技术支持", "服务台主管", "运维工程师", "—", "4小时", "3、4"]
     assert incident[3][3] == "财务部"  # an external unit consulted
-    assert [row[5] for row in incident[1:]] == ["15分钟", "4小时", "1天", "2小时"]  # SLAs in the book's language
+    # SLAs in the book's language
+    assert [row[5] for row in incident[1:]] == ["15分钟", "4小时", "1天", "2小时"]
     english = rows(list(chapter_tables(opened(books["handbook/en.docx"]), "Processes"))[1])
     assert [row[5] for row in english[1:]] == ["15 min", "4 h", "1 day", "2 h"]
 

@@ -78,8 +78,8 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield _e102(doc.at(*path), message, pattern_hint or hint)
     elif keyword == "enum":
         options = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(instance), options, n=1)
-        guess = Message("E102.enum.guess", option=close[0]) if close else None
+        close = _closest(str(instance), options)
+        guess = Message("E102.enum.guess", option=close) if close else None
         yield _e102(
             doc.at(*path),
             Message("E102.enum", name=name, value=_quote(instance), guess=guess),
@@ -93,6 +93,16 @@ def _explain(error: Any, doc: Document, schema_name: str) -> Iterator[Diagnostic
         yield _e102(doc.at(*path), Message("E102.repeated", name=name), Message("E102.repeated.hint"))
     else:
         yield _e102(doc.at(*path), Message("E102.other", name=name, detail=error.message), hint)
+
+
+def _closest(text: str, options: list[str]) -> str | None:
+    """The one option nearest to ``text``; None when none is near, or two are equally near
+    (越短越好 is as near to 越高越好 as to 越低越好, and a guess would as likely be the opposite)."""
+    close = difflib.get_close_matches(text, options, n=2)
+    if not close:
+        return None
+    ratios = [difflib.SequenceMatcher(None, text, option).ratio() for option in close]
+    return close[0] if len(close) == 1 or ratios[0] > ratios[1] else None
 
 
 def _options(options: list[str], schema: Schema) -> tuple[str | Message, ...]:
