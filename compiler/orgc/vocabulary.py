@@ -101,7 +101,10 @@ def words_for(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 def enum_value(kind: str, text: str) -> str:
     """The English value a word of ``kind`` (frequency, education …) stands for; else ``text``."""
-    return words_for(ENUMS[kind]).get(text.strip(), text)
+    return _ENUM_WORDS[kind].get(text.strip(), text)
+
+
+_ENUM_WORDS = {kind: words_for(table) for kind, table in ENUMS.items()}
 
 
 def target(text: str) -> str:
