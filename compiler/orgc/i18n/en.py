@@ -703,5 +703,5 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "names.closest": "Did you mean {names}? ",
     "names.closest.one": '"{name}" ({id})',
     "names.show.ambiguous": '"{text}" is the title of {count} roles: {roles}. Give the id of the one meant.',
-    "names.show.candidate": "{id} ({title})",
+    "names.show.candidate": "{id} (in {unit})",
 }

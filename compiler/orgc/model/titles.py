@@ -44,12 +44,21 @@ _KIND_WORDS = {
     "process": Message("kind.process"),
     "step": Message("names.kind.step"),
 }
+_PLURAL_WORDS = {
+    "role": Message("names.plural.role"),
+    "unit": Message("names.plural.unit"),
+    "kpi": Message("names.plural.kpi"),
+    "block": Message("names.plural.block"),
+    "process": Message("names.plural.process"),
+    "step": Message("names.plural.step"),
+}
 _EITHER_WORDS = {
     ("role", "unit"): Message("kind.role-or-unit"),
     ("unit", "role"): Message("kind.unit-or-role"),
 }
 # A unit's and a KPI's is a name, the others' a title.
 _NAMED_BY_NAME = frozenset({"unit", "kpi"})
+_NAME, _TITLE = Message("names.noun.name"), Message("names.noun.title")
 
 
 def explain_titles(
@@ -114,7 +123,7 @@ def _explained(
         kinds = {n.kind for n in found}
         if len(kinds) == 1:
             (kind,) = kinds
-            plural, ids = Message(f"names.plural.{kind}"), tuple(n.id for n in found)
+            plural, ids = _PLURAL_WORDS[kind], tuple(n.id for n in found)
         else:
             kind = "unit"
             plural = Message("names.plural.mixed")
@@ -129,7 +138,11 @@ def _explained(
     if diagnostic.code == "E102" and written_as_title(text):
         guess = _guess(names.closest(text, reference.kinds, scope))
         kind = _EITHER_WORDS.get(reference.kinds) or _KIND_WORDS[reference.kinds[0]]
-        return replace(diagnostic, advice=Message("names.not-a-name.hint", text=text, kind=kind, guess=guess))
+        return replace(
+            diagnostic,
+            what=Message("E102.not-an-id", **dict(diagnostic.what.params)),  # not a form of id gone wrong
+            advice=Message("names.not-a-name.hint", text=text, kind=kind, guess=guess),
+        )
     return diagnostic
 
 
@@ -142,7 +155,7 @@ def _fix(doc: Document, reference: Reference, named: Named) -> Fix | None:
 
 
 def _noun(kind: str) -> Message:
-    return Message("names.noun.name" if kind in _NAMED_BY_NAME else "names.noun.title")
+    return _NAME if kind in _NAMED_BY_NAME else _TITLE
 
 
 def _guess(close: tuple[Named, ...]) -> Message | None:
