@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -48,9 +49,9 @@ class NameIndex:
 
     def __init__(self, org: Org) -> None:
         self._exact: dict[tuple[str, str], list[Named]] = {}
-        self._loose: dict[tuple[str, str], list[Named]] = {}
+        self._loose: dict[tuple[str, str], list[Named]] | None = None  # made when first needed
         self._names: dict[tuple[str, str], list[Named]] = {}  # (scope, kind) -> its names, for guesses
-        self._pools: dict[tuple[str, tuple[str, ...]], dict[str, Named]] = {}
+        self._pools: dict[tuple[str, tuple[str, ...]], _Pool] = {}
         tables: tuple[tuple[str, Mapping[str, object], str], ...] = (
             ("role", org.roles, "title"),
             ("unit", org.units, "name"),
@@ -72,7 +73,6 @@ class NameIndex:
             named = Named(kind, entity_id, written.strip())
             self._names.setdefault((scope, kind), []).append(named)
             self._exact.setdefault((scope, exact_form(written)), []).append(named)
-            self._loose.setdefault((scope, loose_form(written)), []).append(named)
 
     def lookup(self, text: str, kinds: Iterable[str], scope: str = "") -> tuple[Named, ...]:
         """The entities of ``kinds`` whose title or name ``text`` is, one each, sorted by kind and id.
@@ -81,23 +81,69 @@ class NameIndex:
         whose steps are meant (steps are named within their process).
         """
         wanted = set(kinds)
-        for table, form in ((self._exact, exact_form), (self._loose, loose_form)):
-            found = {(n.kind, n.id): n for n in table.get((scope, form(text)), ()) if n.kind in wanted}
-            if found:
-                return tuple(sorted(found.values(), key=_order))
-        return ()
+        found = _of_kinds(self._exact.get((scope, exact_form(text)), ()), wanted)
+        return found or _of_kinds(self._loosely().get((scope, loose_form(text)), ()), wanted)
+
+    def _loosely(self) -> dict[tuple[str, str], list[Named]]:
+        if self._loose is None:
+            self._loose = {}
+            for (scope, _), names in self._names.items():
+                for named in names:
+                    self._loose.setdefault((scope, loose_form(named.name)), []).append(named)
+        return self._loose
 
     def closest(self, text: str, kinds: Iterable[str], scope: str = "", n: int = 3) -> tuple[Named, ...]:
-        """The entities of ``kinds`` with the names most like ``text`` (for 'did you mean')."""
-        key = (scope, tuple(kinds))
-        pool = self._pools.get(key)
+        """The entities of ``kinds`` with the names most like ``text`` (for 'did you mean').
+
+        Only the names that share most pairs of letters with the text are compared in full,
+        so that a guess costs the same in an organisation of ten roles or ten thousand.
+        """
+        pool = self._pool(scope, tuple(kinds))
+        wanted = loose_form(text)
+        shared: Counter[str] = Counter()
+        for gram in _grams(wanted):
+            shared.update(pool.grams.get(gram, ()))
+        likely = [name for name, _ in shared.most_common(_COMPARED)]
+        close = difflib.get_close_matches(wanted, likely, n=n, cutoff=0.5)
+        return tuple(pool.names[name] for name in close)
+
+    def _pool(self, scope: str, kinds: tuple[str, ...]) -> _Pool:
+        pool = self._pools.get((scope, kinds))
         if pool is None:
-            pool = self._pools[key] = {}
-            for kind in key[1]:
+            pool = self._pools[(scope, kinds)] = _Pool()
+            for kind in kinds:
                 for named in self._names.get((scope, kind), ()):
-                    pool.setdefault(loose_form(named.name), named)
-        close = difflib.get_close_matches(loose_form(text), list(pool), n=n, cutoff=0.5)
-        return tuple(pool[name] for name in close)
+                    pool.add(loose_form(named.name), named)
+        return pool
+
+
+_COMPARED = 50  # names compared in full for a guess
+
+
+class _Pool:
+    """The names of some kinds, by loose form, and by each pair of letters in them."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Named] = {}
+        self.grams: dict[str, list[str]] = {}
+
+    def add(self, name: str, named: Named) -> None:
+        if name in self.names:
+            return
+        self.names[name] = named
+        for gram in _grams(name):
+            self.grams.setdefault(gram, []).append(name)
+
+
+def _grams(text: str) -> set[str]:
+    """Pairs of letters, and each letter outside ASCII alone: 班长 is like 班组长, and shares no pair."""
+    return {text[i : i + 2] for i in range(len(text) - 1)} | {c for c in text if not c.isascii()} or {text}
+
+
+def _of_kinds(candidates: Iterable[Named], kinds: set[str]) -> tuple[Named, ...]:
+    """The candidates of ``kinds``, one per entity (a title written alike in two languages), in order."""
+    found = {(n.kind, n.id): n for n in candidates if n.kind in kinds}
+    return tuple(sorted(found.values(), key=_order))
 
 
 def _order(named: Named) -> tuple[int, str]:
