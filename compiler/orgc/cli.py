@@ -196,7 +196,7 @@ def build_command(
     help="Language of the headings and notes (default: --lang if it is zh or en, else as `orgc check`).",
 )
 def show_command(role: str, path: Path, lang: str | None, messages: str | None) -> None:
-    """Show one role: chain of command, direct reports, duties with RACI, KPI targets."""
+    """Show one role (its id, or its title): chain of command, direct reports, duties with RACI, KPI targets."""
     from .commands import show  # 225 ms (the pipeline)
 
     _finish(show.run(role, path, lang, messages, _colour()))

@@ -16,6 +16,7 @@ from .load.text import read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
 from .model.build import SpecDocument, build_org
 from .model.graph import OrgGraph
+from .model.titles import explain_titles
 from .result import CheckResult
 from .rules import apply_waivers, run_rules
 from .validate import validate
@@ -108,6 +109,8 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
     diagnostics += model_problems
     graph = OrgGraph(org)
     diagnostics += run_rules(org, graph, config, today or date.today())
+    # a title written where an id belongs: said by now in the words of one document or of ids alone
+    diagnostics = explain_titles(diagnostics, documents, org)
     kept, uses, waiver_problems = apply_waivers(diagnostics, org.waivers())
     return CheckResult(
         project=project,

@@ -263,6 +263,10 @@ def test_every_bad_case_in_chinese(case: Path, tmp_path: Path) -> None:
     for diagnostic in report.diagnostics:
         assert CJK.search(diagnostic["message"]), diagnostic
         assert not diagnostic["hint"] or CJK.search(diagnostic["hint"]), diagnostic
+    for entry in expected:
+        if "says_zh" in entry:
+            found = report.at(key_of(entry))
+            assert entry["says_zh"] in found["message"] + "\n" + found["hint"]
 
 
 def test_many_faults_in_both_languages() -> None:

@@ -52,16 +52,3 @@ def test_bad_case(case: Path, tmp_path: Path) -> None:
     errors = any(d["severity"] == "error" for d in report.diagnostics)
     assert report.exit_code == (1 if errors else 0)
 
-
-ZH_CASES = [case for case in CASES if "says_zh" in (case / "expected.json").read_text(encoding="utf-8")]
-
-
-@pytest.mark.parametrize("case", ZH_CASES, ids=lambda case: case.relative_to(BAD).as_posix())
-def test_bad_case_in_chinese(case: Path, tmp_path: Path) -> None:
-    """A case's `says_zh` is in its message or hint as a zh project reads them."""
-    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
-    report = run_check(materialise(case, tmp_path / "project"), messages="zh")
-    for entry in expected:
-        if "says_zh" in entry:
-            found = report.at(key_of(entry))
-            assert entry["says_zh"] in found["message"] + "\n" + found["hint"]

@@ -1,4 +1,4 @@
-"""``orgc show ROLE``: one role in the terminal, with everything derived about it."""
+"""``orgc show ROLE``: one role (by id, or by its unique title) in the terminal, with everything derived about it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..i18n import LANGUAGES, Message
+from ..i18n import LANGUAGES, Message, OneOf
+from ..ids import ID
 from ..model.entities import Org, Role, Text
 from ..model.graph import OrgGraph
+from ..model.names import NameIndex
 from ..model.raci import assignments, combined
 from ..rules.registry import guess
 from . import CommandProblem, Outcome
@@ -22,16 +24,42 @@ def run(role: str, path: Path, lang: str | None, messages: str | None, colour: b
         messages = lang
     result = checked(path, None, messages)
     said = messages_language(messages, result.config.languages)
-    found = result.org.roles.get(role)
-    if found is None:
-        problem = Message("cli.no-role", role=role, guess=guess(role, result.org.roles))
-        raise CommandProblem(problem.render(said).strip())
+    found = _role(result.org, role, said)
     language = lang or result.org.default_language
     text = render_role(result.org, result.graph, found, language, colour, said)
     if result.ok:
         return Outcome(0, text)
     note = Message("cli.specs-have-errors", path=str(path)).render(said)
     return Outcome(0, text, f"\n{note}\n")
+
+
+def _role(org: Org, given: str, said: str) -> Role:
+    """The role whose id, or else whose unique title, is ``given``; a ``CommandProblem`` otherwise."""
+    found = org.roles.get(given)
+    if found is not None:
+        return found
+    names = NameIndex(org)
+    titled = names.lookup(given, ("role",))
+    if len(titled) == 1:
+        return org.roles[titled[0].id]
+    if titled:
+        roles = tuple(_candidate(org, org.roles[n.id], said) for n in titled)
+        problem = Message("names.show.ambiguous", text=given.strip(), count=len(titled), roles=roles)
+    else:
+        close = names.closest(given, ("role",))
+        hint = guess(given, org.roles) if ID.fullmatch(given) else None
+        if hint is None and close:
+            like = OneOf(tuple(Message("names.closest.one", name=n.name, id=n.id) for n in close))
+            hint = Message("names.closest", names=like)
+        problem = Message("cli.no-role", role=given, guess=hint)
+    raise CommandProblem(problem.render(said).strip())
+
+
+def _candidate(org: Org, role: Role, said: str) -> Message:
+    """A role among those of one title: its id, and its unit, which tells them apart."""
+    unit = org.units.get(role.unit or "")
+    where = unit.name.get(said, org.default_language) if unit else role.unit or ""
+    return Message("names.show.candidate", id=role.id, unit=where)
 
 
 def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, messages: str = "en") -> str:

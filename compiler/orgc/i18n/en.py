@@ -693,4 +693,29 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "build.not-a-folder": "{folder} exists and is not a folder",
     "build.cannot-write": "cannot write {folder}: {reason}",
+    # -- names where ids belong ------------------------------------------------------------------
+    "names.written-for-id": '"{text}" is the {noun} of {kind} {id}: write {id}',
+    "names.written-for-id.hint": "References are written as ids: an id stays when a title is reworded.",
+    "names.fix": "write {id}",
+    "names.noun.title": "title",
+    "names.noun.name": "name",
+    "names.kind.step": "step",
+    "names.ambiguous": '"{text}" is the {noun} of {count} {kinds}: {ids}',
+    "names.ambiguous.hint": "Write the id of the one meant.",
+    "names.plural.role": "roles",
+    "names.plural.unit": "units",
+    "names.plural.kpi": "KPIs",
+    "names.plural.block": "shared blocks",
+    "names.plural.process": "processes",
+    "names.plural.step": "steps",
+    "names.plural.mixed": "entries",
+    "names.candidate": "{kind} {id}",
+    "names.not-a-name.hint": (
+        'An id is written here, not a title, and no {kind} is called "{text}". {guess}'
+        "Ids use lowercase ASCII letters, digits and '-', e.g. cs-team-lead."
+    ),
+    "names.closest": "Did you mean {names}? ",
+    "names.closest.one": '"{name}" ({id})',
+    "names.show.ambiguous": '"{text}" is the title of {count} roles: {roles}. Give the id of the one meant.',
+    "names.show.candidate": "{id} (in {unit})",
 }

@@ -642,6 +642,31 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.output-outside": "orgc.yaml 中的 `output: {output}` 在项目之外；请指定项目内的文件夹，或者在命令行中用 -o 选择文件夹",
     "build.not-a-folder": "{folder} 已存在，但不是文件夹",
     "build.cannot-write": "无法写入 {folder}：{reason}",
+    # -- names where ids belong ------------------------------------------------------------------
+    "names.written-for-id": "“{text}”是{kind} {id} 的{noun}，请写 {id}",
+    "names.written-for-id.hint": "引用一律写 id：名称改了，id 不变。",
+    "names.fix": "改写为 {id}",
+    "names.noun.title": "名称",
+    "names.noun.name": "名称",
+    "names.kind.step": "环节",
+    "names.ambiguous": "“{text}”是 {count} 个{kinds}的{noun}：{ids}",
+    "names.ambiguous.hint": "请写所指那一个的 id。",
+    "names.plural.role": "岗位",
+    "names.plural.unit": "部门",
+    "names.plural.kpi": "考核指标",
+    "names.plural.block": "共用职责",
+    "names.plural.process": "流程",
+    "names.plural.step": "环节",
+    "names.plural.mixed": "对象",
+    "names.candidate": "{kind}“{id}”",
+    "names.not-a-name.hint": (
+        "这里应写 id，而不是名称，而且没有名为“{text}”的{kind}。{guess}"
+        "id 只能包含小写英文字母、数字和“-”，例如 cs-team-lead。"
+    ),
+    "names.closest": "是否应为{names}？",
+    "names.closest.one": "“{name}”（{id}）",
+    "names.show.ambiguous": "“{text}”是 {count} 个岗位的名称：{roles}。请给出所指岗位的 id。",
+    "names.show.candidate": "{id}（{unit}）",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.

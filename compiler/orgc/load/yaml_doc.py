@@ -23,6 +23,7 @@ from ..i18n import Message
 from .parser_words import parser_problem
 
 Path = tuple[str | int, ...]
+Span = tuple[tuple[int, int], tuple[int, int]]
 
 MAX_DEPTH = 64
 
@@ -73,6 +74,7 @@ _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 )
+_ONE_LINE_STYLES = (None, "", "'", '"')  # plain or quoted; not a block scalar (| or >)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Characters that XML 1.0 (hence DOCX and XLSX) cannot hold.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -87,12 +89,14 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 class Marks:
     """1-based (line, column) of every value and every mapping key, by data path.
 
+    ``spans`` holds where the text of each one-line scalar begins and ends, its quotes
+    left out: what an edit replaces to rewrite the value.
     Positions are only needed to report a problem, which most files never have:
     a document read by the fast path keeps its text and composes it again the
     first time a position is asked for.
     """
 
-    __slots__ = ("_keys", "_text", "_values")
+    __slots__ = ("_keys", "_spans", "_text", "_values")
 
     def __init__(
         self,
@@ -102,6 +106,7 @@ class Marks:
     ) -> None:
         self._values = values if values is not None else {}
         self._keys = keys if keys is not None else {}
+        self._spans: dict[Path, Span] = {}
         self._text = text
 
     @classmethod
@@ -118,6 +123,11 @@ class Marks:
     def keys(self) -> dict[Path, tuple[int, int]]:
         self._locate()
         return self._keys
+
+    @property
+    def spans(self) -> dict[Path, Span]:
+        self._locate()
+        return self._spans
 
     def _locate(self) -> None:
         if self._text is not None:
@@ -138,11 +148,15 @@ class Marks:
         """Where the key of the value at ``path`` is written (falls back to the value)."""
         return self.keys.get(path) or self.value(path)
 
+    def span(self, path: Path) -> Span | None:
+        """Where the text of the one-line scalar at ``path`` starts and ends (quotes excluded), or None."""
+        return self.spans.get(path)
+
     def __getstate__(self) -> tuple[object, ...]:
-        return (self._values, self._keys, self._text)
+        return (self._values, self._keys, self._text, self._spans)
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        self._values, self._keys, self._text = state  # type: ignore[assignment]
+        self._values, self._keys, self._text, self._spans = state  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -431,8 +445,12 @@ class _Builder:
                 Message("E100.tag", tag=node.tag),
                 Message("E100.tag.hint"),
             )
-        self.marks._values[path] = self.position(node.start_mark)
+        start = self.marks._values[path] = self.position(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
+            if node.style in _ONE_LINE_STYLES and node.start_mark.line == node.end_mark.line:
+                quotes = 0 if not node.style else 1
+                end = self.position(node.end_mark)
+                self.marks._spans[path] = ((start[0], start[1] + quotes), (end[0], end[1] - quotes))
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]

@@ -17,6 +17,9 @@ def missing_supervisor(ctx: Context) -> Iterator[Finding]:
 
     **Why:** the reporting line is broken: the role has no 直接上级, and its job
     description, the org chart and the chain of command would all be wrong.
+    When what is written is a role's title rather than its id (`reports_to:
+    trainer` for the role titled Trainer), the message says so and names the id
+    to write, with the edit that writes it.
 
     **Fails:**
     ```yaml

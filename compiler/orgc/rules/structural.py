@@ -72,6 +72,11 @@ stage_rule(
 
     **Why:** a misspelt field (`headcnt`) would otherwise be ignored without a word.
     Unknown fields are reported on the key itself, with the nearest allowed name.
+    Where an id belongs and the unique title or name of a role, unit, KPI, shared
+    block, process or step is written instead (`reports_to: 班组长`), the message
+    says whose it is and the id to write (“班组长”是岗位 cs-team-lead 的名称，请写
+    cs-team-lead), with the edit that writes it; a title of several lists them all,
+    and a title of none the closest titles.
 
     **Fails:**
     ```yaml
