@@ -679,4 +679,18 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "build.not-a-folder": "{folder} exists and is not a folder",
     "build.cannot-write": "cannot write {folder}: {reason}",
+    # -- relative parties in processes (@supervisor, @unit-head) ---------------------------------
+    "DUT002.relative": "step '{step}' has no Accountable role for '{role}': {token} names no one, as {reason}",
+    "DUT003.relative": (
+        "'{key}' of step '{step}' names no one for '{role}': {token} names no one, as {reason}"
+    ),
+    "relative.top-role": "'{role}' is the top role and reports to no one",
+    "relative.no-head": "the unit '{unit}' of '{role}' has no head",
+    "relative.top-role.hint": (
+        "Name a role in `{key}` instead, or give '{role}' a step of its own with the party named."
+    ),
+    "relative.no-head.hint": "Give the unit '{unit}' a `head` in specs/org.yaml, or name a role in `{key}` instead.",
+    "doc.step_parties": "With",
+    "doc.relative.@supervisor": "Direct supervisor",
+    "doc.relative.@unit-head": "Head of unit",
 }
