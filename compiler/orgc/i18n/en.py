@@ -682,7 +682,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     # -- relative parties in processes (@supervisor, @unit-head) ---------------------------------
     "DUT002.relative": "step '{step}' has no Accountable role for '{role}': {token} names no one, as {reason}",
     "DUT003.relative": (
-        "'{key}' of step '{step}' names no one for '{role}': {token} names no one, as {reason}"
+        "'{key}' of step '{step}' has no party for '{role}': {token} names no one, as {reason}"
     ),
     "relative.top-role": "'{role}' is the top role and reports to no one",
     "relative.no-head": "the unit '{unit}' of '{role}' has no head",

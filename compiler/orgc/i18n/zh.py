@@ -630,7 +630,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.cannot-write": "无法写入 {folder}：{reason}",
     # -- relative parties in processes (@supervisor, @unit-head) ---------------------------------
     "DUT002.relative": "流程环节“{step}”对岗位“{role}”没有批准（A）岗位：{token} 找不到对应的岗位，因为{reason}",
-    "DUT003.relative": "流程环节“{step}”的 `{key}` 对岗位“{role}”找不到对应的岗位：{token} 无所指，因为{reason}",
+    "DUT003.relative": "流程环节“{step}”的 `{key}` 对岗位“{role}”无所指：{token} 找不到对应的岗位，因为{reason}",
     "relative.top-role": "“{role}”是最高岗位，没有直接上级",
     "relative.no-head": "“{role}”所属的部门“{unit}”没有负责人（`head`）",
     "relative.top-role.hint": "请在 `{key}` 中改填一个岗位 id，或为“{role}”单独设一个环节并写明对应岗位。",

@@ -10,7 +10,9 @@ other parties). So a changed document (edited, added or removed) reaches:
 - the roles it names, before or after the change, and itself when it is a role;
 - the roles whose documents name it;
 - through a document that is not a role and names it (a process, a shared block):
-  the roles that document names, and the roles that name that document.
+  the roles that document names, and the roles that name that document;
+- when a process names ``@unit-head`` (the head of each Responsible role's unit,
+  which no process or role document names), the heads of the units reached.
 
 Mentions are every id-like text of a document (see ``load.known.mentions_in``), so
 a field added to the spec language later is covered without a change here. The
@@ -20,8 +22,9 @@ reaching too far costs time, never correctness.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+from ..model.relative import UNIT_HEAD
 from .known import KnownDocuments, ReadDocument
 
 EVERYTHING_KINDS = frozenset(("org", "kpis"))
@@ -57,8 +60,35 @@ def affected_roles(
             if naming.kind != "role":
                 reached |= naming.mentions
                 reached |= {name for other in _naming(now.values(), _ids(naming)) for name in _ids(other)}
+    reached |= _unit_heads(current, reached)
     roles = {name for document in current if document.kind == "role" for name in _ids(document)}
     return frozenset(reached & roles)
+
+
+def _unit_heads(current: Sequence[ReadDocument], reached: set[str]) -> set[str]:
+    """The heads of the units in ``reached``, when some process names the head relatively."""
+    if not any(document.kind == "process" and UNIT_HEAD in _texts(document.data) for document in current):
+        return set()
+    heads: set[str] = set()
+    for document in current:
+        if document.kind == "org" and isinstance(document.data, dict):
+            units = document.data.get("units")
+            for unit in units if isinstance(units, list) else ():
+                if isinstance(unit, dict) and unit.get("id") in reached and isinstance(unit.get("head"), str):
+                    heads.add(unit["head"])
+    return heads
+
+
+def _texts(data: object) -> Iterator[str]:
+    """Every string value in a document's data."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
 
 
 def _ids(document: ReadDocument) -> set[str]:
