@@ -690,7 +690,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "Name a role in `{key}` instead, or give '{role}' a step of its own with the party named."
     ),
     "relative.no-head.hint": "Give the unit '{unit}' a `head` in specs/org.yaml, or name a role in `{key}` instead.",
-    "doc.step_parties": "With",
+    "doc.step_parties": "Other parties",
     "doc.relative.@supervisor": "Direct supervisor",
     "doc.relative.@unit-head": "Head of unit",
 }

@@ -635,7 +635,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "relative.no-head": "“{role}”所属的部门“{unit}”没有负责人（`head`）",
     "relative.top-role.hint": "请在 `{key}` 中改填一个岗位 id，或为“{role}”单独设一个环节并写明对应岗位。",
     "relative.no-head.hint": "请在 specs/org.yaml 中为部门“{unit}”填写 `head`，或在 `{key}` 中改填一个岗位 id。",
-    "doc.step_parties": "协作岗位",
+    "doc.step_parties": "协作方",
     "doc.relative.@supervisor": "直接上级",
     "doc.relative.@unit-head": "部门负责人",
 }

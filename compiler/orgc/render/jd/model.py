@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...i18n.documents import label, value
 from ...model.entities import Process, Role, Step, Target
-from ...model.raci import combined
+from ...model.raci import LETTER_ORDER, combined
 from ...model.relative import split_row
 from ..context import RenderContext
 
@@ -236,15 +236,16 @@ def _steps_of(
 
 
 def _others(ctx: RenderContext, role: Role, rows: list[str], lang: str) -> tuple[str, ...]:
-    """Everyone else in ``rows`` with their letters, in matrix column order (roles in org-chart
-    order, then units)."""
+    """Everyone else in ``rows`` with their letters: the Accountable first, then R, C and I, each
+    in matrix column order (roles in org-chart order, then units)."""
     cells: dict[str, set[str]] = {}
     for row in rows:
         for party, found in ctx.cells[row].items():
             if party != role.id:
                 cells.setdefault(party, set()).update(found)
     position = {party: i for i, party in enumerate((*ctx.graph.chart_order, *ctx.org.units))}
-    ordered = sorted(cells, key=lambda party: (position.get(party, len(position)), party))
+    first = {party: min(LETTER_ORDER.index(letter) for letter in cells[party]) for party in cells}
+    ordered = sorted(cells, key=lambda party: (first[party], position.get(party, len(position)), party))
     return tuple(f"{ctx.party_name(party, lang)} ({combined(cells[party])})" for party in ordered)
 
 
