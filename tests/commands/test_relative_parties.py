@@ -1,5 +1,6 @@
-"""orgc diff on processes with relative parties: a change of supervisor changes the resolved A of
-that role's row, and naming "@supervisor" where each role's own was named is no change for it."""
+"""orgc diff and orgc show on processes with relative parties: a change of supervisor changes the
+resolved A of that role's row, naming "@supervisor" where each role's own was named is no change
+for it, and a role is shown the steps it takes part in through the roles it supervises."""
 
 from __future__ import annotations
 
@@ -80,3 +81,11 @@ def test_the_same_organisation_written_relatively_or_by_name_is_no_raci_change(t
     (old / PROCESS).write_text(named + "  - id: roster" + rest, encoding="utf-8")
     edit(new, PROCESS, "responsible: [ward-a-nurse, ward-b-nurse]", "responsible: [ward-a-nurse]")
     assert raci_cells(diff_json(old, new)) == []
+
+
+def test_show_lists_a_step_once_with_the_letters_resolved_for_the_role() -> None:
+    result = run_cli("show", "ward-b-team-lead", "--path", PROJECT, "--messages", "en")
+    assert result.exit_code == 0, result.output
+    steps = result.stdout.split("Process steps\n")[1].split("\n\n")[0]
+    assert steps.splitlines() == ["  A       请假审批流程 › 提交请假申请"]
+    assert "@" not in result.stdout
