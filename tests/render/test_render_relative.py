@@ -6,7 +6,7 @@ their own supervisor for leave (ward A: the head nurse; ward B: a team lead) and
 ward's head nurse. Golden files live in tests/fixtures/relative/expected/; after an intended
 change, regenerate them with
 
-    ORGC_UPDATE_GOLDEN=1 pytest tests/render/test_relative_parties.py
+    ORGC_UPDATE_GOLDEN=1 pytest tests/render/test_render_relative.py
 
 and read the diff before committing it.
 """
