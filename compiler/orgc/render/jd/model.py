@@ -13,6 +13,7 @@ from ...model.entities import Process, Role, Step, Target
 from ...model.raci import LETTER_ORDER, combined
 from ...model.relative import split_row
 from ..context import RenderContext
+from ..raci import matrix_index
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,7 @@ def _others(ctx: RenderContext, role: Role, rows: list[str], lang: str) -> tuple
         for party, found in ctx.cells[row].items():
             if party != role.id:
                 cells.setdefault(party, set()).update(found)
-    position = {party: i for i, party in enumerate((*ctx.graph.chart_order, *ctx.org.units))}
+    position = matrix_index(ctx).party_position
     first = {party: min(LETTER_ORDER.index(letter) for letter in cells[party]) for party in cells}
     ordered = sorted(cells, key=lambda party: (first[party], position.get(party, len(position)), party))
     return tuple(f"{ctx.party_name(party, lang)} ({combined(cells[party])})" for party in ordered)
