@@ -26,16 +26,10 @@ class StepRow:
     """One matrix row of a process step: its Responsible roles and their A, C and I, resolved."""
 
     row: str  # PROCESS.STEP, or PROCESS.STEP@ROLE
-    step: str  # PROCESS.STEP
     responsible: tuple[str, ...]
     accountable: tuple[str, ...]
     consulted: tuple[str, ...]
     informed: tuple[str, ...]
-
-    @property
-    def for_role(self) -> str | None:
-        """The one Responsible role whose row this is, when the step names relative parties."""
-        return self.row.partition(ROW_FOR)[2] or None
 
 
 def is_relative(step: Step) -> bool:
@@ -61,11 +55,10 @@ def step_rows(org: Org, process: Process, step: Step, per_role: bool = False) ->
     (or when ``per_role`` asks for them, to compare with a revision in which it does)."""
     accountable = process.accountable_for(step)
     if not (per_role or is_relative(step)):
-        return (StepRow(step.ref, step.ref, step.responsible, accountable, step.consulted, step.informed),)
+        return (StepRow(step.ref, step.responsible, accountable, step.consulted, step.informed),)
     return tuple(
         StepRow(
             f"{step.ref}{ROW_FOR}{role_id}",
-            step.ref,
             (role_id,),
             _resolved(org, accountable, role_id),
             _resolved(org, step.consulted, role_id),
