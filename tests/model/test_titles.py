@@ -263,7 +263,7 @@ def _id_places(schema: dict[str, Any], path: tuple[str, ...]) -> set[tuple[str, 
     ref = schema.get("$ref", "")
     if ref.endswith("#/$defs/id"):
         return {path}
-    if ref.endswith("#/$defs/ids"):
+    if ref.endswith(("#/$defs/ids", "#/$defs/parties")):
         return {(*path, "#")}
     if ref.endswith("#/$defs/accountable"):
         return {path, (*path, "#")}

@@ -13,6 +13,7 @@ from ..model.entities import Org, Role, Text
 from ..model.graph import OrgGraph
 from ..model.names import NameIndex
 from ..model.raci import assignments, combined
+from ..model.relative import split_row
 from ..rules.registry import guess
 from . import CommandProblem, Outcome
 from .check import checked, messages_language
@@ -113,8 +114,8 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, 
 
     letters: dict[str, set[str]] = defaultdict(set)
     for cell in assignments(org):
-        if cell.party == role.id:
-            letters[cell.row].add(cell.letter)
+        if cell.party == role.id:  # a step's rows of one Responsible role each are the step
+            letters[split_row(cell.row)[0]].add(cell.letter)
     lines += ["", head(say(Message("show.duties")))]
     for duty in org.duties_of(role):
         frequency = f" [{duty.frequency}]" if duty.frequency else ""

@@ -9,13 +9,14 @@ role, block or process is reported once, not once more for each of its duties.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from ..model.entities import KpiTarget, Org, Text
 from ..model.graph import OrgGraph
-from ..model.raci import assignments, combined
+from ..model.raci import assignments, combined, row_title
+from ..model.relative import is_relative, step_rows
 from . import facts, renames
 from .changes import (
     OTHER_KINDS,
@@ -197,14 +198,18 @@ def _duties(old: Org, head: Org) -> Iterator[DutyAdded | DutyRemoved | DutyChang
 
 
 def _raci(old: Org, head: Org) -> tuple[RaciCell, ...]:
+    # A step with relative parties (@supervisor) on either side is compared row by Responsible
+    # role on both: naming the supervisor where each role's own was named is then no change for
+    # the roles whose supervisor it is, and a change of the A for the others alone.
+    per_role = _relative_steps(old) | _relative_steps(head)
     cells = []
     for org in (old, head):
         letters: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for cell in assignments(org):
+        for cell in assignments(org, per_role):
             letters[(cell.row, cell.party)].add(cell.letter)
         cells.append({key: combined(value) for key, value in letters.items()})
     before, after = cells
-    titles = {**_row_titles(old), **_row_titles(head)}
+    titles = {**_row_titles(old, per_role), **_row_titles(head, per_role)}
     owners = {**_owner_titles(old), **_owner_titles(head)}
     changed = []
     for row, party in sorted(set(before) | set(after)):
@@ -218,13 +223,20 @@ def _raci(old: Org, head: Org) -> tuple[RaciCell, ...]:
     return tuple(changed)
 
 
-def _row_titles(org: Org) -> dict[str, Text]:
+def _relative_steps(org: Org) -> set[str]:
+    return {step.ref for process in org.processes.values() for step in process.steps if is_relative(step)}
+
+
+def _row_titles(org: Org, per_role: Collection[str]) -> dict[str, Text]:
     titles = {
         duty.ref: duty.title
         for holder in (*org.roles.values(), *org.blocks.values())
         for duty in holder.duties
     }
-    titles.update({step.ref: step.title for process in org.processes.values() for step in process.steps})
+    for process in org.processes.values():
+        for step in process.steps:
+            for found in step_rows(org, process, step, step.ref in per_role):
+                titles[found.row] = row_title(org, found.row, step.title)
     return titles
 
 

@@ -718,4 +718,18 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "names.closest.one": '"{name}" ({id})',
     "names.show.ambiguous": '"{text}" is the title of {count} roles: {roles}. Give the id of the one meant.',
     "names.show.candidate": "{id} (in {unit})",
+    # -- relative parties in processes (@supervisor, @unit-head) ---------------------------------
+    "DUT002.relative": "step '{step}' has no Accountable role for '{role}': {token} names no one, as {reason}",
+    "DUT003.relative": (
+        "'{key}' of step '{step}' has no party for '{role}': {token} names no one, as {reason}"
+    ),
+    "relative.top-role": "'{role}' is the top role and reports to no one",
+    "relative.no-head": "the unit '{unit}' of '{role}' has no head",
+    "relative.top-role.hint": (
+        "Name a role in `{key}` instead, or give '{role}' a step of its own with the party named."
+    ),
+    "relative.no-head.hint": "Give the unit '{unit}' a `head` in specs/org.yaml, or name a role in `{key}` instead.",
+    "doc.step_parties": "Other parties",
+    "doc.relative.@supervisor": "Direct supervisor",
+    "doc.relative.@unit-head": "Head of unit",
 }

@@ -667,6 +667,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "names.closest.one": "“{name}”（{id}）",
     "names.show.ambiguous": "“{text}”是 {count} 个岗位的名称：{roles}。请给出所指岗位的 id。",
     "names.show.candidate": "{id}（{unit}）",
+    # -- relative parties in processes (@supervisor, @unit-head) ---------------------------------
+    "DUT002.relative": "流程环节“{step}”对岗位“{role}”没有批准（A）岗位：{token} 找不到对应的岗位，因为{reason}",
+    "DUT003.relative": "流程环节“{step}”的 `{key}` 对岗位“{role}”无所指：{token} 找不到对应的岗位，因为{reason}",
+    "relative.top-role": "“{role}”是最高岗位，没有直接上级",
+    "relative.no-head": "“{role}”所属的部门“{unit}”没有负责人（`head`）",
+    "relative.top-role.hint": "请在 `{key}` 中改填一个岗位 id，或为“{role}”单独设一个环节并写明对应岗位。",
+    "relative.no-head.hint": "请在 specs/org.yaml 中为部门“{unit}”填写 `head`，或在 `{key}` 中改填一个岗位 id。",
+    "doc.step_parties": "协作方",
+    "doc.relative.@supervisor": "直接上级",
+    "doc.relative.@unit-head": "部门负责人",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
@@ -744,5 +754,16 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     "Folder of template overrides, relative to the project.": "自定义模板所在的文件夹，相对于项目文件夹。",
     "Folder that orgc build writes, relative to the project (default out).": (
         "orgc build 的输出文件夹，相对于项目文件夹（默认 out）。"
+    ),
+    # -- relative parties in processes (@supervisor, @unit-head) ---------------------------------
+    'A role or unit id, or a party relative to each Responsible role: "@supervisor" (the role\'s own '
+    'reports_to, 直接上级) or "@unit-head" (the head of the role\'s unit).': (
+        '岗位或部门 id，或相对于每个负责（R）岗位的一方："@supervisor"（该岗位自己的直接上级 reports_to）'
+        '或 "@unit-head"（该岗位所属部门的负责人）。'
+    ),
+    'The one role accountable (A): a role id, or "@supervisor" / "@unit-head" for each Responsible '
+    "role's own; a list is accepted only so that DUT002 can explain why it must hold exactly one.": (
+        '唯一的批准（A）岗位：一个岗位 id，或 "@supervisor" / "@unit-head"，表示每个负责（R）岗位'
+        "各自的直接上级或部门负责人；这里允许写成列表，只是为了让 DUT002 能说明为什么只能有一个。"
     ),
 }

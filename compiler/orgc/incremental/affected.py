@@ -10,7 +10,11 @@ other parties). So a changed document (edited, added or removed) reaches:
 - the roles it names, before or after the change, and itself when it is a role;
 - the roles whose documents name it;
 - through a document that is not a role and names it (a process, a shared block):
-  the roles that document names, and the roles that name that document.
+  the roles that document names, and the roles that name that document;
+- when a process names a relative party (``@supervisor``, ``@unit-head``: each
+  Responsible role's own supervisor, or the head of its unit in org.yaml, which the
+  process does not name), the supervisors of the roles reached and the heads of
+  their units and of the units reached.
 
 Mentions are every id-like text of a document (see ``load.known.mentions_in``), so
 a field added to the spec language later is covered without a change here. The
@@ -20,8 +24,9 @@ reaching too far costs time, never correctness.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+from ..model.relative import TOKENS as RELATIVE
 from .known import KnownDocuments, ReadDocument
 
 EVERYTHING_KINDS = frozenset(("org", "kpis"))
@@ -57,8 +62,46 @@ def affected_roles(
             if naming.kind != "role":
                 reached |= naming.mentions
                 reached |= {name for other in _naming(now.values(), _ids(naming)) for name in _ids(other)}
+    processes = [d for d in (*current, *(b for b, _ in changed if b is not None)) if d.kind == "process"]
+    if any(_relative(document) for document in processes):
+        reached |= _relative_parties(current, reached)
     roles = {name for document in current if document.kind == "role" for name in _ids(document)}
     return frozenset(reached & roles)
+
+
+def _relative(document: ReadDocument) -> bool:
+    return any(text in RELATIVE for text in _texts(document.data))
+
+
+def _relative_parties(current: Sequence[ReadDocument], reached: set[str]) -> set[str]:
+    """The supervisors of the roles in ``reached``, and the heads of their units and of the units
+    in ``reached``: who a relative party may name for them, before or after the change."""
+    units = set(reached)
+    found: set[str] = set()
+    for document in current:
+        data = document.data
+        if document.kind == "role" and isinstance(data, dict) and data.get("id") in reached:
+            found |= {value for value in (data.get("reports_to"),) if isinstance(value, str)}
+            units |= {value for value in (data.get("unit"),) if isinstance(value, str)}
+    for document in current:
+        if document.kind == "org" and isinstance(document.data, dict):
+            written = document.data.get("units")
+            for unit in written if isinstance(written, list) else ():
+                if isinstance(unit, dict) and unit.get("id") in units and isinstance(unit.get("head"), str):
+                    found.add(unit["head"])
+    return found
+
+
+def _texts(data: object) -> Iterator[str]:
+    """Every string value in a document's data."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
 
 
 def _ids(document: ReadDocument) -> set[str]:

@@ -34,6 +34,7 @@ from .entities import (
     Text,
     Unit,
 )
+from .relative import TOKENS
 from .targets import parse_target, parse_weight
 
 
@@ -304,9 +305,9 @@ class _Builder:
                     title=self.text(step.get("title"), step_src, "title") or _fallback(step_id, self.lang),
                     description=self.text(step.get("description"), step_src, "description"),
                     responsible=_ids(step.get("responsible")),
-                    accountable=_one_or_many(step.get("accountable")),
-                    consulted=_ids(step.get("consulted")),
-                    informed=_ids(step.get("informed")),
+                    accountable=_parties(step.get("accountable")),
+                    consulted=_parties(step.get("consulted")),
+                    informed=_parties(step.get("informed")),
                     sla=_str(step.get("sla")),
                     next=_ids(step.get("next")),
                     src=step_src,
@@ -438,3 +439,9 @@ def _ids(value: Any) -> tuple[str, ...]:
 
 def _one_or_many(value: Any) -> tuple[str, ...]:
     return (value,) if _id(value) else _ids(value)
+
+
+def _parties(value: Any) -> tuple[str, ...]:
+    """A step's A, C or I: ids and relative parties (``@supervisor``), as written."""
+    values = [value] if isinstance(value, str) else _list(value)
+    return tuple(v for v in values if v in TOKENS or _id(v))

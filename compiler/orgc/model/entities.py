@@ -213,7 +213,9 @@ class Step:
     title: Text
     description: Text | None
     responsible: tuple[str, ...]
-    accountable: tuple[str, ...]  # as written; Process.accountable_for applies the owner
+    # as written: ids, or relative parties such as "@supervisor" (model/relative.py resolves them
+    # per Responsible role); Process.accountable_for applies the owner
+    accountable: tuple[str, ...]
     consulted: tuple[str, ...]
     informed: tuple[str, ...]
     sla: str | None

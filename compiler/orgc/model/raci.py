@@ -2,14 +2,18 @@
 
 A duty on a role is held by that role (R, and A unless the duty names
 ``accountable``); a shared block's duty is held by every role that includes it;
-a process step names its R, A (default: the process owner), C and I.
+a process step names its R, A (default: the process owner), C and I; a step whose
+A, C or I is relative (``@supervisor``, ``@unit-head``) is a row per Responsible role
+(see relative.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from .entities import Org
+from .entities import Org, Text
+from .relative import split_row, step_rows
 
 LETTER_ORDER = "ARCI"
 
@@ -23,12 +27,13 @@ class Assignment:
     letter: str  # R | A | C | I
 
 
-def assignments(org: Org) -> tuple[Assignment, ...]:
-    """Every (row, party, letter), sorted, without repeats."""
-    return tuple(Assignment(*cell) for cell in assignment_cells(org))
+def assignments(org: Org, per_role: Collection[str] = ()) -> tuple[Assignment, ...]:
+    """Every (row, party, letter), sorted, without repeats; the steps named in ``per_role``
+    (PROCESS.STEP) are a row per Responsible role even where they name no relative party."""
+    return tuple(Assignment(*cell) for cell in assignment_cells(org, per_role))
 
 
-def assignment_cells(org: Org) -> list[tuple[str, str, str]]:
+def assignment_cells(org: Org, per_role: Collection[str] = ()) -> list[tuple[str, str, str]]:
     """``assignments`` as plain (row, party, letter) tuples: ten times faster to sort than dataclasses."""
     cells: set[tuple[str, str, str]] = set()
     add = cells.add
@@ -44,16 +49,37 @@ def assignment_cells(org: Org) -> list[tuple[str, str, str]]:
                 add((row, party, "I"))
     for process in org.processes.values():
         for step in process.steps:
-            row = step.ref
-            for party in step.responsible:
-                add((row, party, "R"))
-            for party in process.accountable_for(step):
-                add((row, party, "A"))
-            for party in step.consulted:
-                add((row, party, "C"))
-            for party in step.informed:
-                add((row, party, "I"))
+            for found in step_rows(org, process, step, step.ref in per_role):
+                row = found.row
+                for party in found.responsible:
+                    add((row, party, "R"))
+                for party in found.accountable:
+                    add((row, party, "A"))
+                for party in found.consulted:
+                    add((row, party, "C"))
+                for party in found.informed:
+                    add((row, party, "I"))
     return sorted(cells)
+
+
+def row_title(org: Org, row: str, title: Text) -> Text:
+    """The title of a matrix row: the duty's or step's ``title``, and for a step's row of one
+    Responsible role (PROCESS.STEP@ROLE) that role's title after it, in each language."""
+    role_id = split_row(row)[1]
+    role = org.roles.get(role_id) if role_id else None
+    if role is None:
+        return title
+    default = org.default_language
+    return Text(
+        tuple(
+            (lang, _qualified(title.get(lang, default), role.title.get(lang, default), lang))
+            for lang in org.languages
+        )
+    )
+
+
+def _qualified(text: str, name: str, lang: str) -> str:
+    return f"{text}（{name}）" if lang.startswith("zh") else f"{text} ({name})"
 
 
 def combined(letters: set[str] | frozenset[str]) -> str:

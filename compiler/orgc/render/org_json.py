@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from ..model.entities import Text
+from ..model.relative import step_rows
 from .context import OutputFile, RenderContext
 
 VERSION = 1
@@ -90,6 +91,16 @@ def as_data(ctx: RenderContext) -> dict[str, Any]:
                         "informed": list(s.informed),
                         "sla": s.sla,
                         "next": list(s.next),
+                        "rows": [
+                            {
+                                "row": r.row,
+                                "responsible": list(r.responsible),
+                                "accountable": list(r.accountable),
+                                "consulted": list(r.consulted),
+                                "informed": list(r.informed),
+                            }
+                            for r in step_rows(org, p, s)
+                        ],
                     }
                     for s in p.steps
                 ],

@@ -31,13 +31,15 @@ from functools import cached_property
 
 from ..i18n.documents import label
 from ..model.entities import Text
-from ..model.raci import combined
+from ..model.raci import combined, row_title
+from ..model.relative import step_rows
 from ..writers import escape
 from ..writers.xlsx import matrix_workbook
 from .context import OutputFile, RenderContext
 
-# What may appear in assignments.tsv: ids, refs and one letter; never a tab or a line break.
-_TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?|[RACI]")
+# What may appear in assignments.tsv: ids, refs (PROCESS.STEP@ROLE for a step's row of one
+# Responsible role) and one letter; never a tab or a line break.
+_TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*(@[a-z][a-z0-9-]*)?)?|[RACI]")
 
 # The whole matrix is a grid of rows × parties up to this many parties (columns). A hundred
 # columns of letters already take ten screen widths, and the grid grows with the square of the
@@ -202,16 +204,22 @@ def _index(ctx: RenderContext) -> MatrixIndex:
         row: {party: combined(found) for party, found in parties.items()}
         for row, parties in ctx.cells.items()
     }
-    # Roles' own duties (org-chart order), then shared blocks' duties, then process steps.
+    # Roles' own duties (org-chart order), then shared blocks' duties, then process steps: a step
+    # with relative parties is a row per Responsible role, titled with the role's title.
     candidates = [
-        *(duty for role in graph.roles() for duty in role.duties),
-        *(duty for block in org.blocks.values() for duty in block.duties),
-        *(step for process in org.processes.values() for step in process.steps),
+        *((duty.ref, duty.title) for role in graph.roles() for duty in role.duties),
+        *((duty.ref, duty.title) for block in org.blocks.values() for duty in block.duties),
+        *(
+            (found.row, row_title(org, found.row, step.title))
+            for process in org.processes.values()
+            for step in process.steps
+            for found in step_rows(org, process, step)
+        ),
     ]
     titles: dict[str, Text] = {}
-    for candidate in candidates:
-        if candidate.ref in cells and candidate.ref not in titles:
-            titles[candidate.ref] = candidate.title
+    for ref, title in candidates:
+        if ref in cells and ref not in titles:
+            titles[ref] = title
     parties = (*graph.chart_order, *org.units)
     return MatrixIndex(
         cells=cells,

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Iterator
 from ..diagnostics import Subject
 from ..i18n import Message
 from ..model.entities import Duty, Org, Src
+from ..model.relative import TOKENS
 from .registry import Context, Finding, guess, rule
+from .relative import unresolved
 
 
 @rule(
@@ -73,7 +75,9 @@ def accountable(ctx: Context) -> Iterator[Finding]:
     """
     A process step (or duty) has no Accountable role, or names several.
 
-    A step's Accountable is its `accountable`, or else the process `owner`.
+    A step's Accountable is its `accountable`, or else the process `owner`. With
+    `accountable: "@supervisor"` (or `"@unit-head"`) it holds for each Responsible
+    role: the top role has no supervisor, and a unit may have no `head`.
 
     **Why:** RACI works only with exactly one A per row: with none, no one signs
     off; with two, each assumes the other does.
@@ -98,6 +102,7 @@ def accountable(ctx: Context) -> Iterator[Finding]:
         for step in process.steps:
             named = process.accountable_for(step)
             if len(named) == 1:
+                yield from unresolved(org, process, step, "accountable")
                 continue
             if named:
                 message = Message("DUT002", step=step.ref, count=len(named), roles=tuple(named))
@@ -136,7 +141,9 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     A reference names nothing: a duty's `kpis`, `collaborates`, `accountable`,
     `consulted` or `informed`; a role's `include`, `kpis` or `escalates_to`; a
     process `owner` or a step's roles and `next`; a policy's `owner`,
-    `applies_to` or `refers_to`.
+    `applies_to` or `refers_to`. A step's `consulted: ["@supervisor"]` or
+    `["@unit-head"]` names no one for a Responsible role that is the top role, or
+    whose unit has no `head`.
 
     **Why:** the responsibility matrix and the job descriptions would silently
     drop the reference.
@@ -179,6 +186,8 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield from refs.check(step.accountable, ("role",), _ROLE, s, "accountable", subject)
             yield from refs.check(step.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject)
             yield from refs.check(step.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject)
+            yield from unresolved(org, process, step, "consulted")
+            yield from unresolved(org, process, step, "informed")
             for i, following in enumerate(step.next):
                 if following not in steps:
                     yield Finding(
@@ -253,7 +262,7 @@ class _References:
             return []
         found = []
         for index, ref in enumerate(refs):
-            if not self.org.known(ref, *kinds):
+            if ref not in TOKENS and not self.org.known(ref, *kinds):
                 pool = [name for kind in kinds for name in self.tables[kind]]
                 found.append(
                     Finding(

@@ -11,7 +11,8 @@ from collections.abc import Collection, Sequence
 from functools import cache, partial
 
 from ...i18n.documents import duration, value
-from ...model.raci import LETTER_ORDER
+from ...model.raci import LETTER_ORDER, row_title
+from ...model.relative import TOKENS, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..raci import matrix_index
@@ -224,7 +225,8 @@ def _row_order(book: Book) -> list[str]:
             rows[duty.ref] = None
     for process in org.processes.values():
         for step in process.steps:
-            rows[step.ref] = None
+            for found in step_rows(org, process, step):
+                rows[found.row] = None
     return list(rows)
 
 
@@ -244,7 +246,9 @@ class _RowTitles:
                 self.titles.setdefault(duty.ref, t(duty.title))
         for process in org.processes.values():
             for number, step in enumerate(process.steps, 1):
-                self.titles.setdefault(step.ref, f"{number}. {t(step.title)}")
+                for found in step_rows(org, process, step):
+                    title = t(row_title(org, found.row, step.title))
+                    self.titles.setdefault(found.row, f"{number}. {title}")
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
         title, note, always = self.texts(row)
@@ -273,7 +277,9 @@ def processes(book: Book) -> None:
     book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
 
     def names(parties: Sequence[str]) -> str:
-        return _join([ctx.party_name(p, lang) for p in parties], lang) or DASH
+        # a relative party is shown as written (直接上级): the process holds for every Responsible role
+        shown = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
+        return _join(shown, lang) or DASH
 
     for process in org.processes.values():
         book.heading(t(process.title), 2)

@@ -91,17 +91,18 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
 
     if jd.steps:
         out.append(paragraph(L("process_steps"), style=h2, keep_next=True))
-        step_rows = [[Cell.of(L(k)) for k in ("process", "step", "raci", "sla")]]
+        step_rows = [[Cell.of(L(k)) for k in ("process", "step", "raci", "step_parties", "sla")]]
         step_rows += [
             [
                 Cell.of(s.process),
                 Cell.of(s.step),
                 Cell.of(Run(s.letters, bold=True, color=ACCENT), align="center"),
+                Cell(s.parties or ("—",)),
                 Cell.of(s.sla or "—", align="center"),
             ]
             for s in jd.steps
         ]
-        out.append(table(step_rows, _widths(0.34, 0.46, 0.1, 0.1), header_rows=1))
+        out.append(table(step_rows, _widths(0.22, 0.3, 0.08, 0.3, 0.1), header_rows=1))
 
     section("kpis")
     if jd.kpis:

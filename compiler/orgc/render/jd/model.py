@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...i18n.documents import duration, label, value
-from ...model.entities import Role, Target
-from ...model.raci import combined
+from ...model.entities import Process, Role, Step, Target
+from ...model.raci import LETTER_ORDER, combined
+from ...model.relative import split_row
 from ..context import RenderContext
+from ..raci import matrix_index
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class StepView:
     step: str
     letters: str
     sla: str
+    parties: tuple[str, ...]  # the others in this role's rows of the step: "title (letters)"
 
 
 @dataclass(frozen=True)
@@ -142,22 +145,17 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
             )
         )
 
-    steps = []
-    order = ctx.step_order
-    for ref in sorted((ref for ref in letters if ref in order), key=order.__getitem__):
-        cell = letters[ref]
-        if cell & {"R", "A"}:
-            process_id, _, step_id = ref.partition(".")
-            process = org.processes[process_id]
-            step = next(s for s in process.steps if s.id == step_id)
-            steps.append(
-                StepView(
-                    t(process.title),
-                    t(step.title),
-                    combined(cell),
-                    duration(step.sla, lang) if step.sla else "",
-                )
-            )
+    steps = [
+        StepView(
+            t(process.title),
+            t(step.title),
+            combined(cell),
+            duration(step.sla, lang) if step.sla else "",
+            _others(ctx, role, rows, lang),
+        )
+        for process, step, cell, rows in _steps_of(ctx, letters)
+        if cell & {"R", "A"}
+    ]
 
     kpis = []
     for target in role.kpis:
@@ -218,6 +216,42 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         environment=t(role.environment),
         waivers=tuple(WaiverRow(w.code, w.reason) for w in role.waivers),
     )
+
+
+def _steps_of(
+    ctx: RenderContext, letters: dict[str, frozenset[str]]
+) -> list[tuple[Process, Step, frozenset[str], list[str]]]:
+    """The process steps in which a role (whose cells are ``letters``) takes part, in process
+    order: each with the role's letters and its matrix rows. A step with relative parties has
+    a row per Responsible role; a role may take part in several of them."""
+    order = ctx.step_order
+    rows: dict[str, list[str]] = {}
+    for row in letters:
+        ref = split_row(row)[0]
+        if ref in order:
+            rows.setdefault(ref, []).append(row)
+    found = []
+    for ref in sorted(rows, key=order.__getitem__):
+        process_id, _, step_id = ref.partition(".")
+        process = ctx.org.processes[process_id]
+        step = next(s for s in process.steps if s.id == step_id)
+        cell = frozenset().union(*(letters[row] for row in rows[ref]))
+        found.append((process, step, cell, sorted(rows[ref])))
+    return found
+
+
+def _others(ctx: RenderContext, role: Role, rows: list[str], lang: str) -> tuple[str, ...]:
+    """Everyone else in ``rows`` with their letters: the Accountable first, then R, C and I, each
+    in matrix column order (roles in org-chart order, then units)."""
+    cells: dict[str, set[str]] = {}
+    for row in rows:
+        for party, found in ctx.cells[row].items():
+            if party != role.id:
+                cells.setdefault(party, set()).update(found)
+    position = matrix_index(ctx).party_position
+    first = {party: min(LETTER_ORDER.index(letter) for letter in cells[party]) for party in cells}
+    ordered = sorted(cells, key=lambda party: (first[party], position.get(party, len(position)), party))
+    return tuple(f"{ctx.party_name(party, lang)} ({combined(cells[party])})" for party in ordered)
 
 
 def _relations(

@@ -1,0 +1,95 @@
+"""Rebuilds of a project whose processes name relative parties: a job description that shows a
+party resolved from "@supervisor" or "@unit-head" is rendered again when the resolution changes,
+though no document that changed names that role."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, TODAY, edit, published_tree, run_cli
+
+PROJECT = FIXTURES / "relative" / "project"
+PROCESS = "specs/processes/leave-request.yaml"
+NURSE = "specs/roles/ward-b-nurse.yaml"
+
+
+def build(project: Path, out: Path) -> None:
+    result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+
+
+def rebuilt_equals_clean(project: Path, out: Path, clean: Path) -> None:
+    build(project, out)
+    build(project, clean)
+    assert published_tree(out) == published_tree(clean)
+
+
+def text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def apply_step_only(tmp_path: Path) -> Path:
+    """The project with the leave process's first step alone: the head nurses take part in it only
+    as "@unit-head" of the nurses, and no process names them."""
+    project = Path(shutil.copytree(PROJECT, tmp_path / "project"))
+    first = text(project / PROCESS).split("  - id: roster")[0]
+    (project / PROCESS).write_text(first.replace("    next: [roster]\n", ""), encoding="utf-8")
+    return project
+
+
+def test_a_new_supervisor_shows_in_both_supervisors_job_descriptions(tmp_path: Path) -> None:
+    project = Path(shutil.copytree(PROJECT, tmp_path / "project"))
+    out = tmp_path / "out"
+    build(project, out)
+    head, lead = out / "jd/zh/ward-b-head-nurse.md", out / "jd/zh/ward-b-team-lead.md"
+    assert "提交请假申请 | A |" in text(lead)
+    edit(project, NURSE, "reports_to: ward-b-team-lead", "reports_to: ward-b-head-nurse")
+    rebuilt_equals_clean(project, out, tmp_path / "clean")
+    assert "| 提交请假申请 | A/I | 二病区护士 (R) |" in text(head)
+    assert "提交请假申请" not in text(lead)
+
+
+def test_a_role_known_to_its_unit_head_only_through_unit_head_is_followed(tmp_path: Path) -> None:
+    project = apply_step_only(tmp_path)
+    out = tmp_path / "out"
+    build(project, out)
+    head = out / "jd/en/ward-b-head-nurse.md"
+    assert "- Internal: Ward B nurse, Ward B team lead, Director of nursing" in text(head)
+    edit(project, NURSE, "en: Ward B nurse", "en: Ward B staff nurse")
+    rebuilt_equals_clean(project, out, tmp_path / "clean")
+    assert "- Internal: Ward B staff nurse, Ward B team lead, Director of nursing" in text(head)
+
+
+def test_a_role_moved_to_another_unit_changes_both_unit_heads(tmp_path: Path) -> None:
+    project = apply_step_only(tmp_path)
+    out = tmp_path / "out"
+    build(project, out)
+    edit(project, NURSE, "unit: ward-b", "unit: ward-a")
+    rebuilt_equals_clean(project, out, tmp_path / "clean")
+    assert "Ward B nurse" in text(out / "jd/en/ward-a-head-nurse.md")
+    assert "Ward B nurse" not in text(out / "jd/en/ward-b-head-nurse.md")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "head_shows_nurse"),
+    [
+        ('    informed: ["@unit-head"]\n', "", False),  # the unit heads no longer take part
+        ('accountable: "@supervisor"', 'accountable: "@unit-head"', True),  # the supervisors no longer do
+    ],
+)
+def test_a_process_that_names_relative_parties_reaches_the_roles_they_name(
+    tmp_path: Path, old: str, new: str, head_shows_nurse: bool
+) -> None:
+    project = apply_step_only(tmp_path)
+    out = tmp_path / "out"
+    build(project, out)
+    head, lead = out / "jd/en/ward-b-head-nurse.md", out / "jd/en/ward-b-team-lead.md"
+    assert "Ward B nurse" in text(head)
+    assert "Submit the leave request | A |" in text(lead)
+    edit(project, PROCESS, old, new)
+    rebuilt_equals_clean(project, out, tmp_path / "clean")
+    assert ("Ward B nurse" in text(head)) is head_shows_nurse
+    assert ("Submit the leave request" in text(lead)) is not head_shows_nurse
