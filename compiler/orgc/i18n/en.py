@@ -290,6 +290,20 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "POL002.hint": "Set `review_by` to a date after `effective` (one of the two years is likely mistyped).",
     "E102.range-order": "`range` starts at {low:g}, above where it ends, {high:g}",
     "E102.range-order.hint": "Write the lowest value first: [{high:g}, {low:g}].",
+    # -- files left beside the specs by file managers, Office and editors ------------------------
+    "E102.clutter": "skipped: {what}, not a spec file",
+    "E102.clutter.hint": (
+        "orgc does not read it; delete it or leave it. The .gitignore of `orgc init` keeps such files "
+        "out of git."
+    ),
+    "clutter.thumbs": "Windows' thumbnail cache",
+    "clutter.desktop-ini": "Windows' folder settings",
+    "clutter.ds-store": "macOS Finder's folder settings",
+    "clutter.office-lock": "an Office lock file (its document is open in Word, Excel or WPS)",
+    "clutter.libreoffice-lock": "a LibreOffice lock file (its document is open in LibreOffice)",
+    "clutter.emacs-autosave": "an Emacs auto-save file",
+    "clutter.swap": "an editor's swap file (the file is open in Vim)",
+    "clutter.backup": "an editor's backup copy",
     # -- ESC, CAR, I18N, POL --------------------------------------------------------------------
     "ESC001": "'{role}' escalates to '{target}', which is not above it in its reporting chain",
     "ESC001.hint": (

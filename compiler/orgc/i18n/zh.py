@@ -257,6 +257,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "POL002.hint": "请把 `review_by` 改为 `effective` 之后的日期（很可能是年份写错了）。",
     "E102.range-order": "`range` 的起点 {low:g} 大于终点 {high:g}",
     "E102.range-order.hint": "请先写最小值：[{high:g}, {low:g}]。",
+    # -- files left beside the specs by file managers, Office and editors ------------------------
+    "E102.clutter": "已跳过：这是{what}，不是规格文件",
+    "E102.clutter.hint": "orgc 不读取它，删除或保留均可。`orgc init` 生成的 .gitignore 会让 git 忽略这类文件。",
+    "clutter.thumbs": "由 Windows 生成的缩略图缓存",
+    "clutter.desktop-ini": "由 Windows 生成的文件夹设置",
+    "clutter.ds-store": "由 macOS 访达生成的文件夹设置",
+    "clutter.office-lock": "由 Office 生成的锁定文件（对应的文档正在 Word、Excel 或 WPS 中打开）",
+    "clutter.libreoffice-lock": "由 LibreOffice 生成的锁定文件（对应的文档正在 LibreOffice 中打开）",
+    "clutter.emacs-autosave": "由 Emacs 生成的自动保存文件",
+    "clutter.swap": "编辑器的交换文件（文件正在 Vim 中打开）",
+    "clutter.backup": "编辑器留下的备份文件",
     # -- ESC, CAR, I18N, POL --------------------------------------------------------------------
     "ESC001": "岗位“{role}”的上报对象“{target}”不是它汇报链上的上级",
     "ESC001.hint": "请上报给汇报链上的上级（见 `orgc show {role}`），或用 `waive` 豁免 ESC001 并写明原因。",

@@ -73,6 +73,11 @@ stage_rule(
     **Why:** a misspelt field (`headcnt`) would otherwise be ignored without a word.
     Unknown fields are reported on the key itself, with the nearest allowed name.
 
+    Files that file managers, Office and editors leave under `specs/` (`Thumbs.db`,
+    `desktop.ini`, `.DS_Store`, `~$*` and `.~lock.*#` lock files, `*~`, `*.swp`, `*.bak`,
+    `#*#`) are no spec's kind, but no mistake either: they are skipped, and said under
+    this code at severity info.
+
     **Fails:**
     ```yaml
     id: cs-agent
