@@ -117,7 +117,7 @@ def test_a_catalogue_range_replaces_the_percentage_default(tmp_path: Path) -> No
     assert _diagnostics(project, "KPI006") == []
     edit(project, AGENT, 'target: ">= 120%"', 'target: ">= 250%"')
     (found,) = _diagnostics(project, "KPI006")
-    assert found.message_in("zh") == "考核指标“csat”的目标“>= 250%”超出了它可能的取值范围 0～200 %"
+    assert found.message_in("zh") == "考核指标“csat”的目标“>= 250%”超出了它可能的取值范围 0～200%"
 
 
 def test_targets_at_the_edges_of_the_range_are_possible(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_targets_at_the_edges_of_the_range_are_possible(tmp_path: Path) -> None:
         edit(project, AGENT, f'target: "{target}"', 'target: ">= 85%"')
     edit(project, AGENT, 'target: ">= 85%"', 'target: "< 0%"')
     (found,) = _diagnostics(project, "KPI006")
-    assert found.message == "target '< 0%' for KPI 'csat' cannot be met: its values lie between 0 and 100 %"
+    assert found.message == "target '< 0%' for KPI 'csat' cannot be met: its values lie between 0 and 100%"
 
 
 def test_a_unit_without_a_range_has_no_limits(tmp_path: Path) -> None:

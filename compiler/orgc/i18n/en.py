@@ -278,12 +278,12 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "KPI004.fix": "write the weights as percentages",
     "KPI005": "KPI '{kpi}' is listed twice on '{role}' (first on line {line})",
     "KPI005.hint": "Keep one target for it: '{first}' or '{second}'.",
-    "KPI006": "target '{target}' for KPI '{kpi}' is outside its possible range, {low:g} to {high:g} {unit}",
+    "KPI006": "target '{target}' for KPI '{kpi}' is outside its possible range, {low:g} to {high}",
     "KPI006.unreachable": (
-        "target '{target}' for KPI '{kpi}' cannot be met: its values lie between {low:g} and {high:g} {unit}"
+        "target '{target}' for KPI '{kpi}' cannot be met: its values lie between {low:g} and {high}"
     ),
     "KPI006.hint": (
-        "Set a target between {low:g} and {high:g} {unit}, or correct the `unit` or `range` of '{kpi}' "
+        "Set a target between {low:g} and {high}, or correct the `unit` or `range` of '{kpi}' "
         "in the KPI catalogue."
     ),
     "POL002": "policy '{policy}' is to be reviewed by {review_by}, which is not after it takes effect on {effective}",

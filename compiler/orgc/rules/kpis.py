@@ -313,15 +313,14 @@ def target_out_of_range(ctx: Context) -> Iterator[Finding]:
             unreachable = (comparator == ">" and value >= high) or (comparator == "<" and value <= low)
             if low <= value <= high and not unreachable:
                 continue
+            top = f"{high:g}{'' if kpi.unit == '%' else ' '}{kpi.unit}"  # 100%, 60 min
             if low <= value <= high:
-                message = Message(
-                    "KPI006.unreachable", target=target.text, kpi=kpi.id, low=low, high=high, unit=kpi.unit
-                )
+                message = Message("KPI006.unreachable", target=target.text, kpi=kpi.id, low=low, high=top)
             else:
-                message = Message("KPI006", target=target.text, kpi=kpi.id, low=low, high=high, unit=kpi.unit)
+                message = Message("KPI006", target=target.text, kpi=kpi.id, low=low, high=top)
             yield Finding(
                 message,
                 target.src.at("target"),
-                Message("KPI006.hint", kpi=kpi.id, low=low, high=high, unit=kpi.unit),
+                Message("KPI006.hint", kpi=kpi.id, low=low, high=top),
                 role.subject,
             )
