@@ -174,15 +174,14 @@ def weights_sum(ctx: Context) -> Iterator[Finding]:
     fractions, and `orgc check --fix` rewrites each as a percentage (`0.6` → `60%`).
     """
     for role in ctx.org.roles.values():
-        weights = [t.weight for t in role.kpis if t.weight is not None]
-        if not weights:
+        weighted = [t for t in role.kpis if t.weight is not None]
+        if not weighted:
             continue
-        total = sum(weights)
+        total = sum(t.weight or 0.0 for t in weighted)
         if abs(total - 100) <= 0.01:
             continue
-        weighted = [t for t in role.kpis if t.weight is not None]
         if _fractions(weighted):
-            first = weighted[0].weight
+            first = weighted[0].weight or 0.0
             yield Finding(
                 Message(
                     "KPI004.fractions",
@@ -210,25 +209,30 @@ def _fractions(weighted: list[KpiTarget]) -> bool:
     weights = [t.weight or 0.0 for t in weighted]
     if any(w > 1 for w in weights) or abs(sum(weights) - 1) > 0.01 + 1e-9:
         return False
-    return not any("%" in _written(t) for t in weighted)
+    return not any("%" in _written_weight(t) for t in weighted)
 
 
-def _written(target: KpiTarget) -> str:
+def _written_weight(target: KpiTarget) -> str:
+    """The weight's text as the spec file gives it."""
     data = target.src.doc.data
     for step in (*target.src.path, "weight"):
         data = data[step] if isinstance(data, dict | list) else None
     return data if isinstance(data, str) else ""
 
 
-def _plain(weight: float | None) -> str:
-    """A number as written in YAML: 0.6, not 0.6000000000000001."""
-    text = format(Decimal(repr(weight or 0.0)), "f")
+def _plain(weight: float) -> str:
+    """A weight as a person writes it: 0.6, not 0.6000000000000001 (a float's repr is the shortest)."""
+    return _decimal_text(Decimal(repr(weight)))
+
+
+def _percent(weight: float) -> str:
+    """A fraction of one as a percentage: 0.6 → 60%, 0.125 → 12.5%."""
+    return _decimal_text(Decimal(repr(weight)) * 100) + "%"
+
+
+def _decimal_text(number: Decimal) -> str:
+    text = format(number, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _percent(weight: float | None) -> str:
-    text = format(Decimal(repr(weight or 0.0)) * 100, "f")
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
 
 
 def _as_percentages(role: Role, weighted: list[KpiTarget]) -> Fix | None:
@@ -238,7 +242,7 @@ def _as_percentages(role: Role, weighted: list[KpiTarget]) -> Fix | None:
         span = target.src.span_at("weight")
         if span is None:
             return None
-        edits.append(Edit(role.src.file, span[0], span[1], _percent(target.weight)))
+        edits.append(Edit(role.src.file, span[0], span[1], _percent(target.weight or 0.0)))
     return Fix(Message("KPI004.fix"), tuple(edits))
 
 
