@@ -209,7 +209,7 @@ def _fractions(weighted: list[KpiTarget]) -> bool:
     weights = [t.weight or 0.0 for t in weighted]
     if any(w > 1 for w in weights) or abs(sum(weights) - 1) > 0.01 + 1e-9:
         return False
-    return not any("%" in _written_weight(t) for t in weighted)
+    return not any(sign in _written_weight(t) for t in weighted for sign in "%％")
 
 
 def _written_weight(target: KpiTarget) -> str:

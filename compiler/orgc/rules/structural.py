@@ -76,7 +76,7 @@ stage_rule(
     Files that file managers, Office and editors leave under `specs/` (`Thumbs.db`,
     `desktop.ini`, `.DS_Store`, `~$*` and `.~lock.*#` lock files, `*~`, `*.swp`, `*.bak`,
     `#*#`) are no spec's kind, but no mistake either: they are skipped, and said under
-    this code at severity info.
+    this code at severity info, the one E102 that is not an error.
 
     **Fails:**
     ```yaml
