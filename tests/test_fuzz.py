@@ -348,7 +348,10 @@ def valid_organisations(draw: st.DrawFn) -> dict:
                     [">=", ">", "≥"] if kpi["direction"] == "higher-is-better" else ["<=", "<", "≤"]
                 )
             )
-            target = {"kpi": kpi["id"], "target": f"{comparator} {draw(st.integers(0, 999))}{kpi['unit']}"}
+            # a percentage takes 0 to 100, and a strict comparator must leave a value to meet it (KPI006)
+            low, high = (1 if comparator == "<" else 0, 99 if comparator == ">" else 100)
+            number = draw(st.integers(low, high) if kpi["unit"] == "%" else st.integers(0, 999))
+            target = {"kpi": kpi["id"], "target": f"{comparator} {number}{kpi['unit']}"}
             if weights:
                 target["weight"] = f"{share}%" if weights == "percent" else share
             targets.append(target)

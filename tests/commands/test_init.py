@@ -166,14 +166,35 @@ def test_init_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert (tmp_path / "orgc.yaml").is_file() and (tmp_path / "specs/org.yaml").is_file()
 
 
-def test_gitignore_ignores_only_build_output(project: Path) -> None:
-    patterns = [
-        line
-        for line in (project / ".gitignore").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    assert "/out/" in patterns
-    assert all("out" in p for p in patterns), patterns  # never specs/, .orgc/ or orgc.yaml
+# Files that programs leave beside the specs (as tests/load/test_clutter.py lists them).
+LEFT_BEHIND = (
+    "specs/Thumbs.db",
+    "specs/roles/desktop.ini",
+    "specs/roles/.DS_Store",
+    "specs/roles/~$cs-agent.docx",
+    "specs/roles/.~lock.cs-agent.yaml#",
+    "specs/roles/#cs-agent.yaml#",
+    "specs/roles/.cs-agent.yaml.swp",
+    "specs/roles/cs-agent.yaml~",
+    "specs/roles/cs-agent.yaml.bak",
+)
+
+
+def test_gitignore_ignores_build_output_and_files_programs_leave_behind(
+    project: Path, tmp_path: Path
+) -> None:
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".gitignore").write_bytes((project / ".gitignore").read_bytes())
+    kept = ["orgc.yaml", "specs/org.yaml", "specs/roles/cs-agent.yaml", ".orgc/schema/role.schema.json"]
+    for rel in (*LEFT_BEHIND, *kept, "out/jd/zh/cs-agent.docx"):
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text("x", encoding="utf-8")
+    listed = subprocess.run(
+        ["git", "-c", "core.ignorecase=false", "ls-files", "--others", "--exclude-standard"],
+        cwd=repo, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()  # fmt: skip
+    assert sorted(listed) == sorted([".gitignore", *kept])
 
 
 # -- the editor: schemas by relative path ---------------------------------------------------------

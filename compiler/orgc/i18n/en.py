@@ -254,10 +254,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "DUT004": "role '{role}' has no duties",
     "DUT004.hint": "Add `duties:` (工作职责), or `include:` a shared duty block.",
     "DUT005.block": "duty '{title}' is also written in shared block '{block}'",
-    "DUT005.block-and-roles": "duty '{title}' is also written in shared block '{block}' and on {roles}",
-    "DUT005.block.hint": "Delete it here and `include: [{block}]` instead.",
-    "DUT005.roles": "duty '{title}' is also written on {roles}",
-    "DUT005.roles.hint": "Move it into a shared block under specs/duties/ and `include` the block.",
+    "DUT005.block-and-roles": "duty '{title}' is in shared block '{block}' and also written on {roles}",
+    "DUT005.block.hint": "Delete it on the roles that write it and `include: [{block}]` instead.",
+    "DUT005.roles": "duty '{title}' is written on {count} roles: {roles}",
+    "DUT005.roles.hint": "Move it into a shared block under specs/duties/ and `include` the block on each role.",
     "DUT005.more": "{count} other roles",  # always two or more: one more would be named
     # -- KPI: targets and weights ---------------------------------------------------------------
     "KPI001": "target '{target}' for KPI '{kpi}' cannot be read",
@@ -272,6 +272,41 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "KPI003.hint": "Use >= for a higher-is-better KPI and <= for a lower-is-better one.",
     "KPI004": "KPI weights of '{role}' sum to {total:g}%, not 100%",
     "KPI004.hint": "Adjust the weights so they add up to 100%.",
+    # -- new checks: repeated KPIs, impossible targets, fraction weights, policy dates ------------
+    "KPI004.fractions": (
+        "KPI weights of '{role}' sum to {total:g}%, not 100%: they look like fractions "
+        "({weight} is to be written {percent})"
+    ),
+    "KPI004.fractions.hint": "Write each weight as a percentage; `orgc check --fix` rewrites them.",
+    "KPI004.fix": "write the weights as percentages",
+    "KPI005": "KPI '{kpi}' is listed twice on '{role}' (first on line {line})",
+    "KPI005.hint": "Keep one target for it: '{first}' or '{second}'.",
+    "KPI006": "target '{target}' for KPI '{kpi}' is outside its possible range, {low:g} to {high}",
+    "KPI006.unreachable": (
+        "target '{target}' for KPI '{kpi}' cannot be met: its values lie between {low:g} and {high}"
+    ),
+    "KPI006.hint": (
+        "Set a target between {low:g} and {high}, or correct the `unit` or `range` of '{kpi}' "
+        "in the KPI catalogue."
+    ),
+    "POL002": "policy '{policy}' is to be reviewed by {review_by}, which is not after it takes effect on {effective}",
+    "POL002.hint": "Set `review_by` to a date after `effective` (one of the two years is likely mistyped).",
+    "E102.range-order": "`range` starts at {low:g}, above where it ends, {high:g}",
+    "E102.range-order.hint": "Write the lowest value first: [{high:g}, {low:g}].",
+    # -- files left beside the specs by file managers, Office and editors ------------------------
+    "E102.clutter": "skipped: {what}, not a spec file",
+    "E102.clutter.hint": (
+        "orgc does not read it; delete it or leave it. The .gitignore of `orgc init` keeps such files "
+        "out of git."
+    ),
+    "clutter.thumbs": "Windows' thumbnail cache",
+    "clutter.desktop-ini": "Windows' folder settings",
+    "clutter.ds-store": "macOS Finder's folder settings",
+    "clutter.office-lock": "an Office lock file (its document is open in Word, Excel or WPS)",
+    "clutter.libreoffice-lock": "a LibreOffice lock file (its document is open in LibreOffice)",
+    "clutter.emacs-autosave": "an Emacs auto-save file",
+    "clutter.swap": "an editor's swap file (the file is open in Vim)",
+    "clutter.backup": "an editor's backup copy",
     # -- ESC, CAR, I18N, POL --------------------------------------------------------------------
     "ESC001": "'{role}' escalates to '{target}', which is not above it in its reporting chain",
     "ESC001.hint": (

@@ -227,10 +227,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "DUT004": "岗位“{role}”没有任何职责",
     "DUT004.hint": "请添加 `duties:`（工作职责），或用 `include:` 引用共用职责。",
     "DUT005.block": "职责“{title}”在共用职责“{block}”中也写了一遍",
-    "DUT005.block-and-roles": "职责“{title}”在共用职责“{block}”和岗位 {roles} 中也写了一遍",
-    "DUT005.block.hint": "请删除这里的职责，改为 `include: [{block}]`。",
-    "DUT005.roles": "职责“{title}”在岗位 {roles} 中也写了一遍",
-    "DUT005.roles.hint": "请把它移到 specs/duties/ 下的共用职责中，再用 `include` 引用。",
+    "DUT005.block-and-roles": "职责“{title}”已在共用职责“{block}”中，岗位 {roles} 又各写了一遍",
+    "DUT005.block.hint": "请删除这些岗位上的这条职责，改为 `include: [{block}]`。",
+    "DUT005.roles": "职责“{title}”在 {count} 个岗位中重复书写：{roles}",
+    "DUT005.roles.hint": "请把它移到 specs/duties/ 下的共用职责中，再在各岗位用 `include` 引用。",
     "DUT005.more": "另外 {count} 个岗位",
     # -- KPI: targets and weights ---------------------------------------------------------------
     "KPI001": "考核指标“{kpi}”的目标“{target}”无法识别",
@@ -245,6 +245,32 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "KPI003.hint": "越高越好的指标用 >=，越低越好的指标用 <=。",
     "KPI004": "岗位“{role}”的考核指标权重合计为 {total:g}%，不是 100%",
     "KPI004.hint": "请调整权重，使合计为 100%。",
+    # -- new checks: repeated KPIs, impossible targets, fraction weights, policy dates ------------
+    "KPI004.fractions": (
+        "岗位“{role}”的考核指标权重合计为 {total:g}%，不是 100%。这些权重像是小数：{weight} 应写作 {percent}"
+    ),
+    "KPI004.fractions.hint": "请把每个权重写成百分数；`orgc check --fix` 可以自动改写。",
+    "KPI004.fix": "把权重改写为百分数",
+    "KPI005": "考核指标“{kpi}”在岗位“{role}”中列了两次（第一次在第 {line} 行）",
+    "KPI005.hint": "请只保留一个目标：“{first}”或“{second}”。",
+    "KPI006": "考核指标“{kpi}”的目标“{target}”超出了它可能的取值范围 {low:g}～{high}",
+    "KPI006.unreachable": "考核指标“{kpi}”的目标“{target}”不可能达到：它的取值在 {low:g}～{high} 之间",
+    "KPI006.hint": "请把目标设在 {low:g}～{high} 之间，或在考核指标库中更正“{kpi}”的 `unit` 或 `range`。",
+    "POL002": "制度“{policy}”的复审日期 {review_by} 不晚于生效日期 {effective}",
+    "POL002.hint": "请把 `review_by` 改为 `effective` 之后的日期（很可能是年份写错了）。",
+    "E102.range-order": "`range` 的起点 {low:g} 大于终点 {high:g}",
+    "E102.range-order.hint": "请先写最小值：[{high:g}, {low:g}]。",
+    # -- files left beside the specs by file managers, Office and editors ------------------------
+    "E102.clutter": "已跳过：这是{what}，不是规格文件",
+    "E102.clutter.hint": "orgc 不读取它，删除或保留均可。`orgc init` 生成的 .gitignore 会让 git 忽略这类文件。",
+    "clutter.thumbs": "由 Windows 生成的缩略图缓存",
+    "clutter.desktop-ini": "由 Windows 生成的文件夹设置",
+    "clutter.ds-store": "由 macOS 访达生成的文件夹设置",
+    "clutter.office-lock": "由 Office 生成的锁定文件（对应的文档正在 Word、Excel 或 WPS 中打开）",
+    "clutter.libreoffice-lock": "由 LibreOffice 生成的锁定文件（对应的文档正在 LibreOffice 中打开）",
+    "clutter.emacs-autosave": "由 Emacs 生成的自动保存文件",
+    "clutter.swap": "编辑器的交换文件（文件正在 Vim 中打开）",
+    "clutter.backup": "编辑器留下的备份文件",
     # -- ESC, CAR, I18N, POL --------------------------------------------------------------------
     "ESC001": "岗位“{role}”的上报对象“{target}”不是它汇报链上的上级",
     "ESC001.hint": "请上报给汇报链上的上级（见 `orgc show {role}`），或用 `waive` 豁免 ESC001 并写明原因。",
@@ -731,6 +757,9 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     "the KPI's unit, e.g. '>= 85%', '<= 5 min' or '不低于 85%'.": (
         "目标：比较符（>= > <= < =，≥ ≤ ＞ ＜，或 不低于 不高于 高于 低于 达到 等）、数值和该考核指标的单位，"
         "例如“>= 85%”“<= 5 min”或“不低于 85%”。"
+    ),
+    "The values the KPI can take, [lowest, highest], e.g. [0, 100]; a percentage takes [0, 100] unless given.": (
+        "这个指标可能的取值范围 [最小值, 最大值]，例如 [0, 100]；未写明时，百分比指标为 [0, 100]。"
     ),
     "How long the step may take: a number and m, h, d, bd (business days) or w; or 分钟, 小时, 天/日, 工作日, 周.": (
         "该环节的时限：数值加 分钟、小时、天/日、工作日 或 周（也可写 m、h、d、bd、w）。"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..load.clutter import clutter
 from ..load.text import content_digest
 from ..publish import safe_path
 from ..resources import data_dir
@@ -152,7 +153,9 @@ def tree_fingerprint(folder: Path) -> str:
 
 
 def _files_below(top: str) -> list[str]:
-    """Regular files and links below ``top``, sorted; sockets, devices and pipes are left out.
+    """Regular files and links below ``top``, sorted; sockets, devices and pipes are left out,
+    and so are the files programs leave behind (``Thumbs.db``, ``~$x.docx``, ``x.yaml~`` …),
+    which no build reads: opening a spec in an editor does not make the next build a new one.
 
     A linked folder is listed as a link, not entered (the build decides about links).
     """
@@ -162,6 +165,8 @@ def _files_below(top: str) -> list[str]:
     except OSError:
         return found
     for entry in entries:
+        if clutter(entry.name) is not None and not entry.is_dir(follow_symlinks=False):
+            continue
         if entry.is_symlink() or entry.is_file(follow_symlinks=False):
             found.append(entry.path)
         elif entry.is_dir(follow_symlinks=False):

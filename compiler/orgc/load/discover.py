@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..i18n import Message
+from .clutter import clutter
 
 # folder under specs/ -> kind; org.yaml sits at the top of specs/.
 KIND_FOLDERS = {
@@ -36,6 +37,9 @@ class Discovery:
 
 def discover(project: Path) -> Discovery:
     """Every file under ``specs/``, sorted; files of unknown kinds become diagnostics.
+
+    Hidden files are skipped; files that file managers, Office and editors leave behind
+    (``Thumbs.db``, ``~$x.docx``, ``x.yaml~`` …, see ``clutter.py``) are skipped with an info.
 
     Links are followed while they stay inside the project; a folder is read once, at its
     own place rather than through a link to it. Named pipes, devices and broken links are reported, not
@@ -68,7 +72,8 @@ def discover(project: Path) -> Discovery:
         # paths relative to the project as strings: a large project has tens of thousands of files
         folder_rel = folder.relative_to(project).as_posix()
         for entry in entries:
-            if entry.name.startswith("."):
+            left_behind = clutter(entry.name)
+            if entry.name.startswith(".") and left_behind is None:
                 continue
             path = folder / entry.name
             rel = _shown(f"{folder_rel}/{entry.name}")
@@ -76,6 +81,11 @@ def discover(project: Path) -> Discovery:
                 problems.append(_problem(rel, Message("E102.file-name"), Message("E102.file-name.hint")))
                 continue
             is_dir, is_file, outside = _kind_of(entry, path, root)
+            if left_behind is not None and not is_dir:  # said, never opened: it may be a link or locked
+                problems.append(_skipped(rel, left_behind))
+                continue
+            if entry.name.startswith("."):  # a hidden folder named like one of them
+                continue
             if outside:
                 problems.append(
                     _problem(rel, Message("E102.link-folder"), Message("E102.link-folder.hint"))
@@ -141,3 +151,10 @@ def _kind(rel: str) -> str | None:
 
 def _problem(rel: str, message: Message, hint: Message) -> Diagnostic:
     return Diagnostic("E102", Severity.ERROR, message, Location(rel), hint)
+
+
+def _skipped(rel: str, what: Message) -> Diagnostic:
+    """A file some program left beside the specs: said at severity info, as it changes nothing."""
+    return Diagnostic(
+        "E102", Severity.INFO, Message("E102.clutter", what=what), Location(rel), Message("E102.clutter.hint")
+    )

@@ -23,6 +23,7 @@ from ..i18n import Message
 from .parser_words import parser_problem
 
 Path = tuple[str | int, ...]
+# (start, end) as 1-based (line, column) pairs, the end excluded
 Span = tuple[tuple[int, int], tuple[int, int]]
 
 MAX_DEPTH = 64
@@ -74,7 +75,6 @@ _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 )
-_ONE_LINE_STYLES = (None, "", "'", '"')  # plain or quoted; not a block scalar (| or >)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Characters that XML 1.0 (hence DOCX and XLSX) cannot hold.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -89,8 +89,10 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 class Marks:
     """1-based (line, column) of every value and every mapping key, by data path.
 
-    ``spans`` holds where the text of each one-line scalar begins and ends, its quotes
-    left out: what an edit replaces to rewrite the value.
+    A scalar written on one line as it reads (plain, or quoted without escapes) also has its
+    span: from its first character up to, not including, the end (inside the quotes, if any),
+    so that a fix can replace exactly the characters of a value.
+
     Positions are only needed to report a problem, which most files never have:
     a document read by the fast path keeps its text and composes it again the
     first time a position is asked for.
@@ -124,11 +126,6 @@ class Marks:
         self._locate()
         return self._keys
 
-    @property
-    def spans(self) -> dict[Path, Span]:
-        self._locate()
-        return self._spans
-
     def _locate(self) -> None:
         if self._text is not None:
             text, self._text = self._text, None
@@ -149,14 +146,15 @@ class Marks:
         return self.keys.get(path) or self.value(path)
 
     def span(self, path: Path) -> Span | None:
-        """Where the text of the one-line scalar at ``path`` starts and ends (quotes excluded), or None."""
-        return self.spans.get(path)
+        """Where the characters of the scalar at ``path`` start and end, if written as it reads."""
+        self._locate()
+        return self._spans.get(path)
 
     def __getstate__(self) -> tuple[object, ...]:
-        return (self._values, self._keys, self._text, self._spans)
+        return (self._values, self._keys, self._spans, self._text)
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        self._values, self._keys, self._text, self._spans = state  # type: ignore[assignment]
+        self._values, self._keys, self._spans, self._text = state  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -174,6 +172,9 @@ class Document:
     def key_at(self, *path: str | int) -> Location:
         line, column = self.marks.key(tuple(path))
         return Location(self.file, line, column)
+
+    def span_at(self, *path: str | int) -> Span | None:
+        return self.marks.span(tuple(path))
 
 
 _DEPTH_REFUSAL = (Message("E100.depth", limit=MAX_DEPTH), Message("E100.depth.hint"))
@@ -233,9 +234,7 @@ def _needs_prescan(text: str) -> bool:
     nesting more indentation or another indicator at the start of a line.
     """
     return (
-        "*" in text
-        or text.count("[") + text.count("{") > MAX_DEPTH
-        or _DEEP_BLOCK.search(text) is not None
+        "*" in text or text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_BLOCK.search(text) is not None
     )
 
 
@@ -337,6 +336,8 @@ _OPENED_HERE = {
     "while parsing a flow sequence": Message("E100.syntax.not-closed-bracket"),
     "while parsing a flow mapping": Message("E100.syntax.not-closed-brace"),
 }
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     detail = exc.problem or ""  # the parser's words, when they are what is reported
@@ -422,6 +423,7 @@ _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 class _Builder:
     def __init__(self, file: str, text: str = "", marks: Marks | None = None) -> None:
         self.file = file
+        self.text = text
         self.position = _Positions(text)
         self.marks = marks if marks is not None else Marks()
         self.problems: list[Diagnostic] = []
@@ -445,16 +447,27 @@ class _Builder:
                 Message("E100.tag", tag=node.tag),
                 Message("E100.tag.hint"),
             )
-        start = self.marks._values[path] = self.position(node.start_mark)
+        self.marks._values[path] = self.position(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
-            if node.style in _ONE_LINE_STYLES and node.start_mark.line == node.end_mark.line:
-                quotes = 0 if not node.style else 1
-                end = self.position(node.end_mark)
-                self.marks._spans[path] = ((start[0], start[1] + quotes), (end[0], end[1] - quotes))
+            self._span(node, path)
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self._mapping(node, path, depth)
+
+    def _span(self, node: yaml.ScalarNode, path: Path) -> None:
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or not self.text:
+            return
+        inner = 1 if node.style in ("'", '"') else 0
+        if inner == 0 and node.style:  # a block scalar (| or >)
+            return
+        if self.text[start.index + inner : end.index - inner] == node.value:
+            line, column = self.position(start)
+            self.marks._spans[path] = (
+                (line, column + inner),
+                (line, column + end.index - start.index - inner),
+            )
 
     def _scalar(self, node: yaml.ScalarNode) -> str | None:
         value = node.value

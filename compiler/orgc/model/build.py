@@ -268,7 +268,26 @@ class _Builder:
             period=_str(data.get("period")),
             source=self.text(data.get("source"), src, "source"),
             src=src,
+            bounds=self.bounds(data.get("range"), src),
         )
+
+    def bounds(self, raw: Any, src: Src) -> tuple[float, float] | None:
+        """A KPI's `range: [low, high]`; the schema has checked it is two numbers."""
+        if not (isinstance(raw, list) and len(raw) == 2 and all(isinstance(v, int | float) for v in raw)):
+            return None
+        low, high = float(raw[0]), float(raw[1])
+        if low > high:
+            self.problems.append(
+                Diagnostic(
+                    "E102",
+                    Severity.ERROR,
+                    Message("E102.range-order", low=low, high=high),
+                    src.at("range"),
+                    Message("E102.range-order.hint", low=low, high=high),
+                )
+            )
+            return None
+        return low, high
 
     def kpi_target(self, raw: Any, src: Src) -> KpiTarget:
         data = _mapping(raw)

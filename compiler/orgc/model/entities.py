@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..diagnostics import Location, Subject, Waiver
-from ..load.yaml_doc import Document
+from ..load.yaml_doc import Document, Span
 from .frozen import quick_init
 
 
@@ -29,6 +29,9 @@ class Src:
 
     def key_at(self, *sub: str | int) -> Location:
         return self.doc.key_at(*self.path, *sub)
+
+    def span_at(self, *sub: str | int) -> Span | None:
+        return self.doc.span_at(*self.path, *sub)
 
     @property
     def file(self) -> str:
@@ -147,10 +150,18 @@ class Kpi:
     period: str | None
     source: Text | None
     src: Src = field(compare=False, repr=False)
+    bounds: tuple[float, float] | None = None  # the catalogue's `range`, as written
 
     @property
     def higher_is_better(self) -> bool:
         return self.direction == "higher-is-better"
+
+    @property
+    def possible(self) -> tuple[float, float] | None:
+        """The values the KPI can take: its `range`, or 0–100 for a percentage."""
+        if self.bounds is not None:
+            return self.bounds
+        return (0.0, 100.0) if self.unit == "%" else None
 
 
 @quick_init

@@ -320,7 +320,8 @@ _NOISE = re.compile(r"[\s,.;:!?，。；：！？、()（）\d]+")
 def repeated_duty(ctx: Context) -> Iterator[Finding]:
     """
     The same duty title is written on several roles, or on a role and in a shared
-    block (ignoring spaces, digits and punctuation).
+    block (ignoring spaces, digits and punctuation). Each text is reported once: at
+    the first role that repeats it, naming every role that writes it.
 
     **Why:** copies drift apart: the next edit reaches one role and not the
     others. Write the duty once in a shared block and `include` it.
@@ -348,25 +349,27 @@ def repeated_duty(ctx: Context) -> Iterator[Finding]:
             written[_key(duty, lang)].append((role.id, duty))
     shared = {_key(duty, lang): block.id for block in org.blocks.values() for duty in block.duties}
     for key, copies in written.items():
-        roles = sorted({role_id for role_id, _ in copies})
         block = shared.get(key)
+        roles = list(dict.fromkeys(role_id for role_id, _ in copies))  # in file order
         if not key or (len(roles) < 2 and block is None):
             continue
-        for role_id, duty in copies:
-            others = _named(r for r in roles if r != role_id)
-            title = duty.title.get(lang)
-            if block and others:
-                message = Message("DUT005.block-and-roles", title=title, block=block, roles=others)
-            elif block:
-                message = Message("DUT005.block", title=title, block=block)
-            else:
-                message = Message("DUT005.roles", title=title, roles=others)
-            hint = Message("DUT005.block.hint", block=block) if block else Message("DUT005.roles.hint")
-            yield Finding(message, duty.src.at("title"), hint, Subject("role", role_id))
+        # the block holds the text first; else the first role does, and the next role repeats it
+        role_id, duty = (
+            next((c for c in copies if c[0] != roles[0]), copies[0]) if block is None else copies[0]
+        )
+        title = duty.title.get(lang)
+        if block and len(roles) > 1:
+            message = Message("DUT005.block-and-roles", title=title, block=block, roles=_named(roles))
+        elif block:
+            message = Message("DUT005.block", title=title, block=block)
+        else:
+            message = Message("DUT005.roles", title=title, count=len(roles), roles=_named(roles))
+        hint = Message("DUT005.block.hint", block=block) if block else Message("DUT005.roles.hint")
+        yield Finding(message, duty.src.at("title"), hint, Subject("role", role_id))
 
 
-# Each copy names the others: past a few, the rest are counted, so that a text written on
-# thousands of roles gives thousands of short findings, not a report that grows with their square.
+# Past a few, the roles that write a text are counted, not named: a text written on thousands
+# of roles gives one short finding.
 _NAMED_COPIES = 5
 
 

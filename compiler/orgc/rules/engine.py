@@ -30,7 +30,13 @@ def run_rules(org_model: Org, graph: OrgGraph, config: Config, today: date) -> I
         context = Context(org_model, graph, options, today)
         for finding in entry.check(context):
             yield Diagnostic(
-                entry.code, severity, finding.message, finding.location, finding.hint, finding.subject
+                entry.code,
+                severity,
+                finding.message,
+                finding.location,
+                finding.hint,
+                finding.subject,
+                finding.fix,
             )
 
 

@@ -1,4 +1,4 @@
-"""POL001: policies kept up to date."""
+"""POL001–POL002: policies kept up to date, with dates that make sense."""
 
 from __future__ import annotations
 
@@ -34,5 +34,40 @@ def policy_review_overdue(ctx: Context) -> Iterator[Finding]:
                 Message("POL001", policy=policy.id, date=policy.review_by, count=days),
                 policy.src.at("review_by"),
                 Message("POL001.hint"),
+                Subject("policy", policy.id),
+            )
+
+
+@rule(
+    "POL002",
+    "review-before-effective",
+    "error",
+    "a policy whose `review_by` is not after its `effective` date",
+)
+def review_before_effective(ctx: Context) -> Iterator[Finding]:
+    """
+    A policy's `review_by` date is on or before its `effective` date.
+
+    **Why:** a policy cannot be due for review before it takes effect; one of
+    the two dates is mistyped (often the year).
+
+    **Fails:**
+    ```yaml
+    effective: 2026-01-01
+    review_by: 2025-12-31
+    ```
+
+    **Fix:**
+    ```yaml
+    effective: 2026-01-01
+    review_by: 2026-12-31
+    ```
+    """
+    for policy in ctx.org.policies.values():
+        if policy.effective and policy.review_by and policy.review_by <= policy.effective:
+            yield Finding(
+                Message("POL002", policy=policy.id, review_by=policy.review_by, effective=policy.effective),
+                policy.src.at("review_by"),
+                Message("POL002.hint"),
                 Subject("policy", policy.id),
             )

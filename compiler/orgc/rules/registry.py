@@ -10,7 +10,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from ..diagnostics import Location, Severity, Subject
+from ..diagnostics import Fix, Location, Severity, Subject
 from ..i18n import Message
 from ..model.entities import Org
 from ..model.graph import OrgGraph
@@ -24,6 +24,7 @@ class Finding:
     location: Location
     hint: Message | None = None
     subject: Subject | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,11 @@ stage_rule(
     cs-team-lead), with the edit that writes it; a title of several lists them all,
     and a title of none the closest titles.
 
+    Files that file managers, Office and editors leave under `specs/` (`Thumbs.db`,
+    `desktop.ini`, `.DS_Store`, `~$*` and `.~lock.*#` lock files, `*~`, `*.swp`, `*.bak`,
+    `#*#`) are no spec's kind, but no mistake either: they are skipped, and said under
+    this code at severity info, the one E102 that is not an error.
+
     **Fails:**
     ```yaml
     id: cs-agent
