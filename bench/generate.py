@@ -26,45 +26,23 @@ MAX_LAYERS = 7  # below ORG008's default of 8
 UNIT_LAYERS = 3  # managers in the top layers head a unit of their own
 
 REGIONS = [
-    ("华东", "East China"),
-    ("华南", "South China"),
-    ("华北", "North China"),
-    ("华中", "Central China"),
-    ("西南", "Southwest"),
-    ("西北", "Northwest"),
-    ("东北", "Northeast"),
-    ("海外", "International"),
+    ("华东", "East China"), ("华南", "South China"), ("华北", "North China"), ("华中", "Central China"),
+    ("西南", "Southwest"), ("西北", "Northwest"), ("东北", "Northeast"), ("海外", "International"),
 ]
 FUNCTIONS = [
-    ("热线服务", "Hotline service"),
-    ("在线服务", "Online service"),
-    ("售后服务", "After-sales service"),
-    ("客户关系", "Customer relations"),
-    ("质量管理", "Quality management"),
-    ("培训发展", "Training"),
-    ("运营支持", "Operations support"),
-    ("投诉处理", "Complaint handling"),
-    ("大客户服务", "Key accounts"),
+    ("热线服务", "Hotline service"), ("在线服务", "Online service"), ("售后服务", "After-sales service"),
+    ("客户关系", "Customer relations"), ("质量管理", "Quality management"), ("培训发展", "Training"),
+    ("运营支持", "Operations support"), ("投诉处理", "Complaint handling"), ("大客户服务", "Key accounts"),
 ]
 MANAGER_TITLES = [("总监", "Director"), ("经理", "Manager"), ("主管", "Supervisor"), ("班组长", "Team lead")]
 STAFF_TITLES = [
-    ("客服专员", "Service specialist"),
-    ("一线客服", "Front-line agent"),
-    ("二线支持", "Second-line agent"),
-    ("质检专员", "Quality inspector"),
-    ("培训专员", "Trainer"),
-    ("数据分析员", "Data analyst"),
-    ("工单协调员", "Ticket coordinator"),
-    ("回访专员", "Call-back agent"),
+    ("客服专员", "Service specialist"), ("一线客服", "Front-line agent"), ("二线支持", "Second-line agent"),
+    ("质检专员", "Quality inspector"), ("培训专员", "Trainer"), ("数据分析员", "Data analyst"),
+    ("工单协调员", "Ticket coordinator"), ("回访专员", "Call-back agent"),
 ]
 VERBS = [
-    ("负责", "Own"),
-    ("组织", "Organise"),
-    ("监督", "Supervise"),
-    ("制定并执行", "Draw up and carry out"),
-    ("跟踪并改进", "Track and improve"),
-    ("统计并分析", "Collect and analyse"),
-    ("协调", "Coordinate"),
+    ("负责", "Own"), ("组织", "Organise"), ("监督", "Supervise"), ("制定并执行", "Draw up and carry out"),
+    ("跟踪并改进", "Track and improve"), ("统计并分析", "Collect and analyse"), ("协调", "Coordinate"),
 ]
 OBJECTS = [
     ("客户咨询与投诉的受理和答复", "the intake of and answers to customer inquiries and complaints"),
@@ -86,28 +64,13 @@ PURPOSES = [
 ]
 FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "per-event", "ongoing"]
 EDUCATION = ["secondary", "associate", "bachelor", "master"]
-MAJORS = [
-    ("市场营销", "Marketing"),
-    ("工商管理", "Business administration"),
-    ("中文", "Chinese"),
-    ("计算机", "Computing"),
-    ("心理学", "Psychology"),
-    ("统计学", "Statistics"),
-]
-SKILLS = [
-    ("熟练使用办公软件", "Fluent with office software"),
-    ("普通话标准", "Clear standard Mandarin"),
-    ("熟悉服务系统", "Knows the service systems"),
-    ("数据分析", "Data analysis"),
-    ("英语读写", "Reads and writes English"),
-]
-COMPETENCIES = [
-    ("沟通协调", "Communication"),
-    ("抗压", "Resilience"),
-    ("团队合作", "Teamwork"),
-    ("客户导向", "Customer focus"),
-    ("辅导他人", "Coaching"),
-]
+MAJORS = [("市场营销", "Marketing"), ("工商管理", "Business administration"), ("中文", "Chinese"),
+          ("计算机", "Computing"), ("心理学", "Psychology"), ("统计学", "Statistics")]
+SKILLS = [("熟练使用办公软件", "Fluent with office software"), ("普通话标准", "Clear standard Mandarin"),
+          ("熟悉服务系统", "Knows the service systems"), ("数据分析", "Data analysis"),
+          ("英语读写", "Reads and writes English")]
+COMPETENCIES = [("沟通协调", "Communication"), ("抗压", "Resilience"), ("团队合作", "Teamwork"),
+                ("客户导向", "Customer focus"), ("辅导他人", "Coaching")]
 AUTHORITY = ["handle", "decide", "approve", "coordinate", "escalate", "propose"]
 
 
@@ -184,19 +147,13 @@ class Generator:
                     self.units.append(
                         {
                             "id": unit,
-                            "name": text(
-                                f"{region[0]}{function[0]}{len(self.units)}部",
-                                f"{region[1]} {function[1]} {len(self.units)}",
-                            ),
+                            "name": text(f"{region[0]}{function[0]}{len(self.units)}部",
+                                         f"{region[1]} {function[1]} {len(self.units)}"),
                             "parent": parent.unit,
                             "head": role_id,
                         }
                     )
-                zh, en = (
-                    MANAGER_TITLES[min(layer, len(MANAGER_TITLES)) - 1]
-                    if manager
-                    else self.pick(STAFF_TITLES)
-                )
+                zh, en = MANAGER_TITLES[min(layer, len(MANAGER_TITLES)) - 1] if manager else self.pick(STAFF_TITLES)
                 role = Role(role_id, count, layer, unit, parent.id, f"{zh}{count}", f"{en} {count}", manager)
                 self.roles[role_id] = role
                 parent.children.append(role_id)
@@ -204,9 +161,7 @@ class Generator:
                 if manager:
                     frontier.append(role)
             if not frontier and count < self.n:
-                frontier = [
-                    r for r in self.roles.values() if r.layer < MAX_LAYERS - 1 and len(r.children) < 10
-                ]
+                frontier = [r for r in self.roles.values() if r.layer < MAX_LAYERS - 1 and len(r.children) < 10]
                 for r in frontier:
                     r.manager = True
 
@@ -225,30 +180,18 @@ class Generator:
         for v in range(variants):
             kind = KPI_KINDS[v % len(KPI_KINDS)]
             region = REGIONS[v % len(REGIONS)]
-            self.kpis.append(
-                Kpi(
-                    f"{kind[0]}-{v}",
-                    f"{region[0]}{kind[1]}{v}",
-                    f"{kind[2]} ({region[1]}) {v}",
-                    kind[3],
-                    kind[4],
-                )
-            )
+            self.kpis.append(Kpi(f"{kind[0]}-{v}", f"{region[0]}{kind[1]}{v}", f"{kind[2]} ({region[1]}) {v}", kind[3], kind[4]))
 
     # -- documents ---------------------------------------------------------
     def duty(self, role: Role, k: int) -> dict:
         verb, obj, purpose = self.pick(VERBS), self.pick(OBJECTS), self.pick(PURPOSES)
         duty = {
             "id": f"d{k}",
-            "title": text(
-                f"{verb[0]}{obj[0]},{purpose[0]}(岗位代号{letters(role.index)}{letters(k)})",
-                f"{verb[1]} {obj[1]}, {purpose[1]} (role {letters(role.index)}{letters(k)})",
-            ),
+            "title": text(f"{verb[0]}{obj[0]},{purpose[0]}(岗位代号{letters(role.index)}{letters(k)})",
+                          f"{verb[1]} {obj[1]}, {purpose[1]} (role {letters(role.index)}{letters(k)})"),
             "tasks": [
-                text(
-                    f"{self.pick(VERBS)[0]}{self.pick(OBJECTS)[0]}并形成记录{role.index}-{k}-{t}",
-                    f"{self.pick(VERBS)[1]} {self.pick(OBJECTS)[1]} and keep a record {role.index}-{k}-{t}",
-                )
+                text(f"{self.pick(VERBS)[0]}{self.pick(OBJECTS)[0]}并形成记录{role.index}-{k}-{t}",
+                     f"{self.pick(VERBS)[1]} {self.pick(OBJECTS)[1]} and keep a record {role.index}-{k}-{t}")
                 for t in range(self.rng.randint(1, 2) if k == 1 else 1)
             ],
             "frequency": self.pick(FREQUENCIES),
@@ -267,13 +210,8 @@ class Generator:
         for kpi, weight in zip(chosen, weights, strict=True):
             low, high = next(k[5] for k in KPI_KINDS if kpi.id.startswith(k[0] + "-"))
             comparator = ">=" if kpi.higher else "<="
-            out.append(
-                {
-                    "kpi": kpi.id,
-                    "target": f"{comparator} {self.rng.randint(low, high)}{kpi.unit}",
-                    "weight": f"{weight}%",
-                }
-            )
+            out.append({"kpi": kpi.id, "target": f"{comparator} {self.rng.randint(low, high)}{kpi.unit}",
+                        "weight": f"{weight}%"})
         return out
 
     def role_document(self, role: Role) -> dict:
@@ -319,14 +257,10 @@ class Generator:
                     "id": f"block-{b}",
                     "title": text(f"通用职责{b}", f"Common duties {b}"),
                     "duties": [
-                        {
-                            "id": f"c{k}",
-                            "title": text(
-                                f"{VERBS[(b + k) % len(VERBS)][0]}{OBJECTS[(b * 3 + k) % len(OBJECTS)][0]}(通用{b}-{k})",
-                                f"{VERBS[(b + k) % len(VERBS)][1]} {OBJECTS[(b * 3 + k) % len(OBJECTS)][1]} (common {b}-{k})",
-                            ),
-                            "frequency": FREQUENCIES[k % len(FREQUENCIES)],
-                        }
+                        {"id": f"c{k}",
+                         "title": text(f"{VERBS[(b + k) % len(VERBS)][0]}{OBJECTS[(b * 3 + k) % len(OBJECTS)][0]}(通用{b}-{k})",
+                                       f"{VERBS[(b + k) % len(VERBS)][1]} {OBJECTS[(b * 3 + k) % len(OBJECTS)][1]} (common {b}-{k})"),
+                         "frequency": FREQUENCIES[k % len(FREQUENCIES)]}
                         for k in range(1, 3)
                     ],
                 }
@@ -340,10 +274,8 @@ class Generator:
         for s in range(1, count + 1):
             step = {
                 "id": f"s{s}",
-                "title": text(
-                    f"{self.pick(VERBS)[0]}{self.pick(OBJECTS)[0]}(流程{p}第{s}步)",
-                    f"{self.pick(VERBS)[1]} {self.pick(OBJECTS)[1]} (process {p}, step {s})",
-                ),
+                "title": text(f"{self.pick(VERBS)[0]}{self.pick(OBJECTS)[0]}(流程{p}第{s}步)",
+                              f"{self.pick(VERBS)[1]} {self.pick(OBJECTS)[1]} (process {p}, step {s})"),
                 "responsible": sorted({self.pick(team).id for _ in range(self.rng.randint(1, 2))}),
                 "sla": f"{self.rng.randint(1, 72)}h",
             }
@@ -356,10 +288,7 @@ class Generator:
             steps.append(step)
         return {
             "id": f"process-{p}",
-            "title": text(
-                f"{FUNCTIONS[p % len(FUNCTIONS)][0]}流程{p}",
-                f"{FUNCTIONS[p % len(FUNCTIONS)][1]} process {p}",
-            ),
+            "title": text(f"{FUNCTIONS[p % len(FUNCTIONS)][0]}流程{p}", f"{FUNCTIONS[p % len(FUNCTIONS)][1]} process {p}"),
             "owner": owner.id,
             "steps": steps,
         }
@@ -375,15 +304,8 @@ class Generator:
         for folder in ("roles", "kpis", "duties", "processes", "policies"):
             (specs / folder).mkdir(parents=True)
         (root / "orgc.yaml").write_text("languages: [zh, en]\n", encoding="utf-8")
-        dump(
-            specs / "org.yaml",
-            {
-                "id": "bench-group",
-                "name": text("某集团客服事业部", "Group customer service"),
-                "version": "bench",
-                "units": self.units,
-            },
-        )
+        dump(specs / "org.yaml", {"id": "bench-group", "name": text("某集团客服事业部", "Group customer service"),
+                                  "version": "bench", "units": self.units})
         for role in self.roles.values():
             dump(specs / "roles" / f"{role.id}.yaml", self.role_document(role))
         # A block nobody happened to include goes to a staffed front-line role.
@@ -399,52 +321,29 @@ class Generator:
             dump(specs / "duties" / f"{block['id']}.yaml", block)
         per_file = 50
         for start in range(0, len(self.kpis), per_file):
-            dump(
-                specs / "kpis" / f"catalogue-{start // per_file}.yaml",
-                {
-                    "kpis": [
-                        {
-                            "id": k.id,
-                            "name": text(k.zh, k.en),
-                            "definition": text(
-                                f"{k.zh}的统计口径见数据字典",
-                                f"How {k.en} is counted: see the data dictionary",
-                            ),
-                            "unit": k.unit,
-                            "direction": "higher-is-better" if k.higher else "lower-is-better",
-                            "period": "monthly",
-                        }
-                        for k in self.kpis[start : start + per_file]
-                    ]
-                },
-            )
+            dump(specs / "kpis" / f"catalogue-{start // per_file}.yaml", {"kpis": [
+                {"id": k.id, "name": text(k.zh, k.en),
+                 "definition": text(f"{k.zh}的统计口径见数据字典", f"How {k.en} is counted: see the data dictionary"),
+                 "unit": k.unit, "direction": "higher-is-better" if k.higher else "lower-is-better",
+                 "period": "monthly"}
+                for k in self.kpis[start : start + per_file]]})
         managers = [r for r in self.roles.values() if r.manager and r.children]
         processes = [self.process(p, managers) for p in range(max(1, self.n // 10))]
         for process in processes:
             dump(specs / "processes" / f"{process['id']}.yaml", process)
         for q in range(max(2, self.n // 200)):
             unit = self.units[q % len(self.units)]
-            dump(
-                specs / "policies" / f"policy-{q}.yaml",
-                {
-                    "id": f"policy-{q}",
-                    "title": text(f"{unit['name']['zh']}管理制度", f"{unit['name']['en']} policy"),
-                    "owner": unit["head"],
-                    "applies_to": [unit["id"]],
-                    "effective": "2026-01-01",
-                    "review_by": "2030-12-31",
-                    "refers_to": [processes[q % len(processes)]["id"]],
-                    "sections": [
-                        {
-                            "title": text("目的", "Purpose"),
-                            "body": text(
-                                f"规范{unit['name']['zh']}的服务工作。",
-                                f"Sets the rules for {unit['name']['en']}.",
-                            ),
-                        }
-                    ],
-                },
-            )
+            dump(specs / "policies" / f"policy-{q}.yaml", {
+                "id": f"policy-{q}",
+                "title": text(f"{unit['name']['zh']}管理制度", f"{unit['name']['en']} policy"),
+                "owner": unit["head"],
+                "applies_to": [unit["id"]],
+                "effective": "2026-01-01",
+                "review_by": "2030-12-31",
+                "refers_to": [processes[q % len(processes)]["id"]],
+                "sections": [{"title": text("目的", "Purpose"),
+                              "body": text(f"规范{unit['name']['zh']}的服务工作。", f"Sets the rules for {unit['name']['en']}.")}],
+            })
 
 
 def letters(number: int) -> str:
@@ -458,17 +357,8 @@ def letters(number: int) -> str:
 
 
 def dump(path: Path, data: dict) -> None:
-    path.write_text(
-        yaml.dump(
-            data,
-            Dumper=yaml.CSafeDumper,
-            allow_unicode=True,
-            sort_keys=False,
-            width=200,
-            default_flow_style=None,
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=200,
+                                    default_flow_style=None), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

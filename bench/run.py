@@ -148,9 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
-    parser.add_argument(
-        "--keep", type=Path, help="work in this folder and keep it (default: a temporary one)"
-    )
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="orgc-bench-") as temporary:
         work = args.keep or Path(temporary)

@@ -56,9 +56,7 @@ def run(directory: Path, lang: str, name: str | None, schemas_only: bool, lang_g
         done = update_schemas(directory)
         said = default_language(tuple(part.strip() for part in lang.split(","))) if lang_given else "en"
         folder = str(directory / ".orgc" / "schema")
-        return Outcome(
-            0, Message("cli.schemas-updated", count=len(done.files), folder=folder).render(said) + "\n"
-        )
+        return Outcome(0, Message("cli.schemas-updated", count=len(done.files), folder=folder).render(said) + "\n")
     done = init_project(directory, parse_languages(lang), name)
     return Outcome(0, next_steps(done, str(directory)))
 
