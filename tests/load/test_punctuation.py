@@ -13,7 +13,9 @@ from orgc.load.punctuation import BULLETS
 from orgc.load.yaml_doc import parse_yaml
 
 PUNCTUATION_CASES = sorted(
-    case for case in (BAD / "E100").iterdir() if "says_zh" in (case / "expected.json").read_text(encoding="utf-8")
+    case
+    for case in (BAD / "E100").iterdir()
+    if "says_zh" in (case / "expected.json").read_text(encoding="utf-8")
 )
 
 
@@ -49,7 +51,11 @@ def _one(text: str) -> tuple[tuple[int, int], str, list[tuple[tuple[int, int], t
 
 def test_years_with_a_fullwidth_colon_is_named_on_its_own_line() -> None:
     text = "qualifications:\n  experience:\n    years：3\n    in: {zh: 客服一线}\n"
-    assert _one(text) == ((3, 10), "full-width colon '：' where YAML needs the colon ':'", [((3, 10), (3, 11), ": ")])
+    assert _one(text) == (
+        (3, 10),
+        "full-width colon '：' where YAML needs the colon ':'",
+        [((3, 10), (3, 11), ": ")],
+    )
 
 
 def test_a_fullwidth_colon_before_a_space_becomes_a_colon() -> None:
