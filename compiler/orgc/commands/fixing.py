@@ -64,7 +64,7 @@ def fix_copy(project: Path, first: CheckResult, today: date | None) -> Fixing:
         else:
             for diagnostic in result.diagnostics:
                 if diagnostic.fix is not None:
-                    fixing.lines.append(_line("check.fix.rounds", diagnostic, rounds=MAX_ROUNDS))
+                    fixing.lines.append(Message("check.fix.rounds", **_said(diagnostic), rounds=MAX_ROUNDS))
         fixing.result = result
         for rel in fixing.before:
             fixing.after[rel] = (copy / rel).read_bytes()
@@ -98,7 +98,7 @@ def _apply_round(copy: Path, offered: list[Diagnostic], fixing: Fixing) -> bool:
         fixes.append(fix)
     done = apply_fixes(texts, fixes)
     for fix in done.applied:
-        fixing.lines.append(_line("check.fix.applied", by_fix[id(fix)]))
+        fixing.lines.append(Message("check.fix.applied", **_said(by_fix[id(fix)])))
     changed = False
     for rel, text in done.texts.items():
         if text != texts[rel]:
@@ -106,15 +106,16 @@ def _apply_round(copy: Path, offered: list[Diagnostic], fixing: Fixing) -> bool:
             changed = True
     if not changed:
         for fix in done.left:
-            fixing.lines.append(_line("check.fix.overlaps", by_fix[id(fix)]))
+            fixing.lines.append(Message("check.fix.overlaps", **_said(by_fix[id(fix)])))
         return False
     fixing.applied += len(done.applied)
     return True
 
 
-def _line(key: str, diagnostic: Diagnostic, **params: object) -> Message:
+def _said(diagnostic: Diagnostic) -> dict[str, object]:
+    """Where a fix is, and what it does: the parameters of every line about one."""
     assert diagnostic.fix is not None
-    return Message(key, location=str(diagnostic.location), what=diagnostic.fix.what, **params)
+    return {"location": str(diagnostic.location), "what": diagnostic.fix.what}
 
 
 def _regular(path: Path) -> bool:
