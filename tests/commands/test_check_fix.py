@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from helpers import GOOD, TODAY, run_check, run_cli
-from orgc.commands.fixing import fix_copy, write_fixed
-from orgc.diagnostics import Edit, Fix
+from orgc.commands.fixing import MAX_ROUNDS, fix_copy, write_fixed
+from orgc.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from orgc.fix import apply_fixes
 from orgc.i18n import verbatim
 from orgc.pipeline import check
+from orgc.result import CheckResult
 
 LEAD = "specs/roles/cs-team-lead.yaml"
 
@@ -118,7 +120,7 @@ def test_dry_run_without_fix_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_file_changed_while_it_was_fixed_is_not_overwritten(tmp_path: Path) -> None:
     project = _project(tmp_path)
     _broken(project)
-    fixing = fix_copy(project, check(project), None)
+    fixing = fix_copy(project, check)
     assert list(fixing.after) == [LEAD]
     changed = (project / LEAD).read_bytes() + b"# written meanwhile\n"
     (project / LEAD).write_bytes(changed)
@@ -152,3 +154,48 @@ def test_fixes_that_name_no_such_place_are_left() -> None:
 def test_insertions_at_the_edges_of_a_replacement_keep_their_order() -> None:
     fixes = [_fix_of((1, 2), (1, 3), "B"), _fix_of((1, 2), (1, 2), "<"), _fix_of((1, 3), (1, 3), ">")]
     assert apply_fixes({"f": "abc"}, fixes).texts == {"f": "a<B>c"}
+
+
+def _offering(*fixes: Fix):  # type: ignore[no-untyped-def]
+    """A check that offers ``fixes`` (as ORG001 diagnostics on line 1 of org.yaml) every time."""
+
+    def checking(folder: Path) -> CheckResult:
+        where = Location("specs/org.yaml", 1, 1)
+        offered = tuple(Diagnostic("ORG001", Severity.ERROR, "x", where, fix=fix) for fix in fixes)
+        return replace(check(folder), diagnostics=offered)
+
+    return checking
+
+
+def test_a_fix_offered_again_and_again_stops_after_a_few_rounds(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    fixing = fix_copy(project, _offering(_fix_of((1, 1), (1, 1), "# again\n", file="specs/org.yaml")))
+    assert fixing.applied == MAX_ROUNDS
+    assert fixing.after["specs/org.yaml"].startswith(b"# again\n" * MAX_ROUNDS + b"id: ")
+    assert [line.render("en") for line in fixing.lines][-1] == (
+        f"specs/org.yaml:1:1: not fixed: edit (still offered after {MAX_ROUNDS} rounds of fixing)"
+    )
+
+
+def test_a_fix_outside_the_specs_is_never_applied(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "notes.txt").write_text("keep\n", encoding="utf-8")
+    fixing = fix_copy(project, _offering(_fix_of((1, 1), (1, 1), "x", file="notes.txt")))
+    assert fixing.applied == 0 and fixing.after == {}
+    assert [line.render("en") for line in fixing.lines] == [
+        "notes.txt: not written: outside specs/ and orgc.yaml"
+    ]
+    assert (project / "notes.txt").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_an_overlapping_fix_waits_for_the_next_round(tmp_path: Path) -> None:
+    """Two fixes at one place: the first is applied; the second, if the next check still
+    offers it, in the next round; once no check offers it, fixing stops."""
+    project = _project(tmp_path)
+    first = _fix_of((1, 1), (1, 1), "# first\n", file="specs/org.yaml")
+    second = _fix_of((1, 1), (1, 1), "# second\n", file="specs/org.yaml")
+    rounds = [_offering(first, second), _offering(second), _offering()]
+    fixing = fix_copy(project, lambda folder: rounds.pop(0)(folder))
+    assert [line.render("en") for line in fixing.lines] == ["specs/org.yaml:1:1: fixed: edit"] * 2
+    assert fixing.after["specs/org.yaml"].startswith(b"# second\n# first\nid: ")
+    assert rounds == []

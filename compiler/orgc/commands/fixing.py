@@ -16,16 +16,14 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from ..config import CONFIG_FILE
 from ..diagnostics import Diagnostic, Fix
 from ..fix import apply_fixes
 from ..i18n import Message
-from ..pipeline import check
 from ..result import CheckResult
 
 MAX_ROUNDS = 5
@@ -40,6 +38,7 @@ class Fixing:
     after: dict[str, bytes] = field(default_factory=dict)
     lines: list[Message] = field(default_factory=list)  # one per fix applied or left
     applied: int = 0
+    first: CheckResult | None = None  # the check of the copy as read
     result: CheckResult | None = None  # the check of the fixed copy
 
 
@@ -49,18 +48,22 @@ def writable(rel: str) -> bool:
     return (rel == CONFIG_FILE or (len(parts) > 1 and parts[0] == "specs")) and ".." not in parts
 
 
-def fix_copy(project: Path, first: CheckResult, today: date | None) -> Fixing:
-    """Apply the fixes of ``first`` (the project's check) and of the checks after, on a copy."""
+def fix_copy(project: Path, check: Callable[[Path], CheckResult]) -> Fixing:
+    """Apply the fixes the checks of a copy of ``project`` offer, round after round, to the copy.
+
+    The copy is checked first too: a fix names characters by place, which only the text it
+    was found in is sure to have there.
+    """
     fixing = Fixing()
     with tempfile.TemporaryDirectory(prefix="orgc-fix-") as folder:
         copy = Path(folder)
         _copy_project(project, copy)
-        result = first
+        result = fixing.first = check(copy)
         for _round in range(MAX_ROUNDS):
             offered = [d for d in result.diagnostics if d.fix is not None]
             if not offered or not _apply_round(copy, offered, fixing):
                 break
-            result = check(copy, today)
+            result = check(copy)
         else:
             for diagnostic in result.diagnostics:
                 if diagnostic.fix is not None:
