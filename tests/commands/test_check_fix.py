@@ -67,6 +67,17 @@ def test_fix_repairs_a_crlf_file_with_a_bom_and_touches_nothing_else(tmp_path: P
     assert run_check(project).diagnostics == []
 
 
+def test_fix_keeps_a_missing_last_newline(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    text, broken = _broken(project)
+    text = text.rstrip(b"\n")
+    (project / LEAD).write_bytes(text)
+    assert _fix(project).exit_code == 0
+    after = (project / LEAD).read_bytes()
+    _assert_only_broken_lines_changed(text, after, b"\n", broken)
+    assert after.endswith(b"en: 'Office, shifts'}")
+
+
 def test_fix_keeps_the_mode_and_writes_only_the_fixed_file(tmp_path: Path) -> None:
     project = _project(tmp_path)
     _broken(project)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,14 @@ def test_every_punctuation_problem_of_a_file_is_reported_in_one_run() -> None:
     text = "id: a\nheadcount：4\ngrade： M1\ntitle: {zh: 甲, 乙, en: b}\n"
     _, problems = parse_yaml(text, "f.yaml")
     assert [(p.location.line, p.location.column) for p in problems] == [(2, 10), (3, 6), (4, 14)]
+
+
+@pytest.mark.parametrize(
+    "text", ["a: &：x\n", "a: *，\n", "a: !：x\n", "%YAML：1.2\n---\na: 1\n", "a: &\n", "- [*]\n"]
+)
+def test_no_parser_english_reaches_a_chinese_reader(text: str) -> None:
+    _, problems = parse_yaml(text, "f.yaml")
+    for problem in problems:
+        said = problem.message_in("zh") + problem.hint_in("zh")
+        assert "alphabetic" not in said and "expected" not in said
+        assert re.search("[\u4e00-\u9fff]", problem.message_in("zh"))
