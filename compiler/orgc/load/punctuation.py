@@ -44,7 +44,8 @@ _KEY_THEN_COLON = re.compile(rf"({_KEY})[ \t]*{COLON}")
 _LOWER_KEY_THEN_COLON = re.compile(rf"[a-z_][A-Za-z0-9_-]*[ \t]*{COLON}")
 _IDS = re.compile(rf"[A-Za-z0-9_.-]+(?:[ \t]*{COMMA}[ \t]*[A-Za-z0-9_.-]+)+")
 _NEXT_KEY = re.compile(rf"[ \t]*{_KEY}[ \t]*([:{COLON}])")
-_INDENT = re.compile(rf"[ \t{SPACE}]*")
+_SPACES = " \t" + SPACE
+_LINE_START = re.compile(r"[ \t]*(?:-[ \t]+)?")  # indentation, and the '- ' of a list item
 _STRUCTURE = re.compile(rf"-(?:[ \t]|$)|{_KEY}[ \t]*[:{COLON}]|[{BULLETS}]")
 _LANGUAGE_KEY = re.compile(r"[a-z]{2}(?:[-_][A-Za-z0-9]+)*")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_.-]+")
@@ -111,9 +112,7 @@ class _Finder:
         self.report(index, Message("E100.fullwidth-comma"), Message("E100.fullwidth-comma.hint"), fix)
 
     def bullet(self, index: int) -> None:
-        end = index + 1
-        while end < len(self.text) and self.text[end] in " \t" + SPACE:
-            end += 1
+        end = self._after_spaces(index + 1, len(self.text))
         char = self.text[index]
         fix = Fix(Message("E100.bullet.fix", char=char), (self.edit(index, end, "- "),))
         self.report(index, Message("E100.bullet", char=char), Message("E100.bullet.hint", char=char), fix)
@@ -221,8 +220,7 @@ class _Finder:
         own_line = self.own_line(begin)
         at = begin
         if own_line:
-            indent = _INDENT.match(self.text, begin, end)
-            run_end = indent.end() if indent else begin
+            run_end = self._after_spaces(begin, end)
             if SPACE in self.text[begin:run_end] and _STRUCTURE.match(
                 self.text, run_end, self._line_end(run_end)
             ):
@@ -231,13 +229,13 @@ class _Finder:
             char = self.text[at : at + 1]
             if char and char in BULLETS and frame is None:
                 after = self.text[at + 1 : at + 2]
-                if char not in _BULLETS_BEFORE_SPACE or after in (" ", "\t", SPACE):
+                if char not in _BULLETS_BEFORE_SPACE or (after and after in _SPACES):
                     self.bullet(at)
-                    at = _INDENT.match(self.text, at + 1, end).end()  # type: ignore[union-attr]
+                    at = self._after_spaces(at + 1, end)
                     own_line = True
         if not self._key_may_start(first, own_line, at, previous, frame, token, stop):
             return
-        lower = frame is None and own_line and (not first or _is(previous, yaml.ValueToken))
+        lower = frame is None and own_line and (not first or isinstance(previous, yaml.ValueToken))
         pattern = _LOWER_KEY_THEN_COLON if lower else _KEY_THEN_COLON
         match = pattern.match(self.text, at, end)
         if match:
@@ -260,10 +258,18 @@ class _Finder:
             return frame.kind == "map" and isinstance(
                 previous, (yaml.FlowMappingStartToken, yaml.FlowEntryToken, yaml.KeyToken)
             )
-        if _is(previous, yaml.KeyToken) or (own_line and not _is(previous, yaml.BlockEntryToken)):
+        if isinstance(previous, yaml.KeyToken) or (
+            own_line and not isinstance(previous, yaml.BlockEntryToken)
+        ):
             return True
         # `- kpi：csat` is a text in a list, unless the parser could not go on after it
         return stop is not None and token.start_mark.index <= stop <= self._line_end(token.end_mark.index)
+
+    def _after_spaces(self, index: int, end: int) -> int:
+        """Past the spaces, tabs and full-width spaces from ``index``."""
+        while index < end and self.text[index] in _SPACES:
+            index += 1
+        return index
 
     def _line_end(self, index: int) -> int:
         found = self.text.find("\n", index)
@@ -295,7 +301,7 @@ class _Finder:
         for mark in (stop, opened):
             if mark is not None:
                 begin = self.line_start(mark)
-                start = re.compile(r"[ \t]*(?:-[ \t]+)?").match(self.text, begin)
+                start = _LINE_START.match(self.text, begin)
                 key = _KEY_THEN_COLON.match(self.text, start.end() if start else begin)
                 if key:
                     self.colon(key.end() - 1)
@@ -307,10 +313,6 @@ class _Finder:
             self.comma(index)
         elif char == COLON and re.search(rf"{_KEY}[ \t]*$", self.text[self.line_start(index) : index]):
             self.colon(index)
-
-
-def _is(token: yaml.Token | None, kind: type) -> bool:
-    return isinstance(token, kind)
 
 
 def punctuation_problems(
