@@ -109,17 +109,33 @@ def cli() -> None:
     help="text (coloured on a terminal), json, github (workflow annotations) or sarif.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite the mechanical fixes (full-width punctuation and the like) into the spec files, "
+    "list each on stderr, then report on the files as fixed.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="With --fix: print the unified diff of the fixes; write nothing."
+)
 @_today_option
 @_messages_option
-def check_command(path: Path, fmt: str, strict: bool, today: date | None, messages: str | None) -> None:
+def check_command(
+    path: Path, fmt: str, strict: bool, fix: bool, dry_run: bool, today: date | None, messages: str | None
+) -> None:
     """Validate the specs and report every problem as file:line:column.
 
     Exit code 0 when there are no errors (and, with --strict, no warnings);
     1 when there are; 2 when PATH is not a project or cannot be read.
+    With --fix, as for the files after fixing.
     """
     from .commands import check  # 200 ms (networkx, jsonschema): not for `orgc check --help`
 
-    _finish(check.run(path, fmt, strict, today, messages, _colour()))
+    if dry_run and not fix:
+        from .i18n import Message
+
+        raise click.UsageError(Message("check.fix.dry-run-alone").render(messages or "en"))
+    _finish(check.run(path, fmt, strict, today, messages, _colour(), fix, dry_run))
 
 
 @cli.command("build")

@@ -767,4 +767,39 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.step_parties": "Other parties",
     "doc.relative.@supervisor": "Direct supervisor",
     "doc.relative.@unit-head": "Head of unit",
+    # -- full-width punctuation and orgc check --fix ------------------------------------------------
+    "E100.fullwidth-colon": "full-width colon '：' where YAML needs the colon ':'",
+    "E100.fullwidth-colon.hint": (
+        "After a field name, type a half-width colon and a space: ': ' "
+        "(an input method in Chinese mode types '：')."
+    ),
+    "E100.fullwidth-colon.fix": "replaced '：' by ': '",
+    "E100.fullwidth-comma": "full-width comma '，' where YAML separates the entries of [ ] or {{ }} with ','",
+    "E100.fullwidth-comma.hint": "Type a half-width comma ',' between the entries.",
+    "E100.fullwidth-comma.fix": "replaced '，' by ', '",
+    "E100.bullet": "'{char}' is not a YAML list marker",
+    "E100.bullet.hint": "A list item starts with a hyphen and a space: replace '{char}' by '- '.",
+    "E100.bullet.fix": "replaced '{char}' by '- '",
+    "E100.fullwidth-space": "full-width space (U+3000) in the indentation",
+    "E100.fullwidth-space.hint": "YAML indents with half-width spaces only: replace the full-width space by spaces.",
+    "E100.fullwidth-space.fix": "replaced the full-width spaces of the indentation by spaces",
+    "E100.comma-in-text": (
+        "the unquoted text '{text}' holds a comma: in {{ }} YAML ends the text there "
+        "and reads the rest as another entry"
+    ),
+    "E100.comma-in-text.hint": "Put the whole text in quotes: {quoted}",
+    "E100.comma-in-text.fix": "put the text in quotes: {quoted}",
+    "check.fix.applied": "{location}: fixed: {what}",
+    "check.fix.overlaps": "{location}: not fixed: {what} (it overlaps another fix; run `orgc check --fix` again)",
+    "check.fix.rounds": "{location}: not fixed: {what} (still offered after {rounds} rounds of fixing)",
+    "check.fix.changed": "{file}: changed on disk while it was being fixed; not written, fix it again",
+    "check.fix.not-written": "{file}: not written: {reason}",
+    "check.fix.outside": "outside specs/ and orgc.yaml",
+    "check.fix.dry-run-alone": "--dry-run is an option of --fix: orgc check --fix --dry-run",
+    "check.fix.none": "nothing to fix",
+    "check.fix.summary": ("{count} fix applied", "{count} fixes applied"),
+    "check.fix.dry-run": (
+        "{count} fix would be applied (--dry-run: nothing written)",
+        "{count} fixes would be applied (--dry-run: nothing written)",
+    ),
 }

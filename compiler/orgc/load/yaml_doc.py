@@ -19,8 +19,10 @@ from typing import Any, ClassVar
 import yaml
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..fix import apply_fixes
 from ..i18n import Message
 from .parser_words import parser_problem
+from .punctuation import punctuation_problems, suspect
 
 Path = tuple[str | int, ...]
 # (start, end) as 1-based (line, column) pairs, the end excluded
@@ -203,12 +205,14 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
         location = Location(file, *_Positions(text)(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
     except yaml.MarkedYAMLError as exc:
-        return None, (_syntax_error(exc, file, text),)
+        return None, _syntax_problems(exc, file, text)
     except yaml.reader.ReaderError as exc:
         return None, (_reader_error(exc, file, text),)
     except yaml.YAMLError as exc:
         message = Message("E100.yaml-error", problem=parser_problem(str(exc)))
         return None, (Diagnostic("E100", Severity.ERROR, message, Location(file)),)
+    if root is not None and suspect(text) and (found := punctuation_problems(text, file)):
+        return None, found
     if root is not None and _plain(text):
         try:
             return Document(file, _plain_data(root, 0), Marks.later(text)), ()
@@ -220,6 +224,8 @@ def parse_yaml(text: str, file: str) -> tuple[Document | None, tuple[Diagnostic,
     except _Refused as exc:
         location = Location(file, *builder.position(exc.node.start_mark))
         return None, (Diagnostic(exc.code, Severity.ERROR, exc.message, location, exc.hint),)
+    if builder.bare_entries and (found := punctuation_problems(text, file, bare_entries=True)):
+        return None, found
     return Document(file, data, builder.marks), tuple(builder.problems)
 
 
@@ -263,6 +269,8 @@ def _plain_data(node: yaml.Node, depth: int) -> Any:
     if kind is yaml.SequenceNode:
         return [_plain_data(item, depth + 1) for item in node.value]
     pairs = node.value
+    if node.flow_style and any(_empty_plain(value) for _, value in pairs):
+        raise _NotPlain  # perhaps a text cut at a comma: the careful walk looks
     try:
         result = {key.value: _plain_data(value, depth + 1) for key, value in pairs}
     except TypeError:  # a list or mapping as a key is unhashable
@@ -270,6 +278,10 @@ def _plain_data(node: yaml.Node, depth: int) -> Any:
     if len(result) != len(pairs) or any(type(key) is not yaml.ScalarNode for key, _ in pairs):
         raise _NotPlain
     return result
+
+
+def _empty_plain(node: yaml.Node) -> bool:
+    return type(node) is yaml.ScalarNode and node.value == "" and not node.style
 
 
 def _prescan(text: str) -> None:
@@ -336,6 +348,56 @@ _OPENED_HERE = {
     "while parsing a flow sequence": Message("E100.syntax.not-closed-bracket"),
     "while parsing a flow mapping": Message("E100.syntax.not-closed-brace"),
 }
+
+
+def _syntax_problems(exc: yaml.MarkedYAMLError, file: str, text: str) -> tuple[Diagnostic, ...]:
+    """The full-width punctuation the parser stumbled over, else (or as well) its own complaint.
+
+    The parser stops at the first problem, so the text is read again with the punctuation
+    found so far repaired, for the next; a problem on a line no repair touched has the same
+    place in the text as written. The parser's complaint is left out when the repaired text
+    reads: it was about the same characters, found a line or more further on.
+    """
+    found = list(punctuation_problems(text, file, failure=exc))
+    error = _syntax_error(exc, file, text)
+    repaired, edited = text, set()
+    for _ in range(_MAX_REREADS):
+        if not found or any(d.fix is None for d in found):
+            break
+        outcome = apply_fixes({file: text}, [d.fix for d in found if d.fix is not None])
+        if outcome.left:
+            break
+        repaired = outcome.texts[file]
+        edited = {edit.start[0] for d in found if d.fix for edit in d.fix.edits}
+        try:
+            _compose(repaired)
+        except yaml.MarkedYAMLError as again:
+            more = [
+                d
+                for d in punctuation_problems(repaired, file, failure=again)
+                if d.location.line not in edited
+            ]
+            if not more:
+                break
+            found = sorted((*found, *more), key=lambda d: d.sort_key)
+            continue
+        except yaml.YAMLError:
+            break
+        more = [
+            d
+            for d in punctuation_problems(repaired, file, bare_entries=True)
+            if d.location.line not in edited
+        ]
+        return tuple(sorted((*found, *more), key=lambda d: d.sort_key))
+    if not found:
+        return (error,)
+    if any(d.location.line == error.location.line for d in found):
+        return tuple(found)
+    return tuple(sorted((*found, error), key=lambda d: d.sort_key))
+
+
+# Each reading with repairs finds at least one more problem, else the reading stops.
+_MAX_REREADS = 20
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
@@ -428,6 +490,8 @@ class _Builder:
         self.marks = marks if marks is not None else Marks()
         self.problems: list[Diagnostic] = []
         self._seen: set[int] = set()
+        # a `{…}` entry without ':' (`{zh: 甲, 乙}`): maybe a text cut at its comma
+        self.bare_entries = False
 
     def build(self, root: yaml.Node | None) -> Any:
         if root is None:
@@ -531,6 +595,8 @@ class _Builder:
                 )
                 continue
             self.marks._keys[child] = key_mark
+            if node.flow_style and _empty_plain(value_node):
+                self.bare_entries = True
             result[key] = self._node(value_node, child, depth + 1)
         return result
 

@@ -18,7 +18,11 @@ stage_rule(
     **Why:** orgc cannot check what it cannot read. Typical causes: a file saved as
     GBK/GB18030 by a Chinese Windows editor, tabs used for indentation, a second
     document after `---`, or YAML features spec files do not allow (aliases `*x`,
-    `!!python` tags, more than 64 levels of nesting, files over 4 MB).
+    `!!python` tags, more than 64 levels of nesting, files over 4 MB). Full-width
+    punctuation typed by a Chinese input method (`：` for `:`, `，` for `,`, a
+    full-width space in the indentation), a `・` or `•` bullet for `- `, and a comma
+    in an unquoted text of `{zh: …, en: …}` are named at the character itself;
+    `orgc check --fix` rewrites them.
 
     **Fails:**
     ```yaml
