@@ -679,4 +679,50 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "build.not-a-folder": "{folder} exists and is not a folder",
     "build.cannot-write": "cannot write {folder}: {reason}",
+    # -- one language per run: orgc init, explain, diff, import; the system's reasons ------------
+    "init.files-exist": (
+        "nothing was written: {count} file(s) would be overwritten in {folder}:\n{files}\n"
+        "Move them away, or choose another folder."
+    ),
+    "init.bad-languages": (
+        "--lang '{text}': give zh, en or both separated by a comma (zh,en); "
+        "the starter project is written in these two languages"
+    ),
+    "init.empty-name": "--name must not be empty",
+    "init.not-a-project": "{folder} is not an orgc project: it has neither orgc.yaml nor a specs/ folder",
+    "init.in-the-way": "{path} is in the way of {folder}/: a link, or not a file",
+    "init.cannot-write": "cannot write {path}: {reason}",
+    "init.created": "Created an orgc project in {folder} ({count} files):",
+    "init.schemas": "(the JSON Schemas, for your editor)",
+    "init.next": "Next steps:",
+    "init.step-check": "check the specs: 0 errors, 0 warnings to start with",
+    "init.step-build": "job descriptions, matrices, org chart and handbook in out/",
+    "init.step-show": "one role in the terminal",
+    "init.advice": (
+        "  Then make it yours: the units in specs/org.yaml, one file per role in specs/roles/,\n"
+        "  the KPI catalogue in specs/kpis/; run `orgc check` after each change.\n"
+        "  In VS Code, install the YAML extension (redhat.vscode-yaml): every spec file points at\n"
+        "  {folder}/ for completion and errors as you type (see .orgc/README.md).\n"
+        "  Commit everything, .orgc/ included: .github/workflows/orgc.yml checks and builds the\n"
+        "  specs on GitHub and comments on pull requests with what they change."
+    ),
+    "build.added": "added",
+    "build.changed": "changed",
+    "build.removed": "removed",
+    "build.rendering": "rendering",
+    "os.permission-denied": "permission denied",
+    "os.not-found": "no such file or folder",
+    "os.disk-full": "no space left on the disk",
+    "os.too-large": "the file is too large",
+    "os.read-only": "the file system is read-only",
+    "os.exists": "it already exists",
+    "os.not-a-folder": "a part of the path is not a folder",
+    "os.is-a-folder": "it is a folder",
+    "os.not-empty": "the folder is not empty",
+    "os.busy": "it is in use by another program",
+    "os.name-too-long": "the name is too long",
+    "os.too-many-links": "too many symbolic links",
+    "os.too-many-open": "too many files are open",
+    "os.io-error": "input/output error",
+    "os.other-device": "it is on another disk",
 }

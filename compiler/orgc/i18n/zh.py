@@ -628,6 +628,46 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.output-outside": "orgc.yaml 中的 `output: {output}` 在项目之外；请指定项目内的文件夹，或者在命令行中用 -o 选择文件夹",
     "build.not-a-folder": "{folder} 已存在，但不是文件夹",
     "build.cannot-write": "无法写入 {folder}：{reason}",
+    # -- one language per run: orgc init, explain, diff, import; the system's reasons ------------
+    "init.files-exist": "未写入任何文件：{folder} 中有 {count} 个文件会被覆盖：\n{files}\n请先把它们移走，或者另选一个文件夹。",
+    "init.bad-languages": "--lang“{text}”：请写 zh、en，或用逗号分隔两者（zh,en）；起步项目只用这两种语言写成",
+    "init.empty-name": "--name 不能为空",
+    "init.not-a-project": "{folder} 不是 orgc 项目：其中既没有 orgc.yaml，也没有 specs/ 文件夹",
+    "init.in-the-way": "{path} 挡住了 {folder}/：它是链接，或者不是文件",
+    "init.cannot-write": "无法写入 {path}：{reason}",
+    "init.created": "已在 {folder} 创建 orgc 项目（{count} 个文件）：",
+    "init.schemas": "（JSON Schema，供编辑器使用）",
+    "init.next": "下一步：",
+    "init.step-check": "检查 specs：开始时 0 个错误、0 个警告",
+    "init.step-build": "在 out/ 中生成岗位说明书、职责矩阵、组织架构图和手册",
+    "init.step-show": "在终端查看一个岗位",
+    "init.advice": (
+        "  然后改成你们自己的组织：部门在 specs/org.yaml，每个岗位一个文件放在 specs/roles/，\n"
+        "  考核指标库在 specs/kpis/；每次修改后运行 `orgc check`。\n"
+        "  在 VS Code 中安装 YAML 扩展（redhat.vscode-yaml）：每个 spec 文件都指向\n"
+        "  {folder}/，输入时即可补全和提示错误（见 .orgc/README.md）。\n"
+        "  提交全部文件，包括 .orgc/：.github/workflows/orgc.yml 会在 GitHub 上检查并生成，\n"
+        "  并在拉取请求中评论说明改动了什么。"
+    ),
+    "build.added": "新增",
+    "build.changed": "已改",
+    "build.removed": "已删",
+    "build.rendering": "正在生成",
+    "os.permission-denied": "没有权限",
+    "os.not-found": "文件或文件夹不存在",
+    "os.disk-full": "磁盘空间不足",
+    "os.too-large": "文件过大",
+    "os.read-only": "文件系统是只读的",
+    "os.exists": "已经存在",
+    "os.not-a-folder": "路径中有一部分不是文件夹",
+    "os.is-a-folder": "这是一个文件夹",
+    "os.not-empty": "文件夹不是空的",
+    "os.busy": "正被其他程序使用",
+    "os.name-too-long": "名称太长",
+    "os.too-many-links": "符号链接层数太多",
+    "os.too-many-open": "打开的文件太多",
+    "os.io-error": "输入输出错误",
+    "os.other-device": "位于另一个磁盘上",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
