@@ -321,7 +321,9 @@ def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
 
     Hidden files count: a folder holding only `.bashrc` and `.ssh/` is someone's home.
     """
-    foreign = sorted(name for name in os.listdir(out_dir) if name not in ours and name not in _OURS_OR_HARMLESS)
+    foreign = sorted(
+        name for name in os.listdir(out_dir) if name not in ours and name not in _OURS_OR_HARMLESS
+    )
     if foreign:
         more = Message("publish.more-files") if len(foreign) > 3 else None
         raise PublishError(

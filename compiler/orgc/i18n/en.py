@@ -710,6 +710,15 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.changed": "changed",
     "build.removed": "removed",
     "build.rendering": "rendering",
+    "explain.error": "error",
+    "explain.warning": "warning",
+    "explain.info": "info",
+    "explain.option": "{name} (default {value})",
+    "explain.options": "Options: {options}",
+    "explain.configurable": (
+        "Default severity: {severity}; set it in orgc.yaml `rules: {{{code}: off|info|warning|error}}`."
+    ),
+    "explain.always-an-error": "Always an error; cannot be switched off or waived.",
     "os.permission-denied": "permission denied",
     "os.not-found": "no such file or folder",
     "os.disk-full": "no space left on the disk",

@@ -219,9 +219,7 @@ def _needs_prescan(text: str) -> bool:
     nesting more indentation or another indicator at the start of a line.
     """
     return (
-        "*" in text
-        or text.count("[") + text.count("{") > MAX_DEPTH
-        or _DEEP_BLOCK.search(text) is not None
+        "*" in text or text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_BLOCK.search(text) is not None
     )
 
 
@@ -323,6 +321,8 @@ _OPENED_HERE = {
     "while parsing a flow sequence": Message("E100.syntax.not-closed-bracket"),
     "while parsing a flow mapping": Message("E100.syntax.not-closed-brace"),
 }
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     detail = exc.problem or ""  # the parser's words, when they are what is reported

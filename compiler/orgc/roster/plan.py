@@ -457,7 +457,9 @@ class _Planner:
         head = heads[0] if len(heads) == 1 else None
         # every such row names the others: past a few, they are counted, or the report would grow
         # with the square of the rows (3,000 of them: 9 million row numbers)
-        rows = ", ".join(str(e.row) for e in tops[:5]) + (f" and {len(tops) - 5} more" if len(tops) > 5 else "")
+        rows = ", ".join(str(e.row) for e in tops[:5]) + (
+            f" and {len(tops) - 5} more" if len(tops) > 5 else ""
+        )
         for e in tops:
             if e is head:
                 continue

@@ -89,7 +89,9 @@ def _target(root: Path, rel: str) -> Path:
     try:
         return inside(root, rel)
     except OutsideProject as exc:
-        raise WriteProblem(f"{exc.rel} is a symbolic link or leads out of the project; nothing was written") from None
+        raise WriteProblem(
+            f"{exc.rel} is a symbolic link or leads out of the project; nothing was written"
+        ) from None
 
 
 def _temporary(target: Path, content: bytes) -> Path:

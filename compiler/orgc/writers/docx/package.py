@@ -127,7 +127,9 @@ def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[by
     directory = bytearray()
     for name, data in parts:
         if isinstance(data, Streamed):
-            packed = deflate(piece if isinstance(piece, Packed) else piece.encode("utf-8") for piece in data.pieces)
+            packed = deflate(
+                piece if isinstance(piece, Packed) else piece.encode("utf-8") for piece in data.pieces
+            )
         elif data in fixed:
             packed = _deflated(data)
         elif len(data) <= SMALL_PART:
