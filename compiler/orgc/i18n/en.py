@@ -719,6 +719,20 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "Default severity: {severity}; set it in orgc.yaml `rules: {{{code}: off|info|warning|error}}`."
     ),
     "explain.always-an-error": "Always an error; cannot be switched off or waived.",
+    "diff-run.unknown-language": "--lang {lang}: the specs are written in {languages}",
+    "diff-run.revision": "revision {label}",
+    "diff-run.folder": "folder {label}",
+    "diff-run.worktree": "the working tree",
+    "diff-run.has-errors": (
+        "orgc diff: {side} ({what}) has {count} error in its specs, so it cannot be compared.",
+        "orgc diff: {side} ({what}) has {count} errors in its specs, so it cannot be compared.",
+    ),
+    "diff-run.more": "… and {count} more",
+    "diff-run.see-revision": (
+        "To see them all, check out {label} (e.g. `git worktree add ../orgc-{name} {label}`) "
+        "and run `orgc check {folder}` there."
+    ),
+    "diff-run.see-folder": "To see them all, run `orgc check {folder}`.",
     "os.permission-denied": "permission denied",
     "os.not-found": "no such file or folder",
     "os.disk-full": "no space left on the disk",

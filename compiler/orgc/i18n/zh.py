@@ -660,6 +660,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "explain.options": "选项：{options}",
     "explain.configurable": "默认级别：{severity}；可在 orgc.yaml 中用 `rules: {{{code}: off|info|warning|error}}` 设置。",
     "explain.always-an-error": "始终是错误，不能关闭，也不能豁免。",
+    "diff-run.unknown-language": "--lang {lang}：specs 使用的语言是 {languages}",
+    "diff-run.revision": "版本 {label}",
+    "diff-run.folder": "文件夹 {label}",
+    "diff-run.worktree": "工作区",
+    "diff-run.has-errors": "orgc diff：{side}（{what}）的 specs 中有 {count} 个错误，无法比较。",
+    "diff-run.more": "… 另有 {count} 个",
+    "diff-run.see-revision": (
+        "要查看全部错误，请检出 {label}（例如 `git worktree add ../orgc-{name} {label}`），"
+        "然后在那里运行 `orgc check {folder}`。"
+    ),
+    "diff-run.see-folder": "要查看全部错误，请运行 `orgc check {folder}`。",
     "os.permission-denied": "没有权限",
     "os.not-found": "文件或文件夹不存在",
     "os.disk-full": "磁盘空间不足",
