@@ -76,8 +76,9 @@ qualifications:
 """
 
 
-def import_roster(roster: Path, project: Path, *options: str) -> Result:
-    return run_cli("import", roster, "--path", project, *options)
+def import_roster(roster: Path, project: Path, *options: str, messages: str = "en") -> Result:
+    """``orgc import`` said in ``messages`` (English, so that tests can quote it)."""
+    return run_cli("import", roster, "--path", project, *options, "--messages", messages)
 
 
 def tree(project: Path) -> dict[str, bytes]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..i18n import Message
+
 # A marker that starts an item: 1.  1、  1)  (1)  （1）  ①  一、  - • ·
 _LINE_MARKER = re.compile(
     r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*(?:[.．](?!\d)|[、)）:：])|[①-⑳]|"
@@ -33,7 +35,11 @@ _AT_LEAST = re.compile(r"(及以上|以上|或以上|学历|毕业|\s*\+|\s*or a
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message names what was expected."""
+    """A cell that cannot be read; ``message`` names what was expected."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def duty_items(text: str) -> list[str]:
@@ -106,9 +112,9 @@ def headcount(text: str) -> int | None:
     try:
         number = float(value)
     except ValueError:
-        raise CellError(f"'{text}' is not a number of people") from None
+        raise CellError(Message("import.not-a-number", text=text)) from None
     if not number.is_integer() or number < 0:
-        raise CellError(f"'{text}' is not a whole number of people (0 or more)")
+        raise CellError(Message("import.not-a-whole-number", text=text))
     return int(number)
 
 
@@ -118,10 +124,7 @@ def education(text: str) -> str:
     value = _AT_LEAST.sub("", value).strip()
     if value in EDUCATION:
         return EDUCATION[value]
-    accepted = (
-        "不限, 高中/中专, 大专, 本科, 硕士, 博士 (or none, secondary, associate, bachelor, master, doctorate)"
-    )
-    raise CellError(f"'{text}' is not an education level; write one of {accepted}")
+    raise CellError(Message("import.not-an-education", text=text))
 
 
 def is_total_row(title: str) -> bool:
