@@ -644,7 +644,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "init.advice": (
         "  然后改成你们自己的组织：部门在 specs/org.yaml，每个岗位一个文件放在 specs/roles/，\n"
         "  考核指标库在 specs/kpis/；每次修改后运行 `orgc check`。\n"
-        "  在 VS Code 中安装 YAML 扩展（redhat.vscode-yaml）：每个 spec 文件都指向\n"
+        "  在 VS Code 中安装 YAML 扩展（redhat.vscode-yaml）：specs 中的每个文件都指向\n"
         "  {folder}/，输入时即可补全和提示错误（见 .orgc/README.md）。\n"
         "  提交全部文件，包括 .orgc/：.github/workflows/orgc.yml 会在 GitHub 上检查并生成，\n"
         "  并在拉取请求中评论说明改动了什么。"
@@ -721,7 +721,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "import.not-a-number": "“{text}”不是人数",
     "import.not-a-role": "{column}“{text}”不是花名册或项目中的岗位{guess}",
     "import.not-a-whole-number": "“{text}”不是整数人数（0 或以上）",
-    "import.not-an-education": "“{text}”不是学历；请写 不限、高中/中专、大专、本科、硕士、博士 之一（或 none、secondary、associate、bachelor、master、doctorate）",
+    "import.not-an-education": "“{text}”不是学历；请写 不限、高中/中专、大专、本科、硕士、博士 之一（或 `none`、`secondary`、`associate`、`bachelor`、`master`、`doctorate`）",
     "import.not-an-id": "{column}“{text}”不是合法的 id：只能用小写字母、数字和“-”，以字母开头；请改正，或者留空，由岗位名称生成",
     "import.not-csv": "{name}：无法按 CSV 读取：{error}",
     "import.not-text": "{name} 既不是 UTF-8 也不是 GBK/GB18030 文本；请用 --encoding 指定编码（或在 Excel 中另存为“CSV UTF-8”）",
