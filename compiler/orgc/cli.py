@@ -462,5 +462,9 @@ def main() -> None:
         from .i18n import Message, verbatim
 
         crash = verbatim(f"{type(exc).__name__}: {exc}")
-        click.echo(Message("cli.internal-error", error=crash).render(_RUN.lang or "en"), err=True)
+        try:
+            lang = _RUN.lang or _language_of(_RUN.args)
+        except Exception:  # the report of a crash must not crash
+            lang = "en"
+        click.echo(Message("cli.internal-error", error=crash).render(lang), err=True)
         sys.exit(2)

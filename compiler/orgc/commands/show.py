@@ -48,7 +48,9 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, 
         other = org.roles.get(role_id)
         return f"{t(other.title)} ({role_id})" if other else role_id
 
-    def value_word(value: str, lang: str) -> str:  # a controlled value (daily) as the reader says it
+    def value_word(value: str, lang: str) -> str:  # a controlled value: daily as written, 每日 in Chinese
+        if lang == "en":
+            return value
         try:
             return wording(f"value.{value}", lang)
         except KeyError:
