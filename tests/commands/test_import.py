@@ -153,10 +153,7 @@ def test_the_result_checks_apart_from_what_the_roster_lacks(tmp_path: Path) -> N
     project = tmp_path / "cs"
     result = import_roster(CS, project)
     assert "purpose to write: 7 roles — ke-fu-zong-jian, ke-fu-zhu-guan," in result.stdout
-    assert (
-        "duties to write, DUT004: 3 roles — wang-luo-xiao-shou-fu-wu-zu-ban-zu-zhang"
-        in result.stdout
-    )
+    assert "duties to write, DUT004: 3 roles — wang-luo-xiao-shou-fu-wu-zu-ban-zu-zhang" in result.stdout
     assert "KPI targets to set, KPI002: 7 roles" in result.stdout
     assert "texts to translate, I18N001:" in result.stdout
     report = run_check(project)
