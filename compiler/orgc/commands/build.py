@@ -17,7 +17,7 @@ import click
 
 from ..config import CONFIG_FILE, Config, load_config
 from ..diagnostics import Severity
-from ..i18n import Message, default_language, os_reason, verbatim
+from ..i18n import Message, default_language, os_reason
 from ..incremental import plan
 from ..publish import PublishError, compare, locked, publish
 from ..render.context import OutputFile, RenderContext, SourceDateProblem, source_date
@@ -94,7 +94,7 @@ def build(options: BuildOptions) -> int:
             with closing(_with_progress(render_all(ctx, options.jobs), estimate, said)) as rendered:
                 differences = compare(out_dir, rendered)
         except (ReferenceDocxError, TemplateProblem) as exc:
-            raise BuildProblem(verbatim(str(exc)), said) from None
+            raise BuildProblem(exc.message, said) from None
         changes = {
             "added": Message("build.added"),
             "changed": Message("build.changed"),
@@ -122,7 +122,7 @@ def build(options: BuildOptions) -> int:
     except PublishError as exc:
         raise BuildProblem(exc.message, said) from None
     except (ReferenceDocxError, TemplateProblem) as exc:
-        raise BuildProblem(verbatim(str(exc)), said) from None
+        raise BuildProblem(exc.message, said) from None
     except OSError as exc:
         raise BuildProblem(
             Message("build.cannot-write", folder=str(out_dir), reason=os_reason(exc)), said
