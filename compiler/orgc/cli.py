@@ -53,7 +53,10 @@ _RUN = _Run()
 def _language() -> str:
     """The language of this run's words before a command knows better (``commands/language.py``)."""
     if _RUN.lang is None:
-        _RUN.lang = _language_of(_RUN.args)
+        try:
+            _RUN.lang = _language_of(_RUN.args)
+        except Exception:  # an unreadable project is reported by the command; its usage error in English
+            _RUN.lang = "en"
     return _RUN.lang
 
 
@@ -79,9 +82,6 @@ def _language_of(args: tuple[str, ...]) -> str:
             options.setdefault(name, value if equals else next(rest, ""))
         elif not word.startswith("-"):
             arguments.append(word)
-    for short, long in (("-o", "--output"), ("-j", "--jobs")):
-        if short in options:
-            options.setdefault(long, options[short])
     return run_language(command.name, options, arguments)
 
 
@@ -462,9 +462,5 @@ def main() -> None:
         from .i18n import Message, verbatim
 
         crash = verbatim(f"{type(exc).__name__}: {exc}")
-        try:
-            lang = _RUN.lang or _language_of(_RUN.args)
-        except Exception:  # the report of a crash must not crash
-            lang = "en"
-        click.echo(Message("cli.internal-error", error=crash).render(lang), err=True)
+        click.echo(Message("cli.internal-error", error=crash).render(_language()), err=True)
         sys.exit(2)
