@@ -143,8 +143,13 @@ def render_context(path: Path, languages: tuple[str, ...] | None = None, when: o
     assert result.ok, [str(d) for d in result.diagnostics]
     dated = {"source_date": when, "dated": True} if when is not None else {}
     return RenderContext(
-        org=result.org, graph=result.graph, config=result.config, project=result.project,
-        languages=languages or result.org.languages, waivers=result.waivers, **dated,
+        org=result.org,
+        graph=result.graph,
+        config=result.config,
+        project=result.project,
+        languages=languages or result.org.languages,
+        waivers=result.waivers,
+        **dated,
     )
 
 

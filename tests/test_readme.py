@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_readme_sections_are_current() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "update_readme.py"), "--check"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
 

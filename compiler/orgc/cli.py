@@ -13,6 +13,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 from click.core import ParameterSource
@@ -24,17 +25,102 @@ FORMATS = ("text", "json", "github", "sarif")
 
 
 class UsageProblem(click.ClickException):
+    """A command's problem (exit code 2), said in ``lang``: its ``Error:`` prefix too."""
+
     exit_code = 2
+
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        if self.lang is not None:
+            _RUN.lang = self.lang
+        super().show(file)
+
+
+class _Run:
+    """The run under way: its arguments, and the language of click's words once it is needed."""
+
+    active = False
+    args: tuple[str, ...] = ()
+    lang: str | None = None
+
+
+_RUN = _Run()
+
+
+def _language() -> str:
+    """The language of this run's words before a command knows better (``commands/language.py``)."""
+    if _RUN.lang is None:
+        try:
+            _RUN.lang = _language_of(_RUN.args)
+        except Exception:  # an unreadable project is reported by the command; its usage error in English
+            _RUN.lang = "en"
+    return _RUN.lang
+
+
+def _language_of(args: tuple[str, ...]) -> str:
+    from .commands.language import run_language
+
+    words = args[: args.index("--")] if "--" in args else args
+    if "--help" in words or "-h" in words:  # the help is written in English only (docs/messages.md)
+        return "en"
+    positional = [word for word in words if not word.startswith("-")]
+    command = cli.commands.get(positional[0]) if positional else None
+    if command is None:
+        return run_language(None)
+    valued = {
+        name for p in command.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts
+    }
+    options: dict[str, str] = {}
+    arguments: list[str] = []
+    rest = iter(words[words.index(positional[0]) + 1 :])
+    for word in rest:
+        name, equals, value = word.partition("=")
+        if name in valued:
+            options.setdefault(name, value if equals else next(rest, ""))
+        elif not word.startswith("-"):
+            arguments.append(word)
+    return run_language(command.name, options, arguments)
+
+
+def _gettext(text: str) -> str:
+    if not _RUN.active:
+        return text
+    from .i18n.click_words import said
+
+    return said(text, _language())
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return _gettext(singular if count == 1 else plural)
+
+
+# Click says its words (usage errors, "Error:", "Usage:") through gettext: in the run's language.
+for _module in (click.core, click.exceptions, click.parser, click.types, click.formatting, click.decorators):
+    if hasattr(_module, "_"):
+        _module._ = _gettext  # type: ignore[attr-defined]
+    if hasattr(_module, "ngettext"):
+        _module.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
 class _Commands(click.Group):
     """The group of commands: a command's problem ends the run with its text and exit code 2."""
 
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        _RUN.active, _RUN.lang = True, None
+        _RUN.args = tuple(sys.argv[1:] if args is None else args)
+        try:
+            return super().main(args, *rest, **options)
+        finally:
+            _RUN.active = False
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except CommandProblem as exc:
-            raise UsageProblem(str(exc)) from None
+            raise UsageProblem(str(exc), exc.lang) from None
 
 
 def _finish(outcome: Outcome) -> None:
@@ -58,7 +144,7 @@ def _today(ctx: click.Context, _param: click.Parameter, value: str | None) -> da
         return date.fromisoformat(value)
     except ValueError:
         # before the project is read, only --messages (read first: it is eager) names the language
-        problem = Message("cli.not-a-date", value=value).render(ctx.params.get("messages") or "en")
+        problem = Message("cli.not-a-date", value=value).render(ctx.params.get("messages") or _language())
         raise click.BadParameter(problem) from None
 
 
@@ -82,8 +168,8 @@ def _messages_option(function):  # type: ignore[no-untyped-def]
         "--messages",
         type=click.Choice(("zh", "en")),
         is_eager=True,
-        help="Language of the diagnostics and hints (default: the first language in orgc.yaml "
-        "if it is zh or en, else en).",
+        help="Language of everything orgc says (default: the first language in orgc.yaml "
+        "if it is zh or en, else en; see docs/messages.md).",
     )(function)
 
 
@@ -192,7 +278,7 @@ def build_command(
     try:
         code = build(options)
     except BuildProblem as exc:
-        raise UsageProblem(str(exc)) from None
+        raise UsageProblem(str(exc), exc.lang) from None
     sys.exit(code)
 
 
@@ -209,6 +295,7 @@ def build_command(
 @click.option(
     "--messages",
     type=click.Choice(("zh", "en")),
+    is_eager=True,
     help="Language of the headings and notes (default: --lang if it is zh or en, else as `orgc check`).",
 )
 def show_command(role: str, path: Path, lang: str | None, messages: str | None) -> None:
@@ -239,8 +326,16 @@ def show_command(role: str, path: Path, lang: str | None, messages: str | None) 
 @click.option("--lang", help="Language of the texts (default: the first in orgc.yaml).")
 @click.option("--folders", is_flag=True, help="BASE and HEAD are project folders, not git revisions.")
 @_today_option
+@_messages_option
 def diff_command(
-    base: str, head: str | None, path: Path, fmt: str, lang: str | None, folders: bool, today: date | None
+    base: str,
+    head: str | None,
+    path: Path,
+    fmt: str,
+    lang: str | None,
+    folders: bool,
+    today: date | None,
+    messages: str | None,
 ) -> None:
     """What changed in the organisation from BASE to HEAD (default: the working tree).
 
@@ -252,12 +347,13 @@ def diff_command(
     """
     from .commands import diff  # 270 ms (the pipeline, the comparison)
 
-    _finish(diff.run(base, head, path, fmt, lang, today, folders))
+    _finish(diff.run(base, head, path, fmt, lang, today, folders, messages))
 
 
 @cli.command("schema")
 @click.argument("name", required=False)
-def schema_command(name: str | None) -> None:
+@_messages_option
+def schema_command(name: str | None, messages: str | None) -> None:
     """Print the JSON Schemas (all of them as one JSON object, or the one NAME).
 
     NAME is a schema file name such as role.schema.json, or a kind: org, role,
@@ -265,17 +361,18 @@ def schema_command(name: str | None) -> None:
     """
     from .commands import schema  # 45 ms (jsonschema)
 
-    _finish(schema.run(name))
+    _finish(schema.run(name, messages))
 
 
 @cli.command("explain")
 @click.argument("code", required=False)
-@click.option("--markdown", is_flag=True, help="Print the full reference as Markdown.")
-def explain_command(code: str | None, markdown: bool) -> None:
+@click.option("--markdown", is_flag=True, help="Print the full reference as Markdown (in English).")
+@_messages_option
+def explain_command(code: str | None, markdown: bool, messages: str | None) -> None:
     """Explain a diagnostic code (what, why, a failing and a fixed example), or list them all."""
     from .commands import explain  # 205 ms (the rules, the model, networkx)
 
-    _finish(explain.run(code, markdown))
+    _finish(explain.run(code, markdown, messages))
 
 
 @cli.command("init")
@@ -294,7 +391,10 @@ def explain_command(code: str | None, markdown: bool) -> None:
     is_flag=True,
     help="Only (over)write the editor schemas in DIRECTORY/.orgc/schema/ from this orgc.",
 )
-def init_command(directory: Path, lang: str, name: str | None, update_schemas: bool) -> None:
+@_messages_option
+def init_command(
+    directory: Path, lang: str, name: str | None, update_schemas: bool, messages: str | None
+) -> None:
     """Start a new, valid project in DIRECTORY (default: the current folder).
 
     A small customer-service organisation to make your own: it checks with no
@@ -308,7 +408,7 @@ def init_command(directory: Path, lang: str, name: str | None, update_schemas: b
     from .commands import init  # 30 ms (PyYAML)
 
     given = click.get_current_context().get_parameter_source("lang") is not ParameterSource.DEFAULT
-    _finish(init.run(directory, lang, name, update_schemas, lang_given=given))
+    _finish(init.run(directory, lang, name, update_schemas, lang_given=given, messages=messages))
 
 
 @cli.command("import")
@@ -339,6 +439,7 @@ def init_command(directory: Path, lang: str, name: str | None, update_schemas: b
     help="Language of the roster's texts (default: the project's first language; for a new project, "
     "zh unless no title holds Chinese).",
 )
+@_messages_option
 def import_command(
     roster: Path,
     path: Path,
@@ -348,6 +449,7 @@ def import_command(
     sheet: str | None,
     encoding: str | None,
     lang: str | None,
+    messages: str | None,
 ) -> None:
     """Import roles from an HR roster (CSV or XLSX) into the project's specs.
 
@@ -359,7 +461,7 @@ def import_command(
     """
     from .commands import import_  # 105 ms (the roster readers)
 
-    _finish(import_.run(roster, path, force, dry_run, maps, sheet, encoding, lang))
+    _finish(import_.run(roster, path, force, dry_run, maps, sheet, encoding, lang, messages))
 
 
 def main() -> None:
@@ -376,5 +478,5 @@ def main() -> None:
         from .i18n import Message, verbatim
 
         crash = verbatim(f"{type(exc).__name__}: {exc}")
-        click.echo(Message("cli.internal-error", error=crash).render("en"), err=True)
+        click.echo(Message("cli.internal-error", error=crash).render(_language()), err=True)
         sys.exit(2)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Location, Severity, sort_diagnostics
-from .i18n import Message, default_language
+from .i18n import Message, default_language, os_reason
 from .ids import ID
 from .incremental.known import KnownDocuments, ReadDocument, mentions_in
 from .load.discover import SpecFile, discover
@@ -62,7 +62,7 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
             try:
                 decoded = read_spec(spec.path, spec.rel)
             except OSError as exc:
-                message = Message("cli.cannot-read", file=spec.rel, reason=exc.strerror)
+                message = Message("cli.cannot-read", file=spec.rel, reason=os_reason(exc))
                 raise ProjectError(message, default_language(config.languages)) from exc
             if known and decoded.digest is not None:
                 known_document = known.same_content(spec, decoded.stamp, decoded.digest)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .i18n import Message, verbatim
+from .i18n import Message, os_reason, verbatim
 
 if TYPE_CHECKING:
     from .render.context import OutputFile
@@ -175,10 +175,10 @@ def _reason(exc: OSError, path: Path) -> Message:
         if blocking is not None:
             return Message("publish.is-a-file", path=str(blocking))
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return Message("publish.disk-full", error=verbatim(str(exc.strerror)))
+        return Message("publish.disk-full", error=os_reason(exc))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return Message("publish.read-only", error=verbatim(str(exc.strerror)))
-    return verbatim(exc.strerror or str(exc))
+        return Message("publish.read-only", error=os_reason(exc))
+    return os_reason(exc)
 
 
 # -- after a killed build --------------------------------------------------------------------------
@@ -321,7 +321,9 @@ def _refuse_foreign_folder(out_dir: Path, ours: set[str]) -> None:
 
     Hidden files count: a folder holding only `.bashrc` and `.ssh/` is someone's home.
     """
-    foreign = sorted(name for name in os.listdir(out_dir) if name not in ours and name not in _OURS_OR_HARMLESS)
+    foreign = sorted(
+        name for name in os.listdir(out_dir) if name not in ours and name not in _OURS_OR_HARMLESS
+    )
     if foreign:
         more = Message("publish.more-files") if len(foreign) > 3 else None
         raise PublishError(

@@ -108,15 +108,16 @@ def _unit_of(role_file: Path) -> str:
 
 
 def test_check_reports_stale_output_and_writes_nothing(project: Path) -> None:
-    done = orgc("build", str(project), "--check")
-    assert done.returncode == 1 and "added" in done.stdout
+    done = orgc("build", str(project), "--check", "--messages", "en")
+    assert done.returncode == 1 and "   added  " in done.stdout
+    assert "    新增  " in orgc("build", str(project), "--check").stdout  # the project speaks Chinese
     assert not (project / "out").exists()
     assert orgc("build", str(project)).returncode == 0
     assert orgc("build", str(project), "--check").returncode == 0
     md = next((project / "out" / "jd").rglob("*.md"))
     md.write_text("edited by hand\n", encoding="utf-8")
-    done = orgc("build", str(project), "--check")
-    assert done.returncode == 1 and "changed" in done.stdout
+    done = orgc("build", str(project), "--check", "--messages", "en")
+    assert done.returncode == 1 and " changed  " in done.stdout
     assert md.read_text(encoding="utf-8") == "edited by hand\n"
 
 

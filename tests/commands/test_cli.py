@@ -223,7 +223,7 @@ def test_unknown_schema_exits_2() -> None:
 
 
 def test_explain_org004() -> None:
-    result = run_cli("explain", "ORG004")
+    result = run_cli("explain", "ORG004", "--messages", "en")
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith("ORG004 span-of-control: ")
@@ -233,7 +233,7 @@ def test_explain_org004() -> None:
 
 
 def test_explain_is_case_insensitive_and_stage_codes_say_they_cannot_be_waived() -> None:
-    result = run_cli("explain", "e100")
+    result = run_cli("explain", "e100", "--messages", "en")
     assert result.exit_code == 0
     assert "cannot be switched off or waived" in result.stdout
 

@@ -464,12 +464,12 @@ def test_large_sections_fold(tmp_path: Path) -> None:
 
 
 def test_errors_on_one_side_exit_1_naming_it(repo: Path) -> None:
-    head = diff(repo, "v0", "broken")
+    head = diff(repo, "v0", "broken", "--messages", "en")
     assert head.exit_code == 1
     assert head.stdout == ""
     assert "HEAD (revision broken) has 1 error in its specs" in head.stderr
     assert "error ORG001" in head.stderr and "orgc check org" in head.stderr
-    base = diff(repo, "broken", "no-change")
+    base = diff(repo, "broken", "no-change", "--messages", "en")
     assert base.exit_code == 1
     assert "BASE (revision broken) has 1 error" in base.stderr
     assert "HEAD" not in base.stderr
@@ -479,7 +479,7 @@ def test_errors_in_the_working_tree(tmp_path: Path) -> None:
     project = copy_good(tmp_path / "p")
     other = copy_good(tmp_path / "other")
     (project / ROLE("cs-agent")).write_text("id: [", encoding="utf-8")
-    result = run_cli("diff", other, "--path", project, "--today", TODAY)
+    result = run_cli("diff", other, "--path", project, "--today", TODAY, "--messages", "en")
     assert result.exit_code == 1
     assert "HEAD (the working tree) has" in result.stderr
     assert f"run `orgc check {project}`" in result.stderr
@@ -495,7 +495,7 @@ def test_errors_in_the_working_tree(tmp_path: Path) -> None:
     ],
 )
 def test_usage_and_io_errors_exit_2(repo: Path, args: tuple[str, ...], says: str) -> None:
-    result = diff(repo, *args)
+    result = diff(repo, *args, "--messages", "en")
     assert result.exit_code == 2, result.output
     assert says in result.stderr
     assert result.stdout == ""
@@ -504,7 +504,7 @@ def test_usage_and_io_errors_exit_2(repo: Path, args: tuple[str, ...], says: str
 def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     project = copy_good(tmp_path / "p")
-    result = run_cli("diff", "main", "--path", project, "--today", TODAY)
+    result = run_cli("diff", "main", "--path", project, "--today", TODAY, "--messages", "en")
     assert result.exit_code == 2
     assert "is not in a git repository" in result.stderr
 
@@ -513,7 +513,7 @@ def test_git_is_needed_only_for_revisions(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
     project = copy_good(tmp_path / "p")
     assert run_cli("diff", GOOD, "--path", project, "--today", TODAY).exit_code == 0
-    result = run_cli("diff", "main", "--path", project, "--today", TODAY)
+    result = run_cli("diff", "main", "--path", project, "--today", TODAY, "--messages", "en")
     assert result.exit_code == 2
     assert "git is not installed" in result.stderr
 
@@ -526,7 +526,7 @@ def test_revision_files_are_read_safely(tmp_path: Path) -> None:
     project = copy_good(root / PROJECT)
     (project / "specs" / "roles" / "leak.yaml").symlink_to("/etc/passwd")
     commit(root, "links")
-    result = diff(root, "links", "links")
+    result = diff(root, "links", "links", "--messages", "en")
     assert result.exit_code == 1
     assert "link to a file outside the project" in result.stderr
 

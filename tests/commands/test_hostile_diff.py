@@ -59,7 +59,7 @@ def test_a_bare_folder_name_is_a_revision_and_the_message_says_how_to_mean_the_f
 ) -> None:
     (repo / "snapshot").mkdir()
     monkeypatch.chdir(repo)
-    result = diff(repo, "snapshot")
+    result = diff(repo, "snapshot", "--messages", "en")
     assert result.exit_code == 2
     assert "write ./snapshot or pass --folders" in result.stderr
 
@@ -71,7 +71,7 @@ def test_a_blob_over_the_spec_limit_is_never_read(repo: Path, monkeypatch: pytes
     asked: list[bytes] = []
     cat = revisions._cat
     monkeypatch.setattr(revisions, "_cat", lambda oids, side: asked.extend(oids) or cat(oids, side))
-    result = diff(repo, "base", "huge")
+    result = diff(repo, "base", "huge", "--messages", "en")
     assert result.exit_code == 1
     assert "HEAD (revision huge) has 1 error" in result.stderr
     assert "E100" in result.stderr

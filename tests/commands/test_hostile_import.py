@@ -59,7 +59,9 @@ def test_an_xlsx_that_unpacks_past_the_roster_limit_is_refused_unread(tmp_path: 
 
 
 def test_an_xlsx_sheet_with_too_many_rows_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
-    rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(1, 20_002))
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(1, 20_002)
+    )
     sheet = b'<worksheet xmlns="x"><sheetData>' + rows + b"</sheetData></worksheet>"
     roster = tmp_path / "long.xlsx"
     roster.write_bytes(_workbook({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": sheet}))
@@ -85,7 +87,9 @@ def test_a_duty_text_on_many_roles_gives_one_short_finding(tmp_path: Path) -> No
 
 def test_rows_without_a_supervisor_name_a_few_of_the_others_and_count_the_rest(tmp_path: Path) -> None:
     roster = tmp_path / "tops.csv"
-    roster.write_text("岗位名称,部门,定员\n" + "".join(f"专员{i},部门{i},1\n" for i in range(12)), encoding="utf-8")
+    roster.write_text(
+        "岗位名称,部门,定员\n" + "".join(f"专员{i},部门{i},1\n" for i in range(12)), encoding="utf-8"
+    )
     result = import_roster(roster, tmp_path / "p")
     assert result.exit_code == 1
     problems = [line for line in result.output.splitlines() if "only one role may be the top" in line]

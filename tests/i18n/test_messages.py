@@ -383,7 +383,10 @@ def test_show_speaks_the_language_asked_for() -> None:
 # -- the command line's own words and publishing -------------------------------------------------------
 
 
-def test_usage_problems_without_a_project_are_in_english() -> None:
+def test_usage_problems_without_a_project_are_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no orgc.yaml here, so no project language to speak
     schema = run_cli("schema", "nope")
     assert schema.exit_code == 2 and "no schema 'nope'; known: common.schema.json, " in schema.stderr
     explain = run_cli("explain", "XYZ001")
@@ -391,19 +394,21 @@ def test_usage_problems_without_a_project_are_in_english() -> None:
     assert "no diagnostic code 'XYZ001'; run `orgc explain` for the list" in explain.stderr
 
 
-def test_a_bad_date_is_said_in_the_language_of_messages() -> None:
-    english = run_cli("check", GOOD, "--today", "tomorrow")
+def test_a_bad_date_is_said_in_the_language_of_messages_else_the_projects() -> None:
+    english = run_cli("check", GOOD, "--today", "tomorrow", "--messages", "en")
     assert english.exit_code == 2 and "'tomorrow' is not a date; write YYYY-MM-DD" in english.stderr
-    chinese = run_cli("check", GOOD, "--today", "tomorrow", "--messages", "zh")
+    chinese = run_cli("check", GOOD, "--today", "tomorrow")  # GOOD is written zh first
     assert chinese.exit_code == 2 and "“tomorrow”不是日期" in chinese.stderr
 
 
 def test_updated_schemas_are_counted_in_the_language_asked_for(tmp_path: Path) -> None:
     project = copy_good(tmp_path / "project")
-    english = run_cli("init", project, "--update-schemas")
+    english = run_cli("init", project, "--update-schemas", "--messages", "en")
     assert english.exit_code == 0 and english.stdout.startswith("Updated ")
-    chinese = run_cli("init", project, "--update-schemas", "--lang", "zh")
+    chinese = run_cli("init", project, "--update-schemas")  # the project's orgc.yaml is zh first
     assert chinese.exit_code == 0 and chinese.stdout.startswith("已更新 ")
+    (project / "orgc.yaml").unlink()
+    assert run_cli("init", project, "--update-schemas").stdout.startswith("已更新 ")  # no orgc.yaml: [zh]
 
 
 def test_publish_errors_carry_a_message_in_both_languages(tmp_path: Path) -> None:

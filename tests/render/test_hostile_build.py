@@ -29,7 +29,9 @@ def test_a_font_name_is_text_in_the_docx_never_markup(tmp_path: Path, font: str)
     with zipfile.ZipFile(project / "out/jd/zh/cs-agent.docx") as docx:
         styles = docx.read("word/styles.xml").decode("utf-8")
     fonts = etree.fromstring(styles.encode("utf-8")).iter("{*}rFonts")
-    east_asian = {f.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") for f in fonts}
+    east_asian = {
+        f.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") for f in fonts
+    }
     assert east_asian - {None} == {font}  # an injected attribute would have cut the name short
 
 
@@ -52,7 +54,10 @@ def test_addresses_and_mentions_in_titles_do_not_become_links_or_pings(tmp_path:
 @pytest.mark.parametrize(
     ("template", "says"),
     [
-        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "took more than 5 s"),
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            "took more than 5 s",
+        ),
         ("{{ 10**100000000 }}", "a power too large to compute"),
         ('{{ "x" * 10**8 }}', "repeated beyond the size of a document"),
         ("{% for i in range(5000) %}{{ 'x' * 1000 }}{% endfor %}", "more than 4 MB of text for one file"),

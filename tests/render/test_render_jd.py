@@ -19,11 +19,30 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = '| < > & " \\ ` = + - @ *x* _y_ ~z~ $m$'
 
 SECTIONS = {
-    "zh": ["职位基本资料", "在组织中的位置", "工作目的", "工作职责", "考核指标", "权限", "工作关系",
-           "任职资格", "职业发展", "工作环境"],
-    "en": ["Position details", "Position in the organisation", "Purpose", "Duties",
-           "Key performance indicators", "Authority", "Working relationships", "Qualifications",
-           "Career path", "Working environment"],
+    "zh": [
+        "职位基本资料",
+        "在组织中的位置",
+        "工作目的",
+        "工作职责",
+        "考核指标",
+        "权限",
+        "工作关系",
+        "任职资格",
+        "职业发展",
+        "工作环境",
+    ],
+    "en": [
+        "Position details",
+        "Position in the organisation",
+        "Purpose",
+        "Duties",
+        "Key performance indicators",
+        "Authority",
+        "Working relationships",
+        "Qualifications",
+        "Career path",
+        "Working environment",
+    ],
 }
 
 
@@ -75,8 +94,9 @@ def test_fonts_come_from_orgc_yaml(tmp_path: Path) -> None:
     project = tmp_path / "p"
     shutil.copytree(ROOT / "tests" / "fixtures" / "good", project)
     config = project / "orgc.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "fonts: {east_asian: 微软雅黑, latin: Arial}\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "fonts: {east_asian: 微软雅黑, latin: Arial}\n", encoding="utf-8"
+    )
     ctx = context(project)
     role = next(iter(ctx.org.roles.values()))
     document = docx.Document(io.BytesIO(render_docx(ctx, role, "zh").data))
@@ -91,7 +111,9 @@ def test_markdown_and_docx_show_the_same_duties(embedded: RenderContext) -> None
     for duty in embedded.org.duties_of(role):
         title = embedded.t(duty.title, "en")
         assert title.replace("*", "\\*").split(",")[0] in markdown
-        assert any(title in cell.text for table in document.tables for row in table.rows for cell in row.cells)
+        assert any(
+            title in cell.text for table in document.tables for row in table.rows for cell in row.cells
+        )
 
 
 def test_hostile_text_is_escaped_in_markdown_and_kept_verbatim_in_docx(tmp_path: Path) -> None:
@@ -101,7 +123,9 @@ def test_hostile_text_is_escaped_in_markdown_and_kept_verbatim_in_docx(tmp_path:
     text = role_file.read_text(encoding="utf-8")
     purpose = next(line for line in text.splitlines() if line.startswith("purpose:"))
     hostile = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
-    role_file.write_text(text.replace(purpose, f'purpose: {{zh: "{hostile}", en: "{hostile}"}}'), encoding="utf-8")
+    role_file.write_text(
+        text.replace(purpose, f'purpose: {{zh: "{hostile}", en: "{hostile}"}}'), encoding="utf-8"
+    )
     ctx = context(project)
     role = ctx.org.roles[role_file.stem]
     markdown = render_md(ctx, role, "zh").data.decode()

@@ -17,7 +17,13 @@ def test_crc32_combine_is_the_crc_of_the_joined_bytes() -> None:
 
 
 def test_a_part_of_text_and_pieces_holds_them_in_order() -> None:
-    chunks: list[bytes | Packed] = [b"<w:body>", pack("<w:p>甲</w:p>" * 300), b"<w:p/>", b"<w:p/>", pack("<end/>")]
+    chunks: list[bytes | Packed] = [
+        b"<w:body>",
+        pack("<w:p>甲</w:p>" * 300),
+        b"<w:p/>",
+        b"<w:p/>",
+        pack("<end/>"),
+    ]
     part = deflate(chunks)
     expected = "<w:body>" + "<w:p>甲</w:p>" * 300 + "<w:p/><w:p/><end/>"
     assert zlib.decompress(part.data, -15) == expected.encode()

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 
 class CommandProblem(Exception):
-    """The command cannot run: not a project, a bad option, a file in the way (exit code 2)."""
+    """The command cannot run: not a project, a bad option, a file in the way (exit code 2).
+
+    ``str()`` is what is said, in ``lang`` (None: in the language the run speaks before reading a project).
+    """
+
+    def __init__(self, text: str, lang: str | None = None) -> None:
+        super().__init__(text)
+        self.lang = lang
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import click
 
 from ..config import CONFIG_FILE, Config, load_config
 from ..diagnostics import Severity
-from ..i18n import Message, default_language, verbatim
+from ..i18n import Message, default_language, os_reason
 from ..incremental import plan
 from ..publish import PublishError, compare, locked, publish
 from ..render.context import OutputFile, RenderContext, SourceDateProblem, source_date
@@ -30,6 +31,7 @@ class BuildProblem(Exception):
 
     def __init__(self, message: Message, lang: str) -> None:
         super().__init__(message.render(lang))
+        self.lang = lang
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,18 @@ def build(options: BuildOptions) -> int:
 
     if options.check_only:
         try:
-            with closing(_with_progress(render_all(ctx, options.jobs), estimate)) as rendered:
+            with closing(_with_progress(render_all(ctx, options.jobs), estimate, said)) as rendered:
                 differences = compare(out_dir, rendered)
         except (ReferenceDocxError, TemplateProblem) as exc:
-            raise BuildProblem(verbatim(str(exc)), said) from None
+            raise BuildProblem(exc.message, said) from None
+        changes = {
+            "added": Message("build.added"),
+            "changed": Message("build.changed"),
+            "removed": Message("build.removed"),
+        }
         for difference in differences:
-            click.echo(f"{difference.change:>8}  {_shown(out_dir)}/{difference.path}")
+            change = changes[difference.change].render(said)
+            click.echo(f"{_right_aligned(change, 8)}  {_shown(out_dir)}/{difference.path}")
         if differences:
             _say(Message("build.differs", folder=_shown(out_dir), count=len(differences)), said, err=True)
             return 1
@@ -108,16 +116,16 @@ def build(options: BuildOptions) -> int:
             reuse = plan.reuse(last, out_dir, result, known, ctx.date_text)
             rendering = render_all(dataclasses.replace(ctx, reuse=reuse.kept), options.jobs)
             # closed even when publishing fails, so that the render workers stop at once
-            with closing(_recording(_with_progress(rendering, estimate), recorded, pieces)) as outputs:
+            with closing(_recording(_with_progress(rendering, estimate, said), recorded, pieces)) as outputs:
                 published = publish(out_dir, outputs)
             plan.record_build(reuse, published, recorded, pieces, ctx.languages, options.today, when)
     except PublishError as exc:
         raise BuildProblem(exc.message, said) from None
     except (ReferenceDocxError, TemplateProblem) as exc:
-        raise BuildProblem(verbatim(str(exc)), said) from None
+        raise BuildProblem(exc.message, said) from None
     except OSError as exc:
         raise BuildProblem(
-            Message("build.cannot-write", folder=str(out_dir), reason=exc.strerror or str(exc)), said
+            Message("build.cannot-write", folder=str(out_dir), reason=os_reason(exc)), said
         ) from None
     built = Message(
         "build.built",
@@ -189,14 +197,21 @@ def _recording(
         yield output
 
 
-def _with_progress(outputs: Iterator[OutputFile], estimate: int) -> Iterator[OutputFile]:
+def _with_progress(outputs: Iterator[OutputFile], estimate: int, lang: str) -> Iterator[OutputFile]:
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield from outputs
         return
-    with click.progressbar(length=estimate, label="rendering", file=sys.stderr) as bar:
+    label = Message("build.rendering").render(lang)
+    with click.progressbar(length=estimate, label=label, file=sys.stderr) as bar:
         for output in outputs:
             bar.update(1)
             yield output
+
+
+def _right_aligned(text: str, columns: int) -> str:
+    """``text`` right-aligned in terminal columns: a Chinese character takes two."""
+    width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return " " * max(columns - width, 0) + text
 
 
 def _shown(path: Path) -> str:

@@ -1,18 +1,24 @@
-"""``orgc explain [CODE]``: one diagnostic code explained, the list of them all, or the Markdown reference."""
+"""``orgc explain [CODE]``: one diagnostic code explained, the list of them all, or the Markdown reference.
+
+Said in ``--messages``, else in the language of the project in the current folder, else in English;
+``--markdown`` is the README's reference, in English.
+"""
 
 from __future__ import annotations
 
 from ..i18n import Message
-from ..rules import RULES, all_rules
-from ..rules.docs import reference_markdown, rule_text
+from ..rules import RULES
+from ..rules.docs import reference_markdown, rule_list, rule_text
 from . import CommandProblem, Outcome
+from .language import run_language
 
 
-def run(code: str | None, markdown: bool) -> Outcome:
+def run(code: str | None, markdown: bool, messages: str | None = None) -> Outcome:
     if markdown:
         return Outcome(0, reference_markdown())
+    said = run_language("explain", {"--messages": messages or ""})
     if code is None:
-        return Outcome(0, "".join(f"{e.code:<8} {e.severity.label:<8} {e.summary}\n" for e in all_rules()))
+        return Outcome(0, rule_list(said))
     if code.upper() in RULES:
-        return Outcome(0, rule_text(RULES[code.upper()]) + "\n")
-    raise CommandProblem(Message("cli.no-diagnostic-code", code=code).render("en"))
+        return Outcome(0, rule_text(RULES[code.upper()], said) + "\n")
+    raise CommandProblem(Message("cli.no-diagnostic-code", code=code).render(said), said)

@@ -1,4 +1,8 @@
-"""``orgc import ROSTER``: the roster importer (roster/) run with the command's options."""
+"""``orgc import ROSTER``: the roster importer (roster/) run with the command's options.
+
+Said in ``--messages``, else in the language of the project imported into, else in ``--lang``
+when it is given, else in English (docs/messages.md).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from pathlib import Path
 from ..roster import ImportProblem
 from ..roster.importer import ImportOptions, run_import
 from . import CommandProblem, Outcome
+from .language import run_language
 
 
 def run(
@@ -18,10 +23,15 @@ def run(
     sheet: str | None,
     encoding: str | None,
     lang: str | None,
+    messages: str | None = None,
 ) -> Outcome:
     """What was (or would be) imported and the work left; exit code 1 when the roster has problems."""
+    options = ImportOptions(roster, path, force, dry_run, maps, sheet, encoding, lang, messages)
     try:
-        done = run_import(ImportOptions(roster, path, force, dry_run, maps, sheet, encoding, lang))
+        done = run_import(options)
     except ImportProblem as exc:
-        raise CommandProblem(str(exc)) from None
+        said = run_language(
+            "import", {"--messages": messages or "", "--lang": lang or "", "--path": str(path)}
+        )
+        raise CommandProblem(exc.message.render(said), said) from None
     return Outcome(done.exit_code, "\n".join(done.lines) + "\n")

@@ -12,8 +12,9 @@ from pathlib import Path
 import yaml
 
 from .. import resources
-from ..i18n import Message, default_language
+from ..i18n import Message, os_reason, verbatim
 from . import CommandProblem, Outcome
+from .language import run_language
 
 # The languages the starter project is written in, in the order its texts give them.
 LANGUAGES = ("zh", "en")
@@ -24,7 +25,11 @@ _RENAMED = {"gitignore": ".gitignore"}
 
 
 class InitProblem(CommandProblem):
-    """Bad options or a target that cannot be written (exit code 2)."""
+    """Bad options or a target that cannot be written (exit code 2); ``str()`` is the English."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class TargetExists(InitProblem):
@@ -32,10 +37,9 @@ class TargetExists(InitProblem):
 
     def __init__(self, target: Path, existing: Sequence[str]) -> None:
         self.existing = tuple(existing)
-        listed = "\n".join(f"  {rel}" for rel in self.existing)
+        listed = verbatim("\n".join(f"  {rel}" for rel in self.existing))
         super().__init__(
-            f"nothing was written: {len(self.existing)} file(s) would be overwritten in {target}:\n"
-            f"{listed}\nMove them away, or choose another folder."
+            Message("init.files-exist", count=len(self.existing), folder=str(target), files=listed)
         )
 
 
@@ -47,18 +51,31 @@ class Scaffold:
     files: tuple[str, ...]
 
 
-def run(directory: Path, lang: str, name: str | None, schemas_only: bool, lang_given: bool = True) -> Outcome:
+def run(
+    directory: Path,
+    lang: str,
+    name: str | None,
+    schemas_only: bool,
+    lang_given: bool = True,
+    messages: str | None = None,
+) -> Outcome:
     """A new project in ``directory`` (or, ``schemas_only``, fresh editor schemas) and what to do next.
 
-    ``lang_given``: ``--lang`` was written, so the schemas' note is in its first language (else English).
+    Said in ``messages``, else in the language of the project already in ``directory``, else in
+    the first language of ``--lang`` when it was written (``lang_given``), else in English.
     """
-    if schemas_only:
-        done = update_schemas(directory)
-        said = default_language(tuple(part.strip() for part in lang.split(","))) if lang_given else "en"
-        folder = str(directory / ".orgc" / "schema")
-        return Outcome(0, Message("cli.schemas-updated", count=len(done.files), folder=folder).render(said) + "\n")
-    done = init_project(directory, parse_languages(lang), name)
-    return Outcome(0, next_steps(done, str(directory)))
+    options = {"--messages": messages or "", "--lang": lang if lang_given else ""}
+    said = run_language("init", options, [str(directory)])
+    try:
+        if schemas_only:
+            done = update_schemas(directory)
+            folder = str(directory / ".orgc" / "schema")
+            updated = Message("cli.schemas-updated", count=len(done.files), folder=folder)
+            return Outcome(0, updated.render(said) + "\n")
+        done = init_project(directory, parse_languages(lang), name)
+    except InitProblem as exc:
+        raise CommandProblem(exc.message.render(said), said) from None
+    return Outcome(0, next_steps(done, str(directory), said))
 
 
 def parse_languages(text: str) -> tuple[str, ...]:
@@ -66,10 +83,7 @@ def parse_languages(text: str) -> tuple[str, ...]:
     languages = tuple(part.strip() for part in text.split(",") if part.strip())
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if not languages or unknown or len(set(languages)) != len(languages):
-        raise InitProblem(
-            f"--lang '{text}': give zh, en or both separated by a comma (zh,en); "
-            "the starter project is written in these two languages"
-        )
+        raise InitProblem(Message("init.bad-languages", text=text))
     return languages
 
 
@@ -88,10 +102,10 @@ def init_project(
     """
     languages = parse_languages(",".join(languages))
     if name is not None and not name.strip():
-        raise InitProblem("--name must not be empty")
+        raise InitProblem(Message("init.empty-name"))
     files = starter_files(languages, name.strip() if name else None, today or date.today())
     if target.exists() and not target.is_dir():
-        raise InitProblem(f"{target} is not a folder")
+        raise InitProblem(Message("cli.not-a-folder", path=str(target)))
     existing = sorted({clash for rel in files for clash in _clashes(target, rel)})
     if existing:
         raise TargetExists(target, existing)
@@ -102,14 +116,12 @@ def init_project(
 def update_schemas(target: Path) -> Scaffold:
     """Overwrite only the editor schemas in ``target``/.orgc/schema with this orgc's own."""
     if not (target / "orgc.yaml").is_file() and not (target / "specs").is_dir():
-        raise InitProblem(f"{target} is not an orgc project: it has neither orgc.yaml nor a specs/ folder")
+        raise InitProblem(Message("init.not-a-project", folder=str(target)))
     files = schema_files()
     for rel in files:
         for clash in _clashes(target, rel):
             if clash != rel or (target / rel).is_symlink() or not (target / rel).is_file():
-                raise InitProblem(
-                    f"{target / clash} is in the way of {SCHEMA_FOLDER}/: a link, or not a file"
-                )
+                raise InitProblem(Message("init.in-the-way", path=str(target / clash), folder=SCHEMA_FOLDER))
     _write_all(target, files, overwrite=True)
     return Scaffold(target, tuple(sorted(files)))
 
@@ -141,24 +153,23 @@ def schema_files() -> dict[str, bytes]:
     return {f"{SCHEMA_FOLDER}/{n}": (folder / n).read_bytes() for n in resources.schema_names()}
 
 
-def next_steps(scaffold: Scaffold, shown_as: str) -> str:
-    """What to do after init, for the terminal; ``shown_as`` is the folder as the user typed it."""
-    lines = [f"Created an orgc project in {shown_as} ({len(scaffold.files)} files):"]
+def next_steps(scaffold: Scaffold, shown_as: str, lang: str = "en") -> str:
+    """What to do after init, for the terminal, in ``lang``; ``shown_as`` is the folder as typed."""
+
+    def say(message: Message) -> str:
+        return message.render(lang)
+
+    lines = [say(Message("init.created", folder=shown_as, count=len(scaffold.files)))]
     lines += [f"  {rel}" for rel in scaffold.files if not rel.startswith(f"{SCHEMA_FOLDER}/")]
-    lines += [f"  {SCHEMA_FOLDER}/*.json  (the JSON Schemas, for your editor)", "", "Next steps:"]
+    lines += [f"  {SCHEMA_FOLDER}/*.json  {say(Message('init.schemas'))}", "", say(Message("init.next"))]
     if Path(shown_as) != Path("."):
         lines.append(f"  cd {shlex.quote(shown_as)}")
     lines += [
-        "  orgc check                 check the specs: 0 errors, 0 warnings to start with",
-        "  orgc build                 job descriptions, matrices, org chart and handbook in out/",
-        "  orgc show cs-team-lead     one role in the terminal",
+        f"  orgc check                 {say(Message('init.step-check'))}",
+        f"  orgc build                 {say(Message('init.step-build'))}",
+        f"  orgc show cs-team-lead     {say(Message('init.step-show'))}",
         "",
-        "  Then make it yours: the units in specs/org.yaml, one file per role in specs/roles/,",
-        "  the KPI catalogue in specs/kpis/; run `orgc check` after each change.",
-        "  In VS Code, install the YAML extension (redhat.vscode-yaml): every spec file points at",
-        f"  {SCHEMA_FOLDER}/ for completion and errors as you type (see .orgc/README.md).",
-        "  Commit everything, .orgc/ included: .github/workflows/orgc.yml checks and builds the",
-        "  specs on GitHub and comments on pull requests with what they change.",
+        say(Message("init.advice", folder=SCHEMA_FOLDER)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -194,7 +205,8 @@ def _write_all(target: Path, files: dict[str, bytes], overwrite: bool) -> None:
         if not overwrite:
             for path in written:
                 path.unlink(missing_ok=True)
-        raise InitProblem(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
+        where = str(exc.filename or target)
+        raise InitProblem(Message("init.cannot-write", path=where, reason=os_reason(exc))) from None
 
 
 # --- keeping the starter's texts in the chosen languages ---------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import LANGUAGES, Message, OneOf
+from ..i18n import LANGUAGES, Message, OneOf, wording
 from ..ids import ID
 from ..model.entities import Org, Role, Text
 from ..model.graph import OrgGraph
@@ -77,6 +77,14 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, 
         other = org.roles.get(role_id)
         return f"{t(other.title)} ({role_id})" if other else role_id
 
+    def value_word(value: str, lang: str) -> str:  # a controlled value: daily as written, 每日 in Chinese
+        if lang == "en":
+            return value
+        try:
+            return wording(f"value.{value}", lang)
+        except KeyError:
+            return value
+
     def head(text: str) -> str:
         return click.style(text, bold=True) if colour else text
 
@@ -118,7 +126,7 @@ def render_role(org: Org, graph: OrgGraph, role: Role, lang: str, colour: bool, 
             letters[split_row(cell.row)[0]].add(cell.letter)
     lines += ["", head(say(Message("show.duties")))]
     for duty in org.duties_of(role):
-        frequency = f" [{duty.frequency}]" if duty.frequency else ""
+        frequency = f" [{value_word(duty.frequency, messages)}]" if duty.frequency else ""
         source = "" if duty.owner == role.id else "  " + say(Message("show.from-block", block=duty.owner))
         lines.append(f"  {combined(letters.pop(duty.ref, set())):<7} {t(duty.title)}{frequency}{source}")
     step_lines = [

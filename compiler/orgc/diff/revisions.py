@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..i18n import Message, verbatim
+from ..i18n import Message, os_reason, verbatim
 from ..load.text import MAX_FILE_BYTES
 
 # What a revision needs to be checked, relative to the project folder.
@@ -229,5 +229,5 @@ def _git(args: list[str], cwd: Path | None, stdin: bytes | None = None) -> bytes
     try:
         done = subprocess.run([git, *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
     except OSError as exc:
-        raise DiffProblem(Message("side.cannot-run-git", reason=verbatim(str(exc.strerror)))) from None
+        raise DiffProblem(Message("side.cannot-run-git", reason=os_reason(exc))) from None
     return done.stdout if done.returncode == 0 else None

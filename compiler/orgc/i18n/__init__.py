@@ -7,6 +7,7 @@ line's own words. Documents and ``orgc diff`` take their fixed wording by key in
 
 from __future__ import annotations
 
+import errno
 import re
 import string
 from collections.abc import Sequence
@@ -83,6 +84,33 @@ class OneOf:
 def verbatim(text: str) -> Message:
     """Text that is the same in every language (an id, a path, words from another program)."""
     return Message("verbatim", text=text)
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why the system refused, in the catalogue's words for the common errors; else the system's own text."""
+    reasons = {
+        errno.EACCES: Message("os.permission-denied"),
+        errno.EPERM: Message("os.permission-denied"),
+        errno.ENOENT: Message("os.not-found"),
+        errno.ENOSPC: Message("os.disk-full"),
+        errno.EDQUOT: Message("os.disk-full"),
+        errno.EFBIG: Message("os.too-large"),
+        errno.EROFS: Message("os.read-only"),
+        errno.EEXIST: Message("os.exists"),
+        errno.ENOTDIR: Message("os.not-a-folder"),
+        errno.EISDIR: Message("os.is-a-folder"),
+        errno.ENOTEMPTY: Message("os.not-empty"),
+        errno.EBUSY: Message("os.busy"),
+        errno.ETXTBSY: Message("os.busy"),
+        errno.ENAMETOOLONG: Message("os.name-too-long"),
+        errno.ELOOP: Message("os.too-many-links"),
+        errno.EMFILE: Message("os.too-many-open"),
+        errno.ENFILE: Message("os.too-many-open"),
+        errno.EIO: Message("os.io-error"),
+        errno.EXDEV: Message("os.other-device"),
+    }
+    known = reasons.get(exc.errno) if exc.errno is not None else None
+    return known or verbatim(exc.strerror or str(exc))
 
 
 def description(text: str) -> Message:

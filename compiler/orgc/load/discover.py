@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..i18n import Message
+from ..i18n import Message, os_reason, verbatim
 from .clutter import clutter
 
 # folder under specs/ -> kind; org.yaml sits at the top of specs/.
@@ -62,7 +62,7 @@ def discover(project: Path) -> Discovery:
             real = folder.resolve()
             entries = sorted(os.scandir(folder), key=lambda e: e.name) if real not in walked else []
         except (OSError, RuntimeError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
+            reason = os_reason(exc) if isinstance(exc, OSError) else verbatim(str(exc))
             rel = _shown(folder.relative_to(project).as_posix())
             problems.append(
                 _problem(rel, Message("E102.unreadable", reason=reason), Message("E102.unreadable.hint"))

@@ -30,7 +30,11 @@ _PATTERNS: tuple[tuple[str, str | None, Message], ...] = (
     (r"found unexpected end of stream", None, Message("yaml.end-of-stream")),
     (r"invalid indentation or unclosed", None, Message("yaml.indentation-or-bracket")),
     (r"unknown escape character", None, Message("yaml.unknown-escape")),
-    (r"hexdecimal number|hexadecimal numbers|invalid Unicode character escape", None, Message("yaml.escape-code")),
+    (
+        r"hexdecimal number|hexadecimal numbers|invalid Unicode character escape",
+        None,
+        Message("yaml.escape-code"),
+    ),
     (r"unexpected document (indicator|separator)", None, Message("yaml.document-in-quote")),
     (r"tab character", None, Message("yaml.tab")),
     (r"indentation indicator|chomping", None, Message("yaml.block-indicator")),
@@ -45,7 +49,11 @@ _PATTERNS: tuple[tuple[str, str | None, Message], ...] = (
     (r".", r"tag", Message("yaml.tag")),
     (r"<document start>|<stream-start>", None, Message("yaml.document-start")),
     (r"nesting (depth|level)", None, Message("yaml.too-deep")),
-    (r"special characters|control characters|unacceptable character", None, Message("yaml.control-character")),
+    (
+        r"special characters|control characters|unacceptable character",
+        None,
+        Message("yaml.control-character"),
+    ),
     (r"input is too long", None, Message("yaml.too-long")),
 )
 _COMPILED = tuple(

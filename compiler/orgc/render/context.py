@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..config import Config
 from ..diagnostics import WaiverUse
+from ..i18n import Message
 from ..i18n import documents as labels
 from ..model.entities import Org, Text
 from ..model.raci import assignment_cells
@@ -173,8 +174,7 @@ class RenderContext:
             from ..writers.templating import TemplateProblem  # jinja2: a no-op build never needs it
 
             raise TemplateProblem(
-                f"the templates folder '{self.config.templates}' is outside the project or reached "
-                "through a link; name a folder of the project itself"
+                Message("template.folder-outside", folder=str(self.config.templates))
             ) from None
         if not user.is_dir():
             return (data_dir("templates"),)

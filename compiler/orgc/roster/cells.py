@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .. import vocabulary
+from ..i18n import Message
 
 # A marker that starts an item: 1.  1、  1)  (1)  （1）  ①  一、  - • ·
 _LINE_MARKER = re.compile(
@@ -38,7 +39,11 @@ _AT_LEAST = re.compile(r"(及以上|以上|或以上|学历|毕业|\s*\+|\s*or a
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message names what was expected."""
+    """A cell that cannot be read; ``message`` names what was expected."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def duty_items(text: str) -> list[str]:
@@ -111,9 +116,9 @@ def headcount(text: str) -> int | None:
     try:
         number = float(value)
     except ValueError:
-        raise CellError(f"'{text}' is not a number of people") from None
+        raise CellError(Message("import.not-a-number", text=text)) from None
     if not number.is_integer() or number < 0:
-        raise CellError(f"'{text}' is not a whole number of people (0 or more)")
+        raise CellError(Message("import.not-a-whole-number", text=text))
     return int(number)
 
 
@@ -123,11 +128,8 @@ def education(text: str) -> str:
     value = _AT_LEAST.sub("", value).strip()
     if value in EDUCATION:
         return EDUCATION[value]
-    accepted = (
-        f"{', '.join(words[0] for words in vocabulary.EDUCATION.values())} "
-        f"(or {', '.join(vocabulary.EDUCATION)})"
-    )
-    raise CellError(f"'{text}' is not an education level; write one of {accepted}")
+    words = tuple(words[0] for words in vocabulary.EDUCATION.values())
+    raise CellError(Message("import.not-an-education", text=text, words=words, values=tuple(vocabulary.EDUCATION)))
 
 
 def is_total_row(title: str) -> bool:

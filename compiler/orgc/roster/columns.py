@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..i18n import Message, verbatim
 from . import ImportProblem
 from .read import Row, Sheet
 
@@ -85,7 +86,7 @@ class Header:
 @dataclass(frozen=True)
 class HeaderProblem:
     row: int
-    message: str
+    message: Message
 
 
 def parse_maps(options: Sequence[str]) -> dict[str, tuple[str, str | None]]:
@@ -94,7 +95,7 @@ def parse_maps(options: Sequence[str]) -> dict[str, tuple[str, str | None]]:
     for option in options:
         column, sep, target = option.rpartition("=")
         if not sep or not column.strip() or not target.strip():
-            raise MapError(f"--map '{option}': write it as COLUMN=FIELD, e.g. --map 职位=title")
+            raise MapError(Message("import.map-form", option=option))
         maps[normalise(column)] = field_of(target.strip(), option)
     return maps
 
@@ -108,11 +109,8 @@ def field_of(target: str, option: str) -> tuple[str, str | None]:
     base, _, lang = name.rpartition("_")
     if base in TEXT_FIELDS and lang in LANGUAGES:
         return base, lang
-    known = ", ".join([*ALIASES, IGNORE])
-    raise MapError(
-        f"--map '{option}': '{target}' is not a field; fields: {known} "
-        "(text fields also as FIELD_zh or FIELD_en, e.g. title_en)"
-    )
+    known = verbatim(", ".join([*ALIASES, IGNORE]))
+    raise MapError(Message("import.map-field", option=option, target=target, fields=known))
 
 
 def normalise(header: str) -> str:
@@ -153,12 +151,12 @@ def find_header(
         for row in sheet.rows[:HEADER_SEARCH_ROWS]:
             if _is_header(row, maps, lang):
                 return (sheet, *_columns(row, maps, lang))
-    names = ", ".join(_names("title"))
-    where = "no sheet has" if len(sheets) > 1 else f"the first {HEADER_SEARCH_ROWS} rows have"
+    names = tuple(_names("title"))
+    if len(sheets) > 1:
+        problem = HeaderProblem(1, Message("import.no-header-in-sheets", names=names))
+    else:
+        problem = HeaderProblem(1, Message("import.no-header", count=HEADER_SEARCH_ROWS, names=names))
     first = sheets[0]
-    problem = HeaderProblem(
-        1, f"no header row: {where} no title column ({names}); name yours with --map COLUMN=title"
-    )
     return first, None, (problem,)
 
 
@@ -189,11 +187,9 @@ def _columns(
         field, column_lang = found
         columns.append(Column(index, header, field, None if column_lang == lang else column_lang))
     if unused:
-        present = ", ".join(c for c in row.cells if c)
-        missing = ", ".join(sorted(unused))
-        raise MapError(
-            f"--map names no column of the header (row {row.number}): {missing}; columns: {present}"
-        )
+        present = tuple(c for c in row.cells if c)
+        missing = tuple(sorted(unused))
+        raise MapError(Message("import.map-no-column", row=row.number, missing=missing, columns=present))
     seen: dict[tuple[str, str | None], Column] = {}
     for column in columns:
         first = seen.setdefault((column.field, column.lang), column)
@@ -201,17 +197,16 @@ def _columns(
             problems.append(
                 HeaderProblem(
                     row.number,
-                    f"columns '{first.header}' and '{column.header}' both give {column.field}; "
-                    f"ignore one with --map {column.header}=ignore",
+                    Message(
+                        "import.two-columns", first=first.header, second=column.header, field=column.field
+                    ),
                 )
             )
     for field in REQUIRED:
         if (field, None) not in seen:
             problems.append(
                 HeaderProblem(
-                    row.number,
-                    f"no {field} column ({', '.join(_names(field))} …); "
-                    f"add one, or name yours with --map COLUMN={field}",
+                    row.number, Message("import.no-column", field=field, names=tuple(_names(field)))
                 )
             )
     header = Header(row.number, tuple(columns), tuple(ignored))

@@ -10,6 +10,7 @@ from pathlib import Path, PurePath
 
 from ..config import CONFIG_FILE
 from ..diagnostics import Diagnostic, Severity
+from ..i18n import Message, default_language, os_reason, verbatim
 from ..load.text import MAX_FILE_BYTES, decode
 from ..paths import OutsideProject, inside
 from ..result import CheckResult
@@ -27,10 +28,15 @@ from .write import FileChange, apply, copy_project, existing, stage
 # What a roster cannot say, reported as the work left rather than as a failure of the import.
 WORK_LEFT = ("purpose", "DUT004", "KPI002", "I18N001")
 _WORK_WORDS = {
-    "purpose": "purpose (工作目的) to write",
-    "DUT004": "duties (工作职责) to write, DUT004",
-    "KPI002": "KPI targets (考核指标) to set, KPI002",
-    "I18N001": "texts to translate, I18N001",
+    "purpose": Message("import.work-purpose"),
+    "DUT004": Message("import.work-duties"),
+    "KPI002": Message("import.work-kpis"),
+    "I18N001": Message("import.work-translations"),
+}
+_SEVERITY_WORDS = {
+    Severity.ERROR: Message("explain.error"),
+    Severity.WARNING: Message("explain.warning"),
+    Severity.INFO: Message("explain.info"),
 }
 _LISTED = 8
 _PER_CODE = 3
@@ -51,6 +57,7 @@ class ImportOptions:
     sheet: str | None = None
     encoding: str | None = None
     lang: str | None = None
+    messages: str | None = None  # the language of what is said (docs/messages.md)
 
 
 @dataclass(frozen=True)
@@ -66,53 +73,68 @@ def run_import(options: ImportOptions) -> Outcome:
     _refuse_links(options.project)
     project = snapshot(options.project)
     lang = options.lang or (project.languages[0] if project.exists else "zh")
+    said = said_in(options, project.languages if project.exists else ())
     sheet, header, header_problems = find_header(sheets, maps, lang)
     if header and options.lang is None and not project.exists and _english_only(sheet, header):
         lang = "en"
         sheet, header, header_problems = find_header(sheets, maps, lang)
-    out = [_read_note(options.roster, sheet, lang)]
+    out = [_read_note(options.roster, sheet, lang).render(said)]
     if header is None or header_problems:
-        return _rejected(out, sheet, header_problems)
-    out.append(_columns_note(header))
-    plan = make_plan(sheet, header, project, lang)
-    out += [f"note: {note}" for note in plan.notes]
+        return _rejected(out, sheet, header_problems, said)
+    out.append(_columns_note(header).render(said))
+    plan = make_plan(sheet, header, project, lang, said)
+    out += [Message("import.note", note=note).render(said) for note in plan.notes]
     if not plan.ok:
-        return _rejected(out, sheet, plan.problems)
+        return _rejected(out, sheet, plan.problems, said)
     changes = _changes(plan, project, options, sheet.name)
     _refuse_too_large(changes)
     if not options.force:
         present = existing(project.root, changes)
         if present:
-            raise ImportRefused(
-                "these files exist and would be replaced; nothing was written. Pass --force to replace "
-                "them (everything written in them is lost), or remove them from the roster:\n  "
-                + "\n  ".join(present)
-            )
+            raise ImportRefused(Message("import.files-exist", files=verbatim("\n  ".join(present))))
     result = _check_result(project, changes)
     new = _new_diagnostics(result.diagnostics, project.baseline)
     blocking = [d for d in new if d.severity is Severity.ERROR and _work(d) is None]
     if blocking:
-        out.append("The imported specs would have these errors; nothing was written:")
-        out += [f"  {_located(d)}" for d in blocking]
+        out.append(Message("import.would-have-errors").render(said))
+        out += [f"  {_located(d, said)}" for d in blocking]
         return Outcome(1, tuple(out))
     written = {c.rel for c in changes if c.action != "merge"}
     fresh = {id(d) for d in new}
     work = [d for d in result.diagnostics if _work(d) and (d.location.file in written or id(d) in fresh)]
     if not options.dry_run:
         apply(project.root, changes, options.force)
-    verb = "would write" if options.dry_run else "wrote"
     for change in changes:
-        out.append(f"{verb} {change.describe(len(plan.units))}")
+        described = change.describe(len(plan.units))
+        wrote = (
+            Message("import.would-write", file=described)
+            if options.dry_run
+            else Message("import.wrote", file=described)
+        )
+        out.append(wrote.render(said))
     where = options.project
-    count = len(plan.roles)
-    out.append(
-        f"{'Would import' if options.dry_run else 'Imported'} {count} role{'' if count == 1 else 's'} "
-        f"and {len(plan.units)} new unit{'' if len(plan.units) == 1 else 's'} into {where}."
+    roles, units = (
+        Message("import.roles", count=len(plan.roles)),
+        Message("import.units", count=len(plan.units)),
     )
+    if options.dry_run:
+        done = Message("import.would-import", roles=roles, units=units, folder=str(where))
+    else:
+        done = Message("import.imported", roles=roles, units=units, folder=str(where))
+    out.append(done.render(said))
     rows = {role.id: role.row for role in plan.roles}
-    out += _work_left(work, rows, where)
-    out += _also_reported([d for d in new if _work(d) is None])
+    out += _work_left(work, rows, where, said)
+    out += _also_reported([d for d in new if _work(d) is None], said)
     return Outcome(0, tuple(out))
+
+
+def said_in(options: ImportOptions, languages: Sequence[str]) -> str:
+    """The language an import speaks: --messages, the project's, the roster's as --lang gives it, or English."""
+    if options.messages:
+        return options.messages
+    if languages:
+        return default_language(languages)
+    return options.lang if options.lang in ("zh", "en") else "en"
 
 
 def _refuse_links(root: Path) -> None:
@@ -121,21 +143,15 @@ def _refuse_links(root: Path) -> None:
         try:
             inside(root, rel)
         except OutsideProject as exc:
-            raise ImportRefused(
-                f"{exc.rel} is a symbolic link; orgc import writes only into the project's own folders, "
-                "so nothing was read or written. Replace the link with the folder itself."
-            ) from None
+            raise ImportRefused(Message("import.project-link", file=exc.rel)) from None
 
 
 def _refuse_too_large(changes: list[FileChange]) -> None:
     """No file is written that `orgc check` would then refuse for its size (E100)."""
     for change in changes:
         if len(change.content) > MAX_FILE_BYTES:
-            raise ImportRefused(
-                f"{change.rel} would be {len(change.content) / 1048576:.1f} MB, more than the "
-                f"{MAX_FILE_BYTES // 1048576} MB a spec file may hold; nothing was written. "
-                "Shorten the texts in the roster, or import it in parts."
-            )
+            size, limit = len(change.content) / 1048576, MAX_FILE_BYTES // 1048576
+            raise ImportRefused(Message("import.spec-too-large", file=change.rel, size=size, limit=limit))
 
 
 def _english_only(sheet: Sheet, header: Header) -> bool:
@@ -151,26 +167,26 @@ def _has_han(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
-def _read_note(path: Path, sheet: Sheet, lang: str) -> str:
-    how = sheet.read_as
-    if how.startswith("sheet "):
-        return f"Read {how} of {path} (texts taken as '{lang}')."
-    return f"Read {path} as {how} (texts taken as '{lang}')."
+def _read_note(path: Path, sheet: Sheet, lang: str) -> Message:
+    if sheet.is_sheet:
+        return Message("import.read-sheet", sheet=sheet.read_as, file=str(path), lang=lang)
+    return Message("import.read-file", file=str(path), how=sheet.read_as, lang=lang)
 
 
-def _columns_note(header: Header) -> str:
-    told = ", ".join(f"{c.header} → {c.field}{'_' + c.lang if c.lang else ''}" for c in header.columns)
-    note = f"Header row {header.row}: {told}."
-    if header.ignored:
-        note += f" Ignored: {', '.join(header.ignored)}."
-    return note
+def _columns_note(header: Header) -> Message:
+    told = verbatim(
+        ", ".join(f"{c.header} → {c.field}{'_' + c.lang if c.lang else ''}" for c in header.columns)
+    )
+    ignored = Message("import.ignored", columns=header.ignored) if header.ignored else None
+    return Message("import.header-row", row=header.row, columns=told, ignored=ignored)
 
 
-def _rejected(out: list[str], sheet: Sheet, problems: Sequence[HeaderProblem | Problem]) -> Outcome:
-    lines = [f"{sheet.name}:{p.row}: {p.message}" for p in problems]
-    rows = len({p.row for p in problems})
-    count = len(lines)
-    summary = f"{count} problem{'' if count == 1 else 's'} in {rows} row{'' if rows == 1 else 's'}; nothing was written."
+def _rejected(
+    out: list[str], sheet: Sheet, problems: Sequence[HeaderProblem | Problem], said: str
+) -> Outcome:
+    lines = [f"{sheet.name}:{p.row}: {p.message.render(said)}" for p in problems]
+    rows = Message("import.rows", count=len({p.row for p in problems}))
+    summary = Message("import.problems", count=len(lines), rows=rows).render(said)
     return Outcome(1, (*out, *lines, summary))
 
 
@@ -204,20 +220,19 @@ def _merged_org(root: Path, rel: str, plan: Plan, default_lang: str) -> FileChan
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"cannot read {rel}: {exc.strerror}") from None
+        raise ImportRefused(Message("import.cannot-read-org", file=rel, reason=os_reason(exc))) from None
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     decoded = decode(raw, rel)
     try:
         if decoded.text is None:
-            raise MergeRefused(f"{rel} is not UTF-8 text (run `orgc check`)")
+            raise MergeRefused(Message("import.org-not-utf8", file=rel))
         merged = merge_units(decoded.text, plan.units, default_lang, rel)
     except MergeRefused as exc:
         entries = "\n".join(
             line for unit in plan.units for line in unit_lines(unit, default_lang, "  ", "    ")
         )
         raise ImportRefused(
-            f"cannot add the roster's units to {rel}: {exc}. Nothing was written. "
-            f"Add these under `units:` yourself, then import again:\n{entries}"
+            Message("import.cannot-merge", file=rel, reason=exc.message, entries=verbatim(entries))
         ) from None
     return FileChange(rel, bom + merged.encode("utf-8"), "merge", raw)
 
@@ -252,7 +267,7 @@ def _work(d: Diagnostic) -> str | None:
     return d.code if d.code in WORK_LEFT else None
 
 
-def _work_left(work: Sequence[Diagnostic], rows: dict[str, int], where: Path) -> list[str]:
+def _work_left(work: Sequence[Diagnostic], rows: dict[str, int], where: Path, said: str) -> list[str]:
     by_kind: dict[str, list[str]] = {}
     for d in work:
         kind = _work(d)
@@ -262,37 +277,47 @@ def _work_left(work: Sequence[Diagnostic], rows: dict[str, int], where: Path) ->
             listed.append(subject)
     if not by_kind:
         return []
-    lines = [f"Work left — what the roster does not say (`orgc check {where}` shows each place):"]
+    lines = [Message("import.work-left", folder=str(where)).render(said)]
     for kind in WORK_LEFT:
         subjects = by_kind.get(kind)
         if not subjects:
             continue
         if kind == "I18N001":
-            lines.append(f"  {_WORK_WORDS[kind]}: {len(subjects)}")
+            lines.append(
+                "  " + Message("import.work-count", what=_WORK_WORDS[kind], count=len(subjects)).render(said)
+            )
             continue
         subjects.sort(key=lambda s: (rows.get(s, 0), s))
-        shown = ", ".join(subjects[:_LISTED])
-        more = f" … and {len(subjects) - _LISTED} more" if len(subjects) > _LISTED else ""
-        roles = f"{len(subjects)} role{'' if len(subjects) == 1 else 's'}"
-        lines.append(f"  {_WORK_WORDS[kind]}: {roles} — {shown}{more}")
+        shown = verbatim(", ".join(subjects[:_LISTED]))
+        more = Message("import.more", count=len(subjects) - _LISTED) if len(subjects) > _LISTED else None
+        roles = Message("import.roles", count=len(subjects))
+        work = Message("import.work", what=_WORK_WORDS[kind], roles=roles, ids=shown, more=more)
+        lines.append("  " + work.render(said))
     return lines
 
 
-def _also_reported(others: Sequence[Diagnostic]) -> list[str]:
+def _also_reported(others: Sequence[Diagnostic], said: str) -> list[str]:
     """New diagnostics beyond the work left, a few per code (a large roster can give thousands)."""
     if not others:
         return []
-    lines = ["Also reported on the result (review them with `orgc check`):"]
+    lines = [Message("import.also-reported").render(said)]
     by_code: dict[str, list[Diagnostic]] = {}
     for d in others:
         by_code.setdefault(d.code, []).append(d)
     for code, found in by_code.items():
-        lines += [f"  {_located(d)}" for d in found[:_PER_CODE]]
+        lines += [f"  {_located(d, said)}" for d in found[:_PER_CODE]]
         if len(found) > _PER_CODE:
-            lines.append(f"  … and {len(found) - _PER_CODE} more {code} ({found[0].severity.label})")
+            more = Message(
+                "import.more-of-code",
+                count=len(found) - _PER_CODE,
+                code=code,
+                severity=_SEVERITY_WORDS[found[0].severity],
+            )
+            lines.append("  " + more.render(said))
     return lines
 
 
-def _located(d: Diagnostic) -> str:
-    message = d.message if len(d.message) <= _MESSAGE_WIDTH else d.message[: _MESSAGE_WIDTH - 1] + "…"
+def _located(d: Diagnostic, said: str) -> str:
+    message = d.message_in(said)
+    message = message if len(message) <= _MESSAGE_WIDTH else message[: _MESSAGE_WIDTH - 1] + "…"
     return f"{d.location}: {d.severity.label} {d.code} {message}"

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import Message
 from ..load.yaml_doc import parse_yaml
 from .emit import unit_flow, unit_lines
 from .units import NewUnit
@@ -14,17 +15,21 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class MergeRefused(Exception):
-    """The units cannot be added without rewriting what is there; the message says why."""
+    """The units cannot be added without rewriting what is there; ``message`` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def merge_units(text: str, units: tuple[NewUnit, ...], default_lang: str, file: str) -> str:
     """``text`` (an org.yaml) with ``units`` appended to its ``units:`` list, verified by reading it back."""
     before = _data(text, file)
     if not isinstance(before, dict):
-        raise MergeRefused(f"{file} is not a mapping of keys (id, name, units …)")
+        raise MergeRefused(Message("import.org-not-a-mapping", file=file))
     old_units = before.get("units")
     if old_units is not None and not isinstance(old_units, list):
-        raise MergeRefused(f"`units` in {file} is not a list")
+        raise MergeRefused(Message("import.units-not-a-list", file=file))
     root = yaml.compose(text, Loader=_Loader)
     pair = next(((k, v) for k, v in root.value if k.value == "units"), None) if root is not None else None
     node = pair[1] if pair else None
@@ -40,14 +45,14 @@ def merge_units(text: str, units: tuple[NewUnit, ...], default_lang: str, file: 
     expected = dict(before)
     expected["units"] = [*(old_units or []), *(_as_data(u, default_lang) for u in units)]
     if _data(merged, file) != expected:
-        raise MergeRefused(f"adding the units to {file} as text would change what it says")
+        raise MergeRefused(Message("import.merge-changes", file=file))
     return merged
 
 
 def _data(text: str, file: str) -> Any:
     document, problems = parse_yaml(text, file)
     if document is None or problems:
-        raise MergeRefused(f"{file} has YAML errors (run `orgc check`); fix them first")
+        raise MergeRefused(Message("import.org-has-errors", file=file))
     return document.data
 
 

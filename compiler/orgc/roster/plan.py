@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..i18n import Message, verbatim
 from . import cells
 from .columns import Header
 from .ids import IdAllocator, base_id, is_id, join_id
@@ -18,7 +19,7 @@ from .units import NewUnit, UnitTable
 @dataclass(frozen=True)
 class Problem:
     row: int
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Plan:
     units: tuple[NewUnit, ...]  # to add to org.yaml
     languages: tuple[str, ...]  # the languages the roster's texts are in
     problems: tuple[Problem, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
     org_name: TextValue  # for a new project: the one top unit's name, if there is one
 
     @property
@@ -85,17 +86,21 @@ class _Entry:
     dotted_to: tuple[str, ...] = ()
 
 
-def make_plan(sheet: Sheet, header: Header, project: Project, lang: str) -> Plan:
-    """Plan the import of ``sheet``; every problem of every row is collected, none stops the others."""
-    return _Planner(sheet, header, project, lang).plan()
+def make_plan(sheet: Sheet, header: Header, project: Project, lang: str, said: str = "en") -> Plan:
+    """Plan the import of ``sheet``; every problem of every row is collected, none stops the others.
+
+    ``lang`` is the language of the roster's texts, ``said`` the language the problems are told in.
+    """
+    return _Planner(sheet, header, project, lang, said).plan()
 
 
 class _Planner:
-    def __init__(self, sheet: Sheet, header: Header, project: Project, lang: str) -> None:
+    def __init__(self, sheet: Sheet, header: Header, project: Project, lang: str, said: str = "en") -> None:
         self.sheet, self.header, self.project, self.lang = sheet, header, project, lang
+        self.said = said
         self.order = language_order(project.languages)
         self.problems: list[Problem] = []
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
         self.units = UnitTable(project.units, lang)
         self.entries: list[_Entry] = []
         self.seen_langs: set[str] = set()
@@ -113,7 +118,7 @@ class _Planner:
             if row.number > self.header.row and any(row.cell(i) for i in used):
                 self.read_row(row)
         if not self.entries and not self.problems:
-            self.problem(self.header.row, "no roles: there are no rows with a title below the header row")
+            self.problem(self.header.row, Message("import.no-roles"))
         self.give_ids()
         self.by_id = {e.id: e for e in self.entries if e.id}
         self.existing = {r.id: r for r in self.project.roles if r.id not in self.by_id}
@@ -155,17 +160,17 @@ class _Planner:
                     found[column.lang or self.lang] = value
         return found
 
-    def problem(self, row: int, message: str) -> None:
+    def problem(self, row: int, message: Message) -> None:
         self.problems.append(Problem(row, message))
 
     def read_row(self, row: Row) -> None:
         title = self.texts(row, "title")
         if not title:
-            self.problem(row.number, f"no title: the {self.column_name('title')} cell is empty")
+            self.problem(row.number, Message("import.no-title", column=self.column_name("title")))
             return
         main_title = title.get(self.lang) or next(iter(title.values()))
         if cells.is_total_row(main_title):
-            self.notes.append(f"row {row.number} ('{main_title}') skipped: a total row, not a role")
+            self.notes.append(Message("import.total-row", row=row.number, title=main_title))
             return
         self.seen_langs |= set(title)
         entry = _Entry(row.number, title, {key(t) for t in title.values()})
@@ -176,9 +181,7 @@ class _Planner:
                 entry.explicit_id = text.strip().lower()
             else:
                 self.problem(
-                    row.number,
-                    f"{self.column_name('id')} '{text}' is not an id: lowercase letters, digits and '-', "
-                    "starting with a letter; fix it or leave it empty to have one made from the title",
+                    row.number, Message("import.not-an-id", column=self.column_name("id"), text=text)
                 )
         self.read_unit(row, entry)
         entry.supervisor = self.plain(row, "reports_to")
@@ -194,23 +197,29 @@ class _Planner:
         team = self.texts(row, "team")
         main = cells.unit_path(unit.get(self.lang, "")) + cells.unit_path(team.get(self.lang, ""))
         if not main:
-            self.problem(row.number, f"no unit: the {self.column_name('unit')} cell is empty")
+            self.problem(row.number, Message("import.no-unit", column=self.column_name("unit")))
             return
         others = {}
         for lang in sorted({*unit, *team} - {self.lang}):
             path = cells.unit_path(unit.get(lang, "")) + cells.unit_path(team.get(lang, ""))
             if len(path) != len(main):
-                self.problem(
-                    row.number,
-                    f"the unit is written as {len(main)} part(s) ({' / '.join(main)}) but as "
-                    f"{len(path)} in {lang} ({' / '.join(path) or 'empty'}); write both alike",
+                problem = Message(
+                    "import.unit-parts",
+                    count=len(main),
+                    parts=" / ".join(main),
+                    other=len(path),
+                    lang=lang,
+                    other_parts=" / ".join(path) or Message("import.empty"),
                 )
+                self.problem(row.number, problem)
                 return
             others[lang] = path
         self.seen_langs |= {self.lang, *others}
         entry.unit, reason = self.units.resolve(main, others, row.number)
         if reason:
-            self.problem(row.number, f"{self.column_name('unit')}: {reason}")
+            self.problem(
+                row.number, Message("import.in-column", column=self.column_name("unit"), problem=reason)
+            )
 
     def read_values(self, row: Row, entry: _Entry) -> None:
         entry.grade = self.plain(row, "grade") or None
@@ -223,13 +232,15 @@ class _Planner:
             try:
                 entry.headcount = cells.headcount(counted)
             except cells.CellError as exc:
-                self.problem(row.number, f"{self.column_name('headcount')}: {exc}")
+                column = self.column_name("headcount")
+                self.problem(row.number, Message("import.in-column", column=column, problem=exc.message))
         level = self.plain(row, "education")
         if level:
             try:
                 entry.education = cells.education(level)
             except cells.CellError as exc:
-                self.problem(row.number, f"{self.column_name('education')}: {exc}")
+                column = self.column_name("education")
+                self.problem(row.number, Message("import.in-column", column=column, problem=exc.message))
         for name, split in (
             ("duties", cells.duty_items),
             ("majors", cells.list_items),
@@ -246,11 +257,12 @@ class _Planner:
             return []
         counts = {len(items) for items in by_lang.values()}
         if len(counts) > 1:
-            told = ", ".join(f"{len(items)} in {lang}" for lang, items in sorted(by_lang.items()))
+            told = tuple(
+                Message("import.items-in", count=len(items), lang=lang)
+                for lang, items in sorted(by_lang.items())
+            )
             self.problem(
-                row.number,
-                f"{self.column_name(name)} has a different number of items per language ({told}); "
-                "number them alike so each can be paired with its translation",
+                row.number, Message("import.items-differ", column=self.column_name(name), counts=told)
             )
             return []
         self.seen_langs |= set(by_lang)
@@ -269,10 +281,11 @@ class _Planner:
             if wanted is None:
                 continue
             if wanted in explicit:
-                self.problem(entry.row, f"id '{wanted}' is already the id of row {explicit[wanted].row}")
-            elif wanted in unit_ids or wanted in other_ids:
-                what = "a unit" if wanted in unit_ids else "a shared block, process or policy"
-                self.problem(entry.row, f"id '{wanted}' is already the id of {what} in the project")
+                self.problem(entry.row, Message("import.id-of-row", id=wanted, row=explicit[wanted].row))
+            elif wanted in unit_ids:
+                self.problem(entry.row, Message("import.id-of-unit", id=wanted))
+            elif wanted in other_ids:
+                self.problem(entry.row, Message("import.id-of-other", id=wanted))
             else:
                 explicit[wanted] = entry
                 entry.id = wanted
@@ -322,12 +335,14 @@ class _Planner:
             first = firsts.setdefault((main, entry.unit), entry)
             if first is not entry:
                 self.duplicates.add(id(entry))
-                where = f" in {self.units.name(entry.unit)}" if entry.unit is not None else ""
-                self.problem(
-                    entry.row,
-                    f"'{self.title_of(entry)}'{where} is already row {first.row}; merge the two rows "
-                    f"(add up the {self.column_name('headcount')}) or give them different titles",
+                where = (
+                    Message("import.in-unit", unit=self.units.name(entry.unit))
+                    if entry.unit is not None
+                    else None
                 )
+                title, column = self.title_of(entry), self.column_name("headcount")
+                problem = Message("import.same-title", title=title, where=where, row=first.row, column=column)
+                self.problem(entry.row, problem)
 
     def title_of(self, entry: _Entry) -> str:
         return entry.title.get(self.lang) or next(iter(entry.title.values()))
@@ -345,11 +360,9 @@ class _Planner:
         for raw in entry.dotted:
             found = self.resolve(raw, entry, "dotted_to")
             if found and found == entry.reports_to:
-                self.problem(
-                    entry.row,
-                    f"{self.column_name('dotted_to')} '{raw}' is already the {self.column_name('reports_to')}; "
-                    "a dotted line goes to someone else",
-                )
+                dotted_column, solid = self.column_name("dotted_to"), self.column_name("reports_to")
+                problem = Message("import.dotted-is-solid", column=dotted_column, text=raw, solid=solid)
+                self.problem(entry.row, problem)
             elif found and found not in dotted:
                 dotted.append(found)
         entry.dotted_to = tuple(dotted)
@@ -363,10 +376,11 @@ class _Planner:
             found = wanted
         else:
             wanted_key = key(raw)
-            candidates: list[tuple[str, int | None, str]] = [
-                (e.id, e.unit, f"row {e.row}") for e in self.roster_titles.get(wanted_key, ())
+            candidates: list[tuple[str, int | None, Message]] = [
+                (e.id, e.unit, Message("import.at-row", row=e.row))
+                for e in self.roster_titles.get(wanted_key, ())
             ] or [
-                (r.id, self.units.index_of(r.unit), "in the project")
+                (r.id, self.units.index_of(r.unit), Message("import.in-project"))
                 for r in self.project_titles.get(wanted_key, ())
             ]
             candidates = [c for c in candidates if c[0] != entry.id] or candidates
@@ -375,26 +389,25 @@ class _Planner:
             if len(candidates) == 1:
                 found = candidates[0][0]
             elif candidates:
-                listed = ", ".join(f"{c[0]} ({c[2]})" for c in candidates)
+                listed = tuple(Message("import.role-where", role=c[0], where=c[2]) for c in candidates)
                 self.problem(
-                    entry.row,
-                    f"{column} '{raw}' is the title of several roles: {listed}; write the id of the one meant",
+                    entry.row, Message("import.title-of-several", column=column, text=raw, roles=listed)
                 )
                 return None
         if found is None:
             names = [*self.by_id, *self.existing, *(t for e in self.entries for t in e.title.values())]
             close = difflib.get_close_matches(raw, names, n=1, cutoff=0.6)
-            guess = f"; did you mean '{close[0]}'?" if close else ""
-            self.problem(entry.row, f"{column} '{raw}' is not a role in the roster or the project{guess}")
+            guess = Message("import.did-you-mean", name=close[0]) if close else None
+            self.problem(entry.row, Message("import.not-a-role", column=column, text=raw, guess=guess))
             return None
         if found == entry.id:
-            self.problem(entry.row, f"{column} '{raw}' is this role itself")
+            self.problem(entry.row, Message("import.itself", column=column, text=raw))
             return None
         return found
 
     def nearest(
-        self, candidates: list[tuple[str, int | None, str]], unit: int | None
-    ) -> list[tuple[str, int | None, str]]:
+        self, candidates: list[tuple[str, int | None, Message]], unit: int | None
+    ) -> list[tuple[str, int | None, Message]]:
         """Of roles sharing a title, the one in the row's own unit, else in the nearest unit above it."""
         for level in self.units.ancestors(unit):
             here = [c for c in candidates if c[1] == level]
@@ -427,15 +440,18 @@ class _Planner:
             first = min((by_id[r] for r in loop if r in by_id), key=lambda e: e.row)
             turn = loop.index(first.id)
             loop = loop[turn:] + loop[:turn]
-            shown = " → ".join(self.describe(r) for r in [*loop, loop[0]])
-            self.problem(
-                first.row,
-                f"reporting cycle: {shown}; one of them must report to a role outside the loop",
-            )
+            shown = verbatim(" → ".join(self.describe(r) for r in [*loop, loop[0]]))
+            self.problem(first.row, Message("import.cycle", roles=shown))
 
     def describe(self, role_id: str) -> str:
         entry = self.by_id.get(role_id)
-        return f"{self.title_of(entry)} (row {entry.row})" if entry else f"{role_id} (in the project)"
+        if entry:
+            return Message(
+                "import.role-where", role=self.title_of(entry), where=Message("import.at-row", row=entry.row)
+            ).render(self.said)
+        return Message("import.role-where", role=role_id, where=Message("import.in-project")).render(
+            self.said
+        )
 
     def check_top(self) -> None:
         column = self.column_name("reports_to")
@@ -443,11 +459,7 @@ class _Planner:
         project_tops = [r.id for r in self.existing.values() if r.reports_to is None]
         if project_tops:
             for e in tops:
-                self.problem(
-                    e.row,
-                    f"no {column}: only the top role may have none, and the project's top role is "
-                    f"'{project_tops[0]}'",
-                )
+                self.problem(e.row, Message("import.second-top", column=column, top=project_tops[0]))
             return
         if len(tops) < 2:
             return
@@ -457,15 +469,16 @@ class _Planner:
         head = heads[0] if len(heads) == 1 else None
         # every such row names the others: past a few, they are counted, or the report would grow
         # with the square of the rows (3,000 of them: 9 million row numbers)
-        rows = ", ".join(str(e.row) for e in tops[:5]) + (f" and {len(tops) - 5} more" if len(tops) > 5 else "")
+        rows = tuple(e.row for e in tops[:5])
+        more = Message("import.and-more", count=len(tops) - 5) if len(tops) > 5 else None
         for e in tops:
             if e is head:
                 continue
             if head:
-                told = f"'{self.title_of(head)}' (row {head.row}) is the top role"
+                told = Message("import.top-is", title=self.title_of(head), row=head.row)
             else:
-                told = f"rows {rows} all have none"
-            self.problem(e.row, f"no {column}, but only one role may be the top ({told}); fill it in")
+                told = Message("import.tops-are", rows=rows, more=more)
+            self.problem(e.row, Message("import.several-tops", column=column, told=told))
 
     def count_below(self, top: str) -> int:
         """How many roster roles have ``top`` somewhere above them."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..config import CONFIG_FILE
 from ..diagnostics import Diagnostic
+from ..i18n import Message
 from . import ImportProblem
 
 
@@ -49,13 +50,13 @@ def snapshot(root: Path) -> Project:
     from ..pipeline import ProjectError, check
 
     if root.exists() and not root.is_dir():
-        raise ProjectProblem(f"{root} is a file; --path names the project folder")
+        raise ProjectProblem(Message("import.path-is-a-file", path=str(root)))
     if not (root / "specs").is_dir() and not (root / CONFIG_FILE).is_file():
         return Project(root, exists=False, org_file=None, languages=())
     try:
         result = check(root)
     except ProjectError as exc:
-        raise ProjectProblem(str(exc)) from None
+        raise ProjectProblem(exc.message) from None
     org = result.org
     units = tuple(
         KnownUnit(u.id, tuple(text for _, text in u.name.values), u.parent) for u in org.units.values()

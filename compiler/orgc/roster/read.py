@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import Message, os_reason, verbatim
 from . import ImportProblem
 
 if TYPE_CHECKING:  # openpyxl (65 ms) is imported only to read an XLSX roster
@@ -49,7 +50,8 @@ class Sheet:
 
     name: str  # the file as the user named it, used in every row message
     rows: tuple[Row, ...]
-    read_as: str  # e.g. "UTF-8", "GBK/GB18030", "sheet '岗位表'"
+    read_as: Message  # e.g. UTF-8, GBK/GB18030, sheet '岗位表'
+    is_sheet: bool = False  # read from a sheet of a workbook (read_as names it), not a CSV file
 
 
 def read_roster(
@@ -60,71 +62,65 @@ def read_roster(
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise RosterError(f"{name}: no such file") from None
+        raise RosterError(Message("import.no-such-file", name=name)) from None
     except IsADirectoryError:
-        raise RosterError(f"{name} is a folder, not a roster file") from None
+        raise RosterError(Message("import.is-a-folder", name=name)) from None
     except OSError as exc:
-        raise RosterError(f"{name}: cannot read: {exc.strerror}") from None
+        raise RosterError(Message("import.cannot-read", name=name, reason=os_reason(exc))) from None
     if len(raw) > MAX_ROSTER_BYTES:
-        raise RosterError(
-            f"{name} is {len(raw) / 1048576:.1f} MB; rosters are limited to {MAX_ROSTER_BYTES // 1048576} MB"
-        )
+        size, limit = len(raw) / 1048576, MAX_ROSTER_BYTES // 1048576
+        raise RosterError(Message("import.too-large", name=name, size=size, limit=limit))
     if raw.startswith(_ZIP):
         return _read_xlsx(raw, name, sheet)
     if raw.startswith(_OLE):
-        raise RosterError(
-            f"{name} is an old Excel .xls workbook (or a password-protected one); "
-            "save it as .xlsx or as CSV and import that"
-        )
+        raise RosterError(Message("import.old-xls", name=name))
     if sheet is not None:
-        raise RosterError(f"--sheet applies to XLSX workbooks; {name} is a CSV file")
+        raise RosterError(Message("import.sheet-of-csv", name=name))
     text, read_as = _decode(raw, name, encoding)
     return (Sheet(name, _csv_rows(text, name), read_as),)
 
 
-def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, Message]:
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise RosterError(f"--encoding: '{encoding}' is not an encoding Python knows") from None
+            raise RosterError(Message("import.unknown-encoding", encoding=encoding)) from None
         if codec == "utf-8":
             codec = "utf-8-sig"
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as exc:
-            raise RosterError(
-                f"{name} is not {encoding} text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
-                "cannot be decoded; leave out --encoding to have it detected"
-            ) from None
-        return _no_nul(text, name), f"{encoding} (as given by --encoding)"
+            byte = f"0x{raw[exc.start]:02x}"
+            problem = Message(
+                "import.not-in-encoding", name=name, encoding=encoding, byte=byte, offset=exc.start
+            )
+            raise RosterError(problem) from None
+        return _no_nul(text, name), Message("import.given-encoding", encoding=encoding)
     if raw.startswith(_UTF16_BOMS):
         try:
-            return _no_nul(raw.decode("utf-16"), name), "UTF-16"
+            return _no_nul(raw.decode("utf-16"), name), verbatim("UTF-16")
         except UnicodeDecodeError:
-            raise RosterError(f"{name} starts like UTF-16 text but is not valid UTF-16") from None
+            raise RosterError(Message("import.bad-utf16", name=name)) from None
     if raw.startswith(_UTF8_BOM):
         try:
-            return _no_nul(raw[len(_UTF8_BOM) :].decode("utf-8"), name), "UTF-8 (with BOM)"
+            return _no_nul(raw[len(_UTF8_BOM) :].decode("utf-8"), name), Message("import.utf8-bom")
         except UnicodeDecodeError:
             pass
     try:
-        return _no_nul(raw.decode("utf-8"), name), "UTF-8"
+        return _no_nul(raw.decode("utf-8"), name), verbatim("UTF-8")
     except UnicodeDecodeError:
         pass
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        raise RosterError(
-            f"{name} is neither UTF-8 nor GBK/GB18030 text; pass --encoding NAME "
-            "(or save it from Excel as 'CSV UTF-8')"
-        ) from None
-    return _no_nul(text, name), "GBK/GB18030 (Chinese Windows encoding), not UTF-8"
+        raise RosterError(Message("import.not-text", name=name)) from None
+    return _no_nul(text, name), Message("import.gbk")
 
 
 def _no_nul(text: str, name: str) -> str:
     if "\x00" in text:
-        raise RosterError(f"{name} contains NUL bytes: it is not a text (CSV) file")
+        raise RosterError(Message("import.nul", name=name))
     return text
 
 
@@ -136,10 +132,10 @@ def _csv_rows(text: str, name: str) -> tuple[Row, ...]:
         # are counted by record, not by line: that is the number the user sees in Excel.
         for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
             if number > MAX_ROWS:
-                raise RosterError(f"{name} has more than {MAX_ROWS} rows")
+                raise RosterError(Message("import.too-many-rows", name=name, count=MAX_ROWS))
             rows.append(Row(number, tuple(_clean(cell) for cell in record)))
     except csv.Error as exc:
-        raise RosterError(f"{name}: not readable as CSV: {exc}") from None
+        raise RosterError(Message("import.not-csv", name=name, error=verbatim(str(exc)))) from None
     return tuple(rows)
 
 
@@ -168,12 +164,12 @@ def _read_xlsx(raw: bytes, name: str, sheet: str | None) -> tuple[Sheet, ...]:
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             book = load_workbook(io.BytesIO(raw), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RosterError(f"{name} is not an XLSX workbook Excel can open ({exc})") from None
+        raise RosterError(Message("import.not-xlsx", name=name, error=verbatim(str(exc)))) from None
     names = book.sheetnames
     if sheet is not None:
         chosen = [n for n in names if n == sheet] or [n for n in names if n.casefold() == sheet.casefold()]
         if not chosen:
-            raise RosterError(f"{name} has no sheet '{sheet}'; its sheets: {', '.join(names)}")
+            raise RosterError(Message("import.no-sheet", name=name, sheet=sheet, sheets=tuple(names)))
         names = chosen[:1]
     return tuple(_sheet_rows(book[n], name) for n in names)
 
@@ -192,14 +188,12 @@ def _within_budget(raw: bytes, name: str) -> None:
         members = archive.infolist()
         unpacked = sum(member.file_size for member in members)
         if unpacked > MAX_ROSTER_BYTES:
-            raise RosterError(
-                f"{name} unpacks to {unpacked / 1048576:.1f} MB; rosters are limited to "
-                f"{MAX_ROSTER_BYTES // 1048576} MB"
-            )
+            size, limit = unpacked / 1048576, MAX_ROSTER_BYTES // 1048576
+            raise RosterError(Message("import.unpacks-too-large", name=name, size=size, limit=limit))
         for member in members:
             sheet = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
             if sheet and _rows_in(archive, member) > MAX_ROWS:
-                raise RosterError(f"{name}: a sheet has more than {MAX_ROWS} rows")
+                raise RosterError(Message("import.sheet-too-many-rows", name=name, count=MAX_ROWS))
 
 
 def _rows_in(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
@@ -214,7 +208,9 @@ def _rows_in(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
 
 def _sheet_rows(ws: Worksheet, name: str) -> Sheet:
     if ws.max_row > MAX_ROWS:
-        raise RosterError(f"{name}: sheet '{ws.title}' has more than {MAX_ROWS} rows")
+        raise RosterError(
+            Message("import.named-sheet-too-many-rows", name=name, sheet=ws.title, count=MAX_ROWS)
+        )
     grid = [[_xlsx_text(v) for v in values] for values in ws.iter_rows(values_only=True)]
     # A department cell merged over the rows of its roles belongs to each of them.
     for merged in ws.merged_cells.ranges:
@@ -224,7 +220,7 @@ def _sheet_rows(ws: Worksheet, name: str) -> Sheet:
             for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
                 grid[r][c] = value
     rows = tuple(Row(i, tuple(cells)) for i, cells in enumerate(grid, 1))
-    return Sheet(name, rows, f"sheet '{ws.title}'")
+    return Sheet(name, rows, Message("import.sheet", sheet=ws.title), is_sheet=True)
 
 
 def _xlsx_text(value: object) -> str:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..i18n import Message, verbatim
 from .ids import IdAllocator, base_id, join_id
 from .project import KnownUnit
 from .text import TextValue, key, text_value
@@ -46,7 +47,7 @@ class UnitTable:
 
     def resolve(
         self, parts: list[str], others: Mapping[str, list[str]], row: int
-    ) -> tuple[int | None, str | None]:
+    ) -> tuple[int | None, Message | None]:
         """The unit a 部门 path names (created where missing), or a reason it cannot be told.
 
         ``others`` holds the same path in other languages, part for part.
@@ -60,11 +61,8 @@ class UnitTable:
             if current is None and len(found) > 1:
                 found = [i for i in found if self.nodes[i].parent is None] or found
             if len(found) > 1:
-                choices = ", ".join(self._describe(i) for i in found)
-                return (
-                    None,
-                    f"'{part}' could be any of these units: {choices}; write the path (上级部门/{part}) or the id",
-                )
+                choices = tuple(self._describe(i) for i in found)
+                return None, Message("import.unit-ambiguous", part=part, units=choices)
             if not found:
                 self.nodes.append(_Node(names, current, row, keys={key(n) for n in names.values()}))
                 current = len(self.nodes) - 1
@@ -75,9 +73,13 @@ class UnitTable:
                 continue  # the project's own names stay as they are
             for lang, name in names.items():
                 if node.name.setdefault(lang, name) != name:
-                    return None, (
-                        f"unit '{part}' is called '{node.name[lang]}' ({lang}) in row {node.row} "
-                        f"and '{name}' here; write the same name"
+                    return None, Message(
+                        "import.unit-named-twice",
+                        part=part,
+                        before=node.name[lang],
+                        lang=lang,
+                        row=node.row,
+                        name=name,
                     )
                 node.keys.add(key(name))
         return current, None
@@ -138,8 +140,9 @@ class UnitTable:
         node = self.nodes[index]
         return (node.known and node.id == wanted_id) or wanted_key in node.keys
 
-    def _describe(self, index: int) -> str:
+    def _describe(self, index: int) -> Message:
         node = self.nodes[index]
-        where = f" under {self.name(node.parent)}" if node.parent is not None else ""
         label = node.id if node.known else self.name(index)
-        return f"{label}{where}"
+        if node.parent is None:
+            return verbatim(label or "")
+        return Message("import.unit-under", unit=label, parent=self.name(node.parent))

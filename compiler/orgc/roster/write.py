@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import CONFIG_FILE
+from ..i18n import Message, os_reason, verbatim
 from ..paths import OutsideProject, inside
 from . import ImportProblem
 
@@ -26,10 +27,12 @@ class FileChange:
     action: str  # create | replace | merge
     before: bytes | None = None  # for merge: the bytes the change was made from
 
-    def describe(self, units: int = 0) -> str:
+    def describe(self, units: int = 0) -> Message:
         if self.action == "merge":
-            return f"{self.rel} (added {units} unit{'' if units == 1 else 's'})"
-        return f"{self.rel}{' (replaced)' if self.action == 'replace' else ''}"
+            return Message("import.file-merged", file=self.rel, count=units)
+        if self.action == "replace":
+            return Message("import.file-replaced", file=self.rel)
+        return verbatim(self.rel)
 
 
 def existing(root: Path, changes: Sequence[FileChange]) -> list[str]:
@@ -64,9 +67,9 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
         target = _target(root, change.rel)
         if change.action == "merge":
             if _read(target) != change.before:
-                raise WriteProblem(f"{change.rel} changed while importing; nothing was written, run again")
+                raise WriteProblem(Message("import.changed-meanwhile", file=change.rel))
         elif target.exists() and not force and change.action == "create":
-            raise WriteProblem(f"{change.rel} appeared while importing; nothing was written, run again")
+            raise WriteProblem(Message("import.appeared-meanwhile", file=change.rel))
     temporaries: list[tuple[Path, Path]] = []
     try:
         for change in changes:
@@ -78,7 +81,9 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
                 shutil.copymode(target, temporary)  # a replaced file keeps its permissions
             os.replace(temporary, target)
     except OSError as exc:
-        raise WriteProblem(f"cannot write {exc.filename or ''}: {exc.strerror}") from None
+        raise WriteProblem(
+            Message("import.cannot-write", file=str(exc.filename or ""), reason=os_reason(exc))
+        ) from None
     finally:
         for temporary, _ in temporaries:
             with contextlib.suppress(FileNotFoundError):
@@ -89,7 +94,7 @@ def _target(root: Path, rel: str) -> Path:
     try:
         return inside(root, rel)
     except OutsideProject as exc:
-        raise WriteProblem(f"{exc.rel} is a symbolic link or leads out of the project; nothing was written") from None
+        raise WriteProblem(Message("import.link", file=exc.rel)) from None
 
 
 def _temporary(target: Path, content: bytes) -> Path:

@@ -21,12 +21,24 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..i18n import Message, verbatim
 from ..resources import data_dir
 from . import escape
 
 
 class TemplateProblem(Exception):
-    """A user template that cannot be used: its file and line, and what is wrong (exit code 2)."""
+    """A user template that cannot be used: its file and line, and what is wrong (exit code 2).
+
+    ``message`` says it in either language (the template engine's own words as it wrote them);
+    ``str()`` in English.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[TemplateProblem], tuple[Message]]:  # raised in render workers
+        return type(self), (self.message,)
 
 
 class _ConfinedLoader(FileSystemLoader):
@@ -59,14 +71,16 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: object, operator: str, left: object, right: object) -> object:
         if operator == "**" and _huge_power(left, right):
-            raise _TooLarge("a power too large to compute")
+            raise _TooLarge(Message("template.huge-power"))
         if operator == "*" and _huge_repeat(left, right):
-            raise _TooLarge("text or a list repeated beyond the size of a document")
+            raise _TooLarge(Message("template.huge-repeat"))
         return super().call_binop(context, operator, left, right)  # type: ignore[arg-type]
 
 
 class _TooLarge(Exception):
-    pass
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _huge_power(base: object, exponent: object) -> bool:
@@ -111,15 +125,15 @@ def render(template_dirs: Sequence[Path], name: str, **context: object) -> str:
         with _time_limit():
             return _bounded(template.generate(**context))
     except TemplateError as exc:
-        raise TemplateProblem(_located(exc, name, exc.message or type(exc).__name__)) from None
+        raise TemplateProblem(_located(exc, name, verbatim(exc.message or type(exc).__name__))) from None
     except UnicodeDecodeError:
-        raise TemplateProblem(f"template {name}: not UTF-8 text; save it as UTF-8") from None
+        raise TemplateProblem(Message("template.not-utf8", name=name)) from None
     except RecursionError as exc:
-        raise TemplateProblem(_located(exc, name, "it includes or calls itself without end")) from None
+        raise TemplateProblem(_located(exc, name, Message("template.endless"))) from None
     except (_TooLarge, _TimeUp) as exc:
-        raise TemplateProblem(_located(exc, name, str(exc))) from None
+        raise TemplateProblem(_located(exc, name, exc.message)) from None
     except Exception as exc:  # a user template's own fault (1/0, an overflow): theirs to fix, not ours
-        raise TemplateProblem(_located(exc, name, f"{type(exc).__name__}: {exc}")) from None
+        raise TemplateProblem(_located(exc, name, verbatim(f"{type(exc).__name__}: {exc}"))) from None
 
 
 def _bounded(chunks: Iterator[str]) -> str:
@@ -127,13 +141,15 @@ def _bounded(chunks: Iterator[str]) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT_CHARS:
-            raise _TooLarge(f"it writes more than {MAX_OUTPUT_CHARS // 1048576} MB of text for one file")
+            raise _TooLarge(Message("template.too-much-text", limit=MAX_OUTPUT_CHARS // 1048576))
         parts.append(chunk)
     return "".join(parts)
 
 
 class _TimeUp(Exception):
-    pass
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 _spent = 0.0  # seconds of user templates in this process
@@ -148,10 +164,10 @@ def _time_limit() -> Iterator[None]:
         return
     budget = min(MAX_SECONDS_PER_FILE, MAX_SECONDS_PER_PROCESS - _spent)
     if budget <= 0:
-        raise _TimeUp(f"the templates took more than {MAX_SECONDS_PER_PROCESS:.0f} s in all")
+        raise _TimeUp(Message("template.time-in-all", seconds=MAX_SECONDS_PER_PROCESS))
 
     def time_up(_signum: int, _frame: object) -> None:
-        raise _TimeUp(f"it took more than {MAX_SECONDS_PER_FILE:.0f} s for one file")
+        raise _TimeUp(Message("template.time-per-file", seconds=MAX_SECONDS_PER_FILE))
 
     previous = signal.signal(signal.SIGALRM, time_up)
     started = time.monotonic()
@@ -164,7 +180,7 @@ def _time_limit() -> Iterator[None]:
         _spent += time.monotonic() - started
 
 
-def _located(exc: BaseException, name: str, what: str) -> str:
+def _located(exc: BaseException, name: str, what: Message) -> Message:
     """``template file:line: what`` for a syntax error, an unknown name, an unsafe access, a missing file."""
     where = getattr(exc, "filename", None) or name
     line = getattr(exc, "lineno", None)
@@ -172,4 +188,4 @@ def _located(exc: BaseException, name: str, what: str) -> str:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".j2", name))]
         if frames:
             where, line = frames[-1].filename, frames[-1].lineno
-    return f"template {where}{f':{line}' if line else ''}: {what}"
+    return Message("template.located", where=f"{where}{f':{line}' if line else ''}", what=what)

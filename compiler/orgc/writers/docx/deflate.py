@@ -50,7 +50,9 @@ def pack(text: str | bytes) -> Packed:
     """``text`` as a piece that can stand anywhere in a stream (see the module's docstring)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     compressor = _compressor()
-    return Packed(zlib.crc32(data), compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH), len(data))
+    return Packed(
+        zlib.crc32(data), compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH), len(data)
+    )
 
 
 def deflate(chunks: Iterable[bytes | Packed]) -> Packed:

@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ...i18n import Message, verbatim
 from .deflate import Packed, deflate
 from .wml import BULLET_NUM_ID, NS
 
@@ -42,7 +43,14 @@ USED_STYLES = (
 
 
 class ReferenceDocxError(Exception):
-    """The reference DOCX cannot be used (not a DOCX, too large, unsafe)."""
+    """The reference DOCX cannot be used (not a DOCX, too large, unsafe); ``message`` in either language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[ReferenceDocxError], tuple[Message]]:  # raised in render workers
+        return type(self), (self.message,)
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,9 @@ def write_zip(parts: Sequence[tuple[str, bytes | Streamed]], fixed: frozenset[by
     directory = bytearray()
     for name, data in parts:
         if isinstance(data, Streamed):
-            packed = deflate(piece if isinstance(piece, Packed) else piece.encode("utf-8") for piece in data.pieces)
+            packed = deflate(
+                piece if isinstance(piece, Packed) else piece.encode("utf-8") for piece in data.pieces
+            )
         elif data in fixed:
             packed = _deflated(data)
         elif len(data) <= SMALL_PART:
@@ -187,7 +197,9 @@ def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
         document = docx.Document(str(reference) if reference else None)
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
         assert reference is not None  # the built-in template always opens
-        raise ReferenceDocxError(f"{reference.name} is not a Word document orgc can read: {exc}") from None
+        raise ReferenceDocxError(
+            Message("reference.unreadable", name=reference.name, error=verbatim(str(exc)))
+        ) from None
     styles_element = copy.deepcopy(document.styles.element)
     _ensure_styles(styles_element, east_asian, latin)
     _trim_styles(styles_element)
@@ -232,9 +244,9 @@ def _header_pictures(document: object) -> tuple[str, tuple[tuple[str, str, bytes
             media.append((rel_id, f"header-{len(media) + 1}.{extension}", rel.target_part.blob))
     for _rel_id, name, blob in media:
         if len(blob) > MAX_HEADER_PICTURE_BYTES:
+            size, limit = len(blob) / 1048576, MAX_HEADER_PICTURE_BYTES // 1048576
             raise ReferenceDocxError(
-                f"the header picture {name} of the reference document is {len(blob) / 1048576:.1f} MB; "
-                f"every document carries it, so it may be at most {MAX_HEADER_PICTURE_BYTES // 1048576} MB"
+                Message("reference.picture-too-large", name=name, size=size, limit=limit)
             )
     embedded = {rel_id for rel_id, _name, _blob in media}
     paragraphs = [_pictures_only(p, embedded) for p in part.element.iterchildren(_W + "p")]
@@ -289,9 +301,9 @@ def _check_reference(path: Path) -> None:
     from lxml import etree
 
     if path.is_symlink():  # it would be read from wherever it points, and changes there go unseen
-        raise ReferenceDocxError(f"{path.name} is a link; put the document itself in the templates folder")
+        raise ReferenceDocxError(Message("reference.link", name=path.name))
     if not path.is_file():
-        raise ReferenceDocxError(f"{path.name} is not a file")
+        raise ReferenceDocxError(Message("reference.not-a-file", name=path.name))
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -299,22 +311,26 @@ def _check_reference(path: Path) -> None:
             for info in archive.infolist():
                 total += info.file_size
                 if total > MAX_REFERENCE_BYTES * 5 or info.file_size > MAX_REFERENCE_BYTES:
-                    raise ReferenceDocxError(f"{path.name} expands to more than 100 MB: refused")
+                    raise ReferenceDocxError(Message("reference.expands", name=path.name))
                 if info.filename.lower().endswith((".xml", ".rels")):  # styles.XML is XML too
                     try:
                         tree = etree.fromstring(archive.read(info), parser).getroottree()
                     except etree.XMLSyntaxError as exc:
-                        raise ReferenceDocxError(
-                            f"{path.name}: {info.filename} is not well-formed XML: {exc}"
-                        ) from None
+                        error = verbatim(str(exc))
+                        problem = Message(
+                            "reference.bad-xml", name=path.name, part=info.filename, error=error
+                        )
+                        raise ReferenceDocxError(problem) from None
                     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
                         raise ReferenceDocxError(
-                            f"{path.name} contains a DOCTYPE in {info.filename}: refused"
+                            Message("reference.doctype", name=path.name, part=info.filename)
                         )
     except zipfile.BadZipFile as exc:
-        raise ReferenceDocxError(f"{path.name} is not a DOCX (zip) file") from exc
+        raise ReferenceDocxError(Message("reference.not-a-zip", name=path.name)) from exc
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:  # a damaged archive
-        raise ReferenceDocxError(f"{path.name} cannot be read as a DOCX (zip) file: {exc}") from None
+        raise ReferenceDocxError(
+            Message("reference.damaged", name=path.name, error=verbatim(str(exc)))
+        ) from None
 
 
 def _style(styles: object, style_id: str) -> object | None:
