@@ -679,4 +679,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "build.not-a-folder": "{folder} exists and is not a folder",
     "build.cannot-write": "cannot write {folder}: {reason}",
+    # -- orgc lsp: the editor's hover, quick fixes and renames ------------------------------------
+    "lsp.hover.unit": "Unit",
+    "lsp.hover.reports_to": "Reports to",
+    "lsp.hover.headcount": "Headcount",
+    "lsp.hover.measure": "Unit of measure",
+    "lsp.hover.direction": "Direction",
+    "lsp.hover.period": "Period",
+    "lsp.hover.parent": "Parent unit",
+    "lsp.hover.head": "Head",
+    "lsp.hover.owner": "Owner",
+    "lsp.replace-with": "Replace with '{name}'",
+    "lsp.rename.not-an-id": "'{name}' cannot be an id: lowercase letters, digits and hyphens, starting with a letter",
 }

@@ -628,6 +628,18 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.output-outside": "orgc.yaml 中的 `output: {output}` 在项目之外；请指定项目内的文件夹，或者在命令行中用 -o 选择文件夹",
     "build.not-a-folder": "{folder} 已存在，但不是文件夹",
     "build.cannot-write": "无法写入 {folder}：{reason}",
+    # -- orgc lsp: the editor's hover, quick fixes and renames ------------------------------------
+    "lsp.hover.unit": "所属部门",
+    "lsp.hover.reports_to": "直接上级",
+    "lsp.hover.headcount": "编制人数",
+    "lsp.hover.measure": "单位",
+    "lsp.hover.direction": "方向",
+    "lsp.hover.period": "考核周期",
+    "lsp.hover.parent": "上级部门",
+    "lsp.hover.head": "负责人",
+    "lsp.hover.owner": "负责岗位",
+    "lsp.replace-with": "替换为“{name}”",
+    "lsp.rename.not-an-id": "“{name}”不能作为 id：只能用小写字母、数字和连字符，并以字母开头",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
