@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 TIMEOUT = 30.0
 
@@ -105,6 +106,10 @@ class Client:
     # -- documents --
     def uri(self, rel: str) -> str:
         return (self.root / rel).as_uri()
+
+    def rel(self, uri: str) -> str:
+        """A file of the project by its URI, relative to the project."""
+        return Path(unquote(urlparse(uri).path)).relative_to(self.root).as_posix()
 
     def open(self, rel: str, text: str | None = None) -> str:
         uri = self.uri(rel)

@@ -202,9 +202,7 @@ def _entities(org: Org, kind: str, scope: str) -> list[tuple[str, Text | None]]:
 def _values(field: str, replace: types.Range, languages: tuple[str, ...]) -> list[types.CompletionItem]:
     items = []
     for value in CONTROLLED[field]:
-        labels = " / ".join(
-            dict.fromkeys(label(value, lang) for lang in languages or ("zh", "en"))
-        )
+        labels = " / ".join(dict.fromkeys(label(value, lang) for lang in languages or ("zh", "en")))
         items.append(
             types.CompletionItem(
                 label=value,

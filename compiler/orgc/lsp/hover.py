@@ -7,7 +7,6 @@ from ..i18n.documents import value
 from ..model.entities import Org, Text
 from .symbols import BLOCK, KPI, POLICY, PROCESS, ROLE, STEP, UNIT, Symbol
 
-
 _LABELS = {
     "unit": Message("lsp.hover.unit"),
     "reports_to": Message("lsp.hover.reports_to"),

@@ -73,7 +73,11 @@ class Navigator:
             for place in self.project.index.places()
             if place.id == symbol.id and symbol.kind in place.kinds and symbol_of(place, org) == symbol
         ]
-        return sorted(found, key=lambda place: (not place.definition, place.file, place.path))
+        return sorted(found, key=self._order)
+
+    def _order(self, place: Place) -> tuple[bool, str, int, int]:
+        start = self.range_of(place).start
+        return not place.definition, place.file, start.line, start.character
 
     def definition(self, file: str, position: types.Position) -> list[types.Location]:
         place = self.at(file, position)
