@@ -16,7 +16,7 @@ from .incremental.known import KnownDocuments, ReadDocument, mentions_in
 from .load.discover import SpecFile, discover
 from .load.text import DecodedText, content_digest, decode, read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
-from .model.build import SpecDocument, build_org
+from .model.build import Built, SpecDocument, build_org
 from .model.graph import OrgGraph
 from .result import CheckResult
 from .rules import apply_waivers, run_rules
@@ -48,12 +48,15 @@ def check(
     today: date | None = None,
     known: KnownDocuments | None = None,
     overlay: Mapping[str, str] | None = None,
+    built: Built | None = None,
 ) -> CheckResult:
     """Read, validate, model and check a project; every problem becomes a diagnostic.
 
     Documents in ``known`` whose files are unchanged are taken over as they are.
     ``overlay`` maps a spec file (relative to the project, with '/') to its text as an
-    editor holds it, unsaved: it is read instead of the file on disk.
+    editor holds it, unsaved: it is read instead of the file on disk. Entities in ``built``
+    whose documents are taken over from ``known`` are taken over too (and it keeps this
+    check's for the next).
     """
     overlay = overlay or {}
     project = find_project(path)
@@ -119,7 +122,7 @@ def check(
             )
         )
 
-    org, model_problems = build_org(documents, config.languages, unreadable)
+    org, model_problems = build_org(documents, config.languages, unreadable, built)
     diagnostics += model_problems
     graph = OrgGraph(org)
     diagnostics += run_rules(org, graph, config, today or date.today())

@@ -18,6 +18,7 @@ from ..incremental.known import KnownDocuments
 from ..load.discover import classify
 from ..load.text import read_spec
 from ..load.yaml_doc import Document
+from ..model.build import Built
 from ..pipeline import ProjectError, check
 from ..result import CheckResult
 from .symbols import Index, documents_of
@@ -51,6 +52,7 @@ class Project:
     published: dict[str, list[Any]] = field(default_factory=dict)  # file -> the diagnostics the editor shows
     index: Index = field(default_factory=Index)
     _known: KnownDocuments | None = None
+    _built: Built = field(default_factory=Built)
     _indexed: CheckResult | None = None
     _documents: dict[str, tuple[str, Document]] = field(default_factory=dict)
 
@@ -70,7 +72,7 @@ class Project:
         """Check the project with the editor's texts; None when it cannot be read as a project."""
         started = time.time_ns()
         try:
-            result = check(self.root, known=self._known, overlay=self.overlay)
+            result = check(self.root, known=self._known, overlay=self.overlay, built=self._built)
         except ProjectError as exc:
             self.problem, self.result, self._known = exc, None, None
             self.language = exc.language or self.language
