@@ -157,6 +157,7 @@ def next_steps(scaffold: Scaffold, shown_as: str) -> str:
         "  the KPI catalogue in specs/kpis/; run `orgc check` after each change.",
         "  In VS Code, install the YAML extension (redhat.vscode-yaml): every spec file points at",
         f"  {SCHEMA_FOLDER}/ for completion and errors as you type (see .orgc/README.md).",
+        Message("init.lsp").render("en"),
         "  Commit everything, .orgc/ included: .github/workflows/orgc.yml checks and builds the",
         "  specs on GitHub and comments on pull requests with what they change.",
     ]

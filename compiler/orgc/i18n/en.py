@@ -691,4 +691,5 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "lsp.hover.owner": "Owner",
     "lsp.replace-with": "Replace with '{name}'",
     "lsp.rename.not-an-id": "'{name}' cannot be an id: lowercase letters, digits and hyphens, starting with a letter",
+    "init.lsp": "  With any LSP editor (VS Code, Neovim, Helix), `orgc lsp` checks and completes as you type.",
 }

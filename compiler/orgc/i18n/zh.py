@@ -640,6 +640,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "lsp.hover.owner": "负责岗位",
     "lsp.replace-with": "替换为“{name}”",
     "lsp.rename.not-an-id": "“{name}”不能作为 id：只能用小写字母、数字和连字符，并以字母开头",
+    "init.lsp": "  在支持 LSP 的编辑器（VS Code、Neovim、Helix）中，`orgc lsp` 会在输入时检查并补全。",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
