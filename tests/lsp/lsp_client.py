@@ -27,6 +27,7 @@ class Client:
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.versions: dict[str, int] = {}
+        self.server_requests: list[dict[str, Any]] = []
         self._next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
         self.request(
@@ -68,6 +69,7 @@ class Client:
         if message.get("method") == "textDocument/publishDiagnostics":
             self.diagnostics[message["params"]["uri"]] = message["params"]["diagnostics"]
         elif "method" in message and "id" in message:  # a request of the server's: answer it
+            self.server_requests.append(message)
             self._send({"id": message["id"], "result": None})
         return message
 
@@ -146,7 +148,8 @@ class Client:
 def default_capabilities() -> dict[str, Any]:
     return {
         "workspace": {
-            "workspaceEdit": {"documentChanges": True, "resourceOperations": ["create", "rename", "delete"]}
+            "didChangeWatchedFiles": {"dynamicRegistration": True},
+            "workspaceEdit": {"documentChanges": True, "resourceOperations": ["create", "rename", "delete"]},
         },
         "textDocument": {
             "publishDiagnostics": {},

@@ -71,3 +71,22 @@ def test_a_file_that_cannot_be_parsed_is_reported_and_the_rest_still_checked(
     assert problem["code"] == "E100"
     client.change(TEAM_LEAD, text)
     assert client.wait_diagnostics(uri) == []
+
+
+def test_a_file_changed_on_disk_is_checked_again_when_the_editor_says_so(
+    client: Client, project: Path
+) -> None:
+    client.settle()
+    [registration] = [r for r in client.server_requests if r["method"] == "client/registerCapability"]
+    assert registration["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles"
+    agent = project / "specs/roles/cs-agent.yaml"
+    text = agent.read_text(encoding="utf-8")
+    uri = client.uri("specs/roles/cs-agent.yaml")
+    try:
+        agent.write_text(text.replace("reports_to: cs-team-lead", "reports_to: cs-nobody"), encoding="utf-8")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri, "type": 2}]})
+        assert [d["code"] for d in client.wait_diagnostics(uri)] == ["ORG001"]
+    finally:
+        agent.write_text(text, encoding="utf-8")
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri, "type": 2}]})
+    assert client.wait_diagnostics(uri) == []

@@ -106,6 +106,21 @@ def _changed(ls: OrgcServer, document_uri: str, delay: float = DEBOUNCE_SECONDS)
     ls.schedule(project, delay)
 
 
+@server.feature(types.INITIALIZED)
+def initialized(ls: OrgcServer, _params: types.InitializedParams) -> None:
+    """Ask to hear of spec files changed outside the editor (git pull, orgc import), where the client can."""
+    workspace = ls.client_capabilities.workspace
+    watching = workspace.did_change_watched_files if workspace else None
+    if not (watching and watching.dynamic_registration):
+        return
+    watchers = [types.FileSystemWatcher(glob_pattern=g) for g in ("**/specs/**/*.{yaml,yml}", "**/orgc.yaml")]
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+    registration = types.Registration(
+        id="orgc-specs", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+    )
+    ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: OrgcServer, params: types.DidOpenTextDocumentParams) -> None:
     _changed(ls, params.text_document.uri, 0)
