@@ -13,7 +13,7 @@ TEAM_LEAD = "specs/roles/cs-team-lead.yaml"
 
 
 def test_an_english_project_gets_english_messages_and_hovers(tmp_path: Path) -> None:
-    root = tmp_path / "en"
+    root = tmp_path / "英文 project"  # a name the URIs must escape
     shutil.copytree(GOOD, root)
     config = root / "orgc.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("[zh, en]", "[en, zh]"), encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.uris import from_fs_path
 
 from ..ids import ID
 from ..load.yaml_doc import Document
@@ -137,4 +138,4 @@ class Navigator:
 
 
 def uri(path: Path) -> str:
-    return path.as_uri()
+    return from_fs_path(str(path)) or path.as_uri()

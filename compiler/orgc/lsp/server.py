@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path, uri_scheme
 
 from .. import __version__
 from ..i18n import Message
@@ -35,10 +36,13 @@ class OrgcServer(LanguageServer):
 
     def located(self, document_uri: str) -> tuple[Project, str] | None:
         """The project of a document and its path there, or None outside any project."""
-        parsed = urlparse(document_uri)
-        if parsed.scheme != "file":
+        if uri_scheme(document_uri) != "file":
             return None
-        path = Path(unquote(parsed.path)).resolve()
+        found = to_fs_path(document_uri)
+        if found is None:
+            return None
+        # as the editor names it: a project reached through a link keeps the editor's names
+        path = Path(os.path.abspath(found))
         project = self.projects.project(path)
         return (project, project.rel(path)) if project else None
 
