@@ -31,9 +31,9 @@ def test_hover_on_a_supervisor_shows_its_titles_unit_supervisor_and_headcount(cl
     assert hover["contents"]["value"].split("\n\n") == [
         "岗位 `cs-supervisor`",
         "**客服主管 / Customer service supervisor**",
-        "所属部门: `cs-center` 客服中心 / Customer service center",
-        "直接上级: `cs-director` 客服总监 / Customer service director",
-        "编制人数: 2",
+        "所属部门：`cs-center` 客服中心 / Customer service center",
+        "直接上级：`cs-director` 客服总监 / Customer service director",
+        "编制人数：2",
     ]
 
 
@@ -42,16 +42,16 @@ def test_hover_on_a_kpi_and_on_a_unit(client: Client) -> None:
     assert kpi["contents"]["value"].split("\n\n") == [
         "考核指标 `csat`",
         "**客户满意度 / Customer satisfaction**",
-        "单位: %",
-        "方向: 越高越好",
-        "考核周期: 每月",
+        "单位：%",
+        "方向：越高越好",
+        "考核周期：每月",
     ]
     unit = client.request("textDocument/hover", at(client, TEAM_LEAD, "unit: cs-frontline", 7))
     assert unit["contents"]["value"].split("\n\n") == [
         "部门 `cs-frontline`",
         "**一线服务组 / Front line**",
-        "上级部门: `cs-center` 客服中心 / Customer service center",
-        "负责人: `cs-team-lead` 班组长 / Team lead",
+        "上级部门：`cs-center` 客服中心 / Customer service center",
+        "负责人：`cs-team-lead` 班组长 / Team lead",
     ]
 
 

@@ -37,7 +37,7 @@ def describe(symbol: Symbol, org: Org, language: str) -> str | None:
     """Markdown for the entity ``symbol`` names, or None if there is none."""
 
     def label(key: str) -> str:
-        return _LABELS[key].render(language)
+        return _LABELS[key].render(language) + ("：" if language.startswith("zh") else ": ")
 
     def named(table: dict, ident: str | None, attribute: str) -> str:
         if not ident:
@@ -53,40 +53,40 @@ def describe(symbol: Symbol, org: Org, language: str) -> str | None:
         role = org.roles[symbol.id]
         lines = [
             f"**{titles(role.title)}**",
-            f"{label('unit')}: {named(org.units, role.unit, 'name')}",
-            f"{label('reports_to')}: {named(org.roles, role.reports_to, 'title')}",
-            f"{label('headcount')}: {role.headcount}",
+            f"{label('unit')}{named(org.units, role.unit, 'name')}",
+            f"{label('reports_to')}{named(org.roles, role.reports_to, 'title')}",
+            f"{label('headcount')}{role.headcount}",
         ]
     elif symbol.kind == UNIT and symbol.id in org.units:
         unit = org.units[symbol.id]
         lines = [
             f"**{titles(unit.name)}**",
-            f"{label('parent')}: {named(org.units, unit.parent, 'name')}",
-            f"{label('head')}: {named(org.roles, unit.head, 'title')}",
+            f"{label('parent')}{named(org.units, unit.parent, 'name')}",
+            f"{label('head')}{named(org.roles, unit.head, 'title')}",
         ]
     elif symbol.kind == KPI and symbol.id in org.kpis:
         kpi = org.kpis[symbol.id]
         direction = value(kpi.direction, language)
         lines = [
             f"**{titles(kpi.name)}**",
-            f"{label('measure')}: {kpi.unit}",
-            f"{label('direction')}: {direction}",
+            f"{label('measure')}{kpi.unit}",
+            f"{label('direction')}{direction}",
         ]
         if kpi.period:
-            lines.append(f"{label('period')}: {value(kpi.period, language)}")
+            lines.append(f"{label('period')}{value(kpi.period, language)}")
     elif symbol.kind == BLOCK and symbol.id in org.blocks:
         lines = [f"**{titles(org.blocks[symbol.id].title)}**"]
     elif symbol.kind == PROCESS and symbol.id in org.processes:
         process = org.processes[symbol.id]
         lines = [
             f"**{titles(process.title)}**",
-            f"{label('owner')}: {named(org.roles, process.owner, 'title')}",
+            f"{label('owner')}{named(org.roles, process.owner, 'title')}",
         ]
     elif symbol.kind == POLICY and symbol.id in org.policies:
         policy = org.policies[symbol.id]
         lines = [
             f"**{titles(policy.title)}**",
-            f"{label('owner')}: {named(org.roles, policy.owner, 'title')}",
+            f"{label('owner')}{named(org.roles, policy.owner, 'title')}",
         ]
     elif symbol.kind == STEP and symbol.scope in org.processes:
         for step in org.processes[symbol.scope].steps:
