@@ -411,6 +411,18 @@ def init_command(
     _finish(init.run(directory, lang, name, update_schemas, lang_given=given, messages=messages))
 
 
+@cli.command("lsp")
+def lsp_command() -> None:
+    """Serve editors over stdio (Language Server Protocol): diagnostics as you type,
+    completion, hover, go to definition, references, rename and quick fixes for spec files.
+
+    Start it from the editor, not by hand; see docs/lsp.md.
+    """
+    from .commands import lsp  # 300 ms (pygls, the pipeline)
+
+    lsp.run()
+
+
 @cli.command("import")
 @click.argument("roster", type=click.Path(path_type=Path))
 @click.option(

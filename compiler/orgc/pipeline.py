@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -12,9 +14,9 @@ from .i18n import Message, default_language, os_reason
 from .ids import ID
 from .incremental.known import KnownDocuments, ReadDocument, mentions_in
 from .load.discover import SpecFile, discover
-from .load.text import read_spec
+from .load.text import DecodedText, content_digest, decode, read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
-from .model.build import SpecDocument, build_org
+from .model.build import Built, SpecDocument, build_org
 from .model.graph import OrgGraph
 from .model.titles import explain_titles
 from .result import CheckResult
@@ -42,11 +44,22 @@ def find_project(path: Path) -> Path:
     return path
 
 
-def check(path: Path, today: date | None = None, known: KnownDocuments | None = None) -> CheckResult:
+def check(
+    path: Path,
+    today: date | None = None,
+    known: KnownDocuments | None = None,
+    overlay: Mapping[str, str] | None = None,
+    built: Built | None = None,
+) -> CheckResult:
     """Read, validate, model and check a project; every problem becomes a diagnostic.
 
     Documents in ``known`` whose files are unchanged are taken over as they are.
+    ``overlay`` maps a spec file (relative to the project, with '/') to its text as an
+    editor holds it, unsaved: it is read instead of the file on disk. Entities in ``built``
+    whose documents are taken over from ``known`` are taken over too (and it keeps this
+    check's for the next).
     """
+    overlay = overlay or {}
     project = find_project(path)
     config, problems = load_config(project)
     diagnostics = list(problems)
@@ -57,8 +70,13 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
     unreadable: list[str] = []
     read: list[ReadDocument] = []
     for spec in discovery.files:
-        known_document = known.unchanged(spec) if known else None
-        if known_document is None:
+        edited = overlay.get(spec.rel)
+        known_document = known.unchanged(spec) if known and edited is None else None
+        if edited is not None:
+            decoded = _decode_edited(edited, spec.rel)
+            if known and decoded.digest is not None:
+                known_document = known.same_content(spec, None, decoded.digest)
+        elif known_document is None:
             try:
                 decoded = read_spec(spec.path, spec.rel)
             except OSError as exc:
@@ -67,7 +85,7 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
             if known and decoded.digest is not None:
                 known_document = known.same_content(spec, decoded.stamp, decoded.digest)
         if known_document is not None:
-            marks = Marks.later(partial(_text_again, spec))
+            marks = Marks.later(edited if edited is not None else partial(_text_again, spec))
             documents.append(
                 SpecDocument(spec.kind, spec.path.stem, Document(spec.rel, known_document.data, marks))
             )
@@ -105,7 +123,7 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
             )
         )
 
-    org, model_problems = build_org(documents, config.languages, unreadable)
+    org, model_problems = build_org(documents, config.languages, unreadable, built)
     diagnostics += model_problems
     graph = OrgGraph(org)
     diagnostics += run_rules(org, graph, config, today or date.today())
@@ -122,6 +140,13 @@ def check(path: Path, today: date | None = None, known: KnownDocuments | None = 
         files=len(discovery.files) + (1 if config.document else 0),
         read=tuple(read),
     )
+
+
+def _decode_edited(text: str, file: str) -> DecodedText:
+    """An editor's text, checked as its bytes would be once saved."""
+    raw = text.encode("utf-8", "surrogatepass")
+    decoded = decode(raw, file)
+    return replace(decoded, digest=content_digest(raw)) if decoded.text is not None else decoded
 
 
 def _text_again(spec: SpecFile) -> str:

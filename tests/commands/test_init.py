@@ -155,6 +155,10 @@ def test_next_steps_are_printed(tmp_path: Path) -> None:
     result = run_cli("init", tmp_path / "p")
     assert "Next steps:" in result.stdout
     assert "orgc check" in result.stdout and "orgc build" in result.stdout
+    assert (
+        "  With any LSP editor (VS Code, Neovim, Helix), `orgc lsp` checks and completes as you type.\n"
+        in result.stdout
+    )
     assert f"cd {tmp_path / 'p'}" in result.stdout
 
 

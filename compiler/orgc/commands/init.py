@@ -170,6 +170,7 @@ def next_steps(scaffold: Scaffold, shown_as: str, lang: str = "en") -> str:
         f"  orgc show cs-team-lead     {say(Message('init.step-show'))}",
         "",
         say(Message("init.advice", folder=SCHEMA_FOLDER)),
+        say(Message("init.lsp")),
     ]
     return "\n".join(lines) + "\n"
 

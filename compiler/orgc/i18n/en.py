@@ -997,4 +997,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "os.too-many-open": "too many files are open",
     "os.io-error": "input/output error",
     "os.other-device": "it is on another disk",
+    # -- orgc lsp: the editor's hover, quick fixes and renames ------------------------------------
+    "lsp.hover.unit": "Unit",
+    "lsp.hover.reports_to": "Reports to",
+    "lsp.hover.headcount": "Headcount",
+    "lsp.hover.measure": "Unit of measure",
+    "lsp.hover.direction": "Direction",
+    "lsp.hover.period": "Period",
+    "lsp.hover.parent": "Parent unit",
+    "lsp.hover.head": "Head",
+    "lsp.hover.owner": "Owner",
+    "lsp.replace-with": "Replace with '{name}'",
+    "lsp.rename.not-an-id": "'{name}' cannot be an id: lowercase letters, digits and hyphens, starting with a letter",
+    "init.lsp": "  With any LSP editor (VS Code, Neovim, Helix), `orgc lsp` checks and completes as you type.",
 }

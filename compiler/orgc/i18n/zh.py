@@ -910,6 +910,19 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "os.too-many-open": "打开的文件太多",
     "os.io-error": "输入输出错误",
     "os.other-device": "位于另一个磁盘上",
+    # -- orgc lsp: the editor's hover, quick fixes and renames ------------------------------------
+    "lsp.hover.unit": "所属部门",
+    "lsp.hover.reports_to": "直接上级",
+    "lsp.hover.headcount": "编制人数",
+    "lsp.hover.measure": "单位",
+    "lsp.hover.direction": "方向",
+    "lsp.hover.period": "考核周期",
+    "lsp.hover.parent": "上级部门",
+    "lsp.hover.head": "负责人",
+    "lsp.hover.owner": "负责岗位",
+    "lsp.replace-with": "替换为“{name}”",
+    "lsp.rename.not-an-id": "“{name}”不能作为 id：只能用小写字母、数字和连字符，并以字母开头",
+    "init.lsp": "  在编辑器中启动语言服务器 `orgc lsp`，输入时即可检查和补全。",
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.

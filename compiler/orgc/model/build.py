@@ -45,17 +45,36 @@ class SpecDocument:
     doc: Document
 
 
+class Built:
+    """The entities of one check's documents, for the next check to take over (``orgc lsp``).
+
+    An entity is taken over when its document's data is the very object it was built from,
+    as documents known from the last check are, and the languages are the same.
+    """
+
+    def __init__(self) -> None:
+        self.languages: tuple[str, ...] = ()
+        # (kind, file stem) -> (data, entity, problems found building it)
+        self.entities: dict[tuple[str, str], tuple[Any, Any, tuple[Diagnostic, ...]]] = {}
+
+
 def build_org(
-    documents: Iterable[SpecDocument], languages: tuple[str, ...], unreadable: Iterable[str] = ()
+    documents: Iterable[SpecDocument],
+    languages: tuple[str, ...],
+    unreadable: Iterable[str] = (),
+    built: Built | None = None,
 ) -> tuple[Org, tuple[Diagnostic, ...]]:
-    return _Builder(languages).build(list(documents), frozenset(unreadable))
+    return _Builder(languages, built).build(list(documents), frozenset(unreadable))
 
 
 class _Builder:
-    def __init__(self, languages: tuple[str, ...]) -> None:
+    def __init__(self, languages: tuple[str, ...], built: Built | None = None) -> None:
         self.lang = languages[0]
         self.languages = languages
         self.problems: list[Diagnostic] = []
+        self.built = built
+        if built is not None and built.languages != languages:
+            built.languages, built.entities = languages, {}
         # roles, units, blocks, processes and policies share one namespace: references
         # such as `consulted: [x]` may name a role or a unit.
         self.names: dict[str, tuple[str, Src]] = {}
@@ -83,7 +102,7 @@ class _Builder:
                 for index, raw in enumerate(_list(_mapping(spec.doc.data).get("kpis"))):
                     self.add_kpi(kpis, raw, Src(spec.doc, ("kpis", index)))
             elif spec.kind in tables:
-                entity = self.entity(spec)
+                entity = self.entity_again(spec)
                 if entity and self.claim(entity.id, spec.kind, entity.src):
                     tables[spec.kind][entity.id] = entity
 
@@ -124,6 +143,20 @@ class _Builder:
         self.problems.append(Diagnostic("E103", Severity.ERROR, message, where, Message("E103.hint")))
 
     # -- entities -------------------------------------------------------------------------
+
+    def entity_again(self, spec: SpecDocument) -> Role | DutyBlock | Process | Policy | None:
+        """``entity``, taken over from the last check when its document is the same."""
+        if self.built is None:
+            return self.entity(spec)
+        key = (spec.kind, spec.stem)
+        last = self.built.entities.get(key)
+        if last is not None and last[0] is spec.doc.data:
+            self.problems += last[2]
+            return last[1]
+        before = len(self.problems)
+        entity = self.entity(spec)
+        self.built.entities[key] = (spec.doc.data, entity, tuple(self.problems[before:]))
+        return entity
 
     def entity(self, spec: SpecDocument) -> Role | DutyBlock | Process | Policy | None:
         data = _mapping(spec.doc.data)
