@@ -212,6 +212,12 @@ class Role:
         return self.headcount > 0
 
     @property
+    def top(self) -> bool:
+        """The top role: its file writes no ``reports_to`` (one the schema rejected is no top)."""
+        data = self.src.doc.data
+        return self.reports_to is None and not (isinstance(data, dict) and "reports_to" in data)
+
+    @property
     def subject(self) -> Subject:
         return Subject("role", self.id)
 

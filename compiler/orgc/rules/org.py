@@ -6,7 +6,6 @@ import math
 from collections.abc import Iterator
 
 from ..i18n import Message
-from ..model.entities import Role
 from .registry import Context, Finding, guess, rule
 
 
@@ -99,8 +98,7 @@ def several_top_roles(ctx: Context) -> Iterator[Finding]:
     reports_to: cs-supervisor
     ```
     """
-    # A `reports_to` that is written but invalid was reported as E102: it is not a top role.
-    tops = [r for r in ctx.org.roles.values() if r.reports_to is None and not _written(r, "reports_to")]
+    tops = [r for r in ctx.org.roles.values() if r.top]
     if len(tops) < 2:
         return
     names = tuple(r.id for r in tops)
@@ -118,12 +116,6 @@ def several_top_roles(ctx: Context) -> Iterator[Finding]:
             Message("ORG003.hint"),
             role.subject,
         )
-
-
-def _written(role: Role, key: str) -> bool:
-    """Whether the role's file writes ``key`` at all (even with a value the schema rejected)."""
-    data = role.src.doc.data
-    return isinstance(data, dict) and key in data
 
 
 @rule("ORG004", "span-of-control", "warning", "span of control above the maximum (default 15)", max=15)

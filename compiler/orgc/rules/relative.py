@@ -32,6 +32,8 @@ def unresolved(org: Org, process: Process, step: Step, key: str) -> Iterator[Fin
             if role is None or resolve(org, party, role_id) is not None:
                 continue
             if party == SUPERVISOR:
+                if not role.top:
+                    continue  # a reports_to the schema rejected: reported there (E102)
                 reason = Message("relative.top-role", role=role_id)
                 hint = Message("relative.top-role.hint", key=key, role=role_id)
             elif role.unit is None or role.unit not in org.units or role.unit in org.unreadable:
