@@ -99,7 +99,9 @@ def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0  # as the check of the files once fixed
     assert result.stdout.startswith(f"--- a/{LEAD}\n+++ b/{LEAD}\n@@ ")
     assert "-headcount：   4\n+headcount:   4\n" in result.stdout
-    assert result.stderr.splitlines()[-1] == "3 fixes would be applied (--dry-run: nothing written)"
+    said = result.stderr.splitlines()
+    assert said[-1] == "3 fixes would be applied (--dry-run: nothing written)"
+    assert len(said) == 4 and all(": would fix: " in line for line in said[:-1]), said
 
 
 def test_fix_in_chinese_and_exit_code_of_what_remains(tmp_path: Path) -> None:

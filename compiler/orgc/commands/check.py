@@ -54,6 +54,8 @@ def _fix(
     fixing = fix_copy(project, lambda folder: checked(folder, today, messages))
     assert fixing.first is not None and fixing.result is not None
     lang = messages_language(messages, fixing.first.config.languages)
+    if dry_run:  # nothing is written: each fix is one that would be made
+        fixing.lines = [_would(line) for line in fixing.lines]
     lines = [line.render(lang) for line in fixing.lines]
     if dry_run:
         summary = (
@@ -71,6 +73,10 @@ def _fix(
     result = checked(path, today, messages)
     report = REPORTERS[fmt](result, fmt == "text" and colour, lang)
     return Outcome(_exit_code(result, strict), report, said)
+
+
+def _would(line: Message) -> Message:
+    return Message("check.fix.would", **dict(line.params)) if line.key == "check.fix.applied" else line
 
 
 def _exit_code(result: CheckResult, strict: bool) -> int:

@@ -790,6 +790,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E100.comma-in-text.hint": "Put the whole text in quotes: {quoted}",
     "E100.comma-in-text.fix": "put the text in quotes: {quoted}",
     "check.fix.applied": "{location}: fixed: {what}",
+    "check.fix.would": "{location}: would fix: {what}",
     "check.fix.overlaps": "{location}: not fixed: {what} (it overlaps another fix; run `orgc check --fix` again)",
     "check.fix.rounds": "{location}: not fixed: {what} (still offered after {rounds} rounds of fixing)",
     "check.fix.changed": "{file}: changed on disk while it was being fixed; not written, fix it again",

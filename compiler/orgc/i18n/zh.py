@@ -720,6 +720,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "E100.comma-in-text.hint": "请给整个文本加上引号：{quoted}",
     "E100.comma-in-text.fix": "给文本加上了引号：{quoted}",
     "check.fix.applied": "{location}：已修复：{what}",
+    "check.fix.would": "{location}：将修复：{what}",
     "check.fix.overlaps": "{location}：未修复：{what}（与另一处修复重叠；请再运行一次 `orgc check --fix`）",
     "check.fix.rounds": "{location}：未修复：{what}（修复 {rounds} 轮后仍然存在）",
     "check.fix.changed": "{file}：修复期间文件在磁盘上被改动了，没有写入；请重新修复",
