@@ -17,11 +17,10 @@ import json
 import os
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, render_context
+from helpers import FIXTURES, ROOT, render_context
 from orgc.model.raci import assignments
 from orgc.model.relative import ROW_FOR
 from orgc.render import org_json, raci
@@ -127,7 +126,7 @@ def test_org_json_keeps_the_written_token_beside_the_resolved_rows(ctx: RenderCo
 def test_org_json_matches_its_schema(ctx: RenderContext) -> None:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((Path(org_json.__file__).parents[3] / "schema/org-json.schema.json").read_text())
+    schema = json.loads((ROOT / "schema/org-json.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema).validate(json.loads(json.dumps(org_json.as_data(ctx))))
 
 
