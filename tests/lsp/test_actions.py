@@ -105,3 +105,27 @@ def test_a_suggestion_is_read_from_the_message_and_the_hint() -> None:
         "E102", Severity.ERROR, Message("E102.unknown-field", key="zzz", guess=None), Location("x")
     )
     assert suggestion(no_guess) is None
+
+
+def test_the_fixes_orgc_check_makes_are_offered_through_the_protocol(client: Client, project: Path) -> None:
+    original = (project / TEAM_LEAD).read_text(encoding="utf-8")
+    text = original.replace("reports_to: cs-supervisor", "reports_to: 客服主管").replace(
+        "headcount:", "headcount："
+    )
+    client.settle()
+    opened = client.uri(TEAM_LEAD) in client.versions
+    uri = client.change(TEAM_LEAD, text) if opened else client.open(TEAM_LEAD, text)
+    [colon] = client.wait_diagnostics(uri)  # a file that does not read is reported alone
+    assert colon["code"] == "E100"
+    [action] = actions_at(client, text, "：")
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("headcount")))
+    assert action["edit"] == {"changes": {uri: [{"range": span(line, 9, 10), "newText": ":"}]}}  # a space follows already
+    text = text.replace("headcount：", "headcount:")
+    client.change(TEAM_LEAD, text)
+    [title] = client.wait_diagnostics(uri)
+    assert title["code"] == "E102" and "cs-supervisor" in title["message"]
+    [action] = actions_at(client, text, "客服主管")
+    assert action["title"] == "改写为 cs-supervisor"
+    assert action["edit"] == {"changes": {uri: [{"range": span(3, 12, 16), "newText": "cs-supervisor"}]}}
+    client.change(TEAM_LEAD, original)
+    assert client.wait_diagnostics(uri) == []

@@ -49,9 +49,9 @@ def escalation_not_above(ctx: Context) -> Iterator[Finding]:
 
 
 def _reaches_top(ctx: Context, role_id: str) -> bool:
-    """Whether the chain of command of a role ends at a role without ``reports_to``."""
+    """Whether the chain of command of a role ends at the top role (not at a rejected ``reports_to``)."""
     chain = ctx.graph.chain_of_command(role_id)
-    return ctx.org.roles[chain[-1] if chain else role_id].reports_to is None
+    return ctx.org.roles[chain[-1] if chain else role_id].top
 
 
 @rule("CAR001", "unknown-career-step", "error", "`career.next` names an unknown role")
