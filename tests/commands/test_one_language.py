@@ -259,13 +259,14 @@ def test_usage_errors_follow_messages_and_the_current_folder(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     english = run_cli("check", project, "--nosuch", "--messages", "en")
-    assert "Error: No such option '--nosuch'." in english.stderr
+    # click 8.2.0 words it "No such option: --nosuch"
+    assert re.search(r"Error: No such option( '--nosuch'\.|: --nosuch)", english.stderr)
     said_in_english(english)
     monkeypatch.chdir(project)
     said_in_chinese(run_cli("check", "--nosuch"))
     said_in_chinese(run_cli("nosuch"), allowed={"COMMAND", "ARGS"})
     monkeypatch.chdir(tmp_path)  # no project here: English
-    assert "Error: No such option '--nosuch'." in run_cli("check", "--nosuch").stderr
+    assert re.search(r"Error: No such option( '--nosuch'\.|: --nosuch)", run_cli("check", "--nosuch").stderr)
 
 
 def test_help_stays_english(project: Path) -> None:

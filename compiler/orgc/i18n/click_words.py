@@ -44,6 +44,11 @@ ZH: dict[str, str] = {
     "unknown error": "未知错误",
     "Aborted!": "已中止。",
     "%(prog)s, version %(version)s": "%(prog)s 版本 %(version)s",
+    # The same words as click 8.2.0 (the lowest release pyproject.toml allows) says them.
+    "No such option: {name}": "没有选项“{name}”。",
+    "{value!r} is not a valid boolean.": "“{value}”不是有效的布尔值。",
+    "Error: {e.message}": "错误：{e.message}",
+    "Error: The value you entered was invalid.": "错误：输入的值无效。",
 }
 
 
