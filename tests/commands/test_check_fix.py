@@ -52,8 +52,8 @@ def test_fix_repairs_a_crlf_file_with_a_bom_and_touches_nothing_else(tmp_path: P
     result = _fix(project)
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"{LEAD}:6:10: fixed: replaced '：' by ': '",
-        f"{LEAD}:33:10: fixed: replaced '：' by ': '",
+        f"{LEAD}:6:10: fixed: replace '：' by ': '",
+        f"{LEAD}:33:10: fixed: replace '：' by ': '",
         f'{LEAD}:44:25: fixed: put the text in quotes: "办公室为主, 轮班"',
         "3 fixes applied",
     ]
@@ -115,7 +115,7 @@ def test_fix_in_chinese_and_exit_code_of_what_remains(tmp_path: Path) -> None:
     (project / "specs/roles/cs-agent.yaml").write_text(edit, encoding="utf-8")
     result = run_cli("check", project, "--fix", "--today", TODAY, "--messages", "zh")
     assert result.exit_code == 1  # ORG001 has no fix
-    assert result.stderr.splitlines()[0] == f"{LEAD}:6:10：已修复：把“：”改成了“: ”"
+    assert result.stderr.splitlines()[0] == f"{LEAD}:6:10：已修复：把“：”改成“: ”"
     assert "ORG001" in result.stdout and "E100" not in result.stdout
 
 

@@ -773,16 +773,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "After a field name, type a half-width colon and a space: ': ' "
         "(an input method in Chinese mode types '：')."
     ),
-    "E100.fullwidth-colon.fix": "replaced '：' by ': '",
+    "E100.fullwidth-colon.fix": "replace '：' by ': '",
     "E100.fullwidth-comma": "full-width comma '，' where YAML separates the entries of [ ] or {{ }} with ','",
     "E100.fullwidth-comma.hint": "Type a half-width comma ',' between the entries.",
-    "E100.fullwidth-comma.fix": "replaced '，' by ', '",
+    "E100.fullwidth-comma.fix": "replace '，' by ', '",
     "E100.bullet": "'{char}' is not a YAML list marker",
     "E100.bullet.hint": "A list item starts with a hyphen and a space: replace '{char}' by '- '.",
-    "E100.bullet.fix": "replaced '{char}' by '- '",
+    "E100.bullet.fix": "replace '{char}' by '- '",
     "E100.fullwidth-space": "full-width space (U+3000) in the indentation",
     "E100.fullwidth-space.hint": "YAML indents with half-width spaces only: replace the full-width space by spaces.",
-    "E100.fullwidth-space.fix": "replaced the full-width spaces of the indentation by spaces",
+    "E100.fullwidth-space.fix": "replace the full-width spaces of the indentation by spaces",
     "E100.comma-in-text": (
         "the unquoted text '{text}' holds a comma: in {{ }} YAML ends the text there "
         "and reads the rest as another entry"
