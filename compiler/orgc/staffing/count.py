@@ -61,7 +61,7 @@ class Staffing:
 
     @property
     def placed(self) -> int:
-        return sum(1 for p in self.placements if p.role is not None)
+        return sum(1 for p in self.placements if p.problem is None)
 
 
 def count(org: Org, placements: tuple[Placement, ...]) -> Staffing:
