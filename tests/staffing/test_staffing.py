@@ -209,7 +209,7 @@ ZH_TEXT = """\
 岗位无法对应的人员
   第 11 行：没有岗位“前台接待”。
   第 7 行：“班组长”是 班组长 (cs-team-lead)、班组长 (online-lead) 的名称；请写岗位编号，或能区分它们的部门
-  第 8 行：质检专员 (quality-officer) 已撤销（编制为 0）
+  第 8 行：质检专员 (quality-officer) 的编制为 0，不应有人在岗
   第 12 行：折算“1.5”不是一个岗位的份额（大于 0，至多为 1）
 """
 
@@ -235,7 +235,7 @@ def test_the_text_report_in_english(project: Path, roster: Path) -> None:
         "  row 7: '班组长' is the title of Team lead (cs-team-lead), Team lead (online-lead); "
         "give the position id or a unit that tells them apart" in lines
     )
-    assert "  row 8: Quality officer (quality-officer) is closed (headcount 0)" in lines
+    assert "  row 8: Quality officer (quality-officer) has a headcount of 0: nobody is to hold it" in lines
     assert not any("\u4e00" <= c <= "\u9fff" for c in out.replace("前台接待", "").replace("班组长", ""))
 
 
@@ -255,7 +255,7 @@ def test_markdown_for_a_pull_request(project: Path, roster: Path) -> None:
     assert "| --- | ---: | ---: | ---: | ---: |" in lines
     assert "| **合计** | **50** | **6.75** | **44.75** | **1.5** |" in lines
     assert "| 客服主管 (cs-supervisor) | 客服中心 (cs-center) | 2 | 2.5 | 0 | 0.5 |" in lines
-    assert "- 第 8 行：质检专员 (quality-officer) 已撤销（编制为 0）" in lines
+    assert "- 第 8 行：质检专员 (quality-officer) 的编制为 0，不应有人在岗" in lines
 
 
 def test_the_xlsx_report_reads_back(project: Path, roster: Path, tmp_path: Path) -> None:
@@ -331,3 +331,9 @@ def test_an_fte_cell_is_a_share_of_one_post(cell: str, value: Decimal) -> None:
 @pytest.mark.parametrize("cell", ["0", "-0.5", "1.5", "120%", "half", "nan", "inf"])
 def test_an_fte_cell_that_is_not_a_share_is_refused(cell: str) -> None:
     assert fte(cell) is None
+
+
+def test_a_usage_error_is_said_in_the_projects_language(project: Path, roster: Path) -> None:
+    result = run_cli("staffing", roster, "--path", project, "--format", "pdf")
+    assert result.exit_code == 2
+    assert "错误：'--format' 的值无效" in result.stderr

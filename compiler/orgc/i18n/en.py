@@ -1044,7 +1044,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "staffing.problem.ambiguous": (
         "row {row}: {who}'{text}' is the title of {roles}; give the position id or a unit that tells them apart"
     ),
-    "staffing.problem.closed": "row {row}: {who}{role} is closed (headcount 0)",
+    "staffing.problem.closed": "row {row}: {who}{role} has a headcount of 0: nobody is to hold it",
     "staffing.problem.no-position": "row {row}: {who}no position given",
     "staffing.problem.fte": "row {row}: {who}FTE '{text}' is not a share of one post (more than 0, at most 1)",
     "staffing.no-header": ("{name}: no header row: the first {count} rows have no position column ({names})"),

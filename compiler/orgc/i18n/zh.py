@@ -952,7 +952,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "staffing.who": "{name}：",
     "staffing.problem.unknown": "第 {row} 行：{who}没有岗位“{text}”。{guess}",
     "staffing.problem.ambiguous": "第 {row} 行：{who}“{text}”是 {roles} 的名称；请写岗位编号，或能区分它们的部门",
-    "staffing.problem.closed": "第 {row} 行：{who}{role} 已撤销（编制为 0）",
+    "staffing.problem.closed": "第 {row} 行：{who}{role} 的编制为 0，不应有人在岗",
     "staffing.problem.no-position": "第 {row} 行：{who}没有填写岗位",
     "staffing.problem.fte": "第 {row} 行：{who}折算“{text}”不是一个岗位的份额（大于 0，至多为 1）",
     "staffing.no-header": "{name}：找不到表头：前 {count} 行中没有岗位列（{names}）",
