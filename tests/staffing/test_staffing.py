@@ -337,3 +337,29 @@ def test_a_usage_error_is_said_in_the_projects_language(project: Path, roster: P
     result = run_cli("staffing", roster, "--path", project, "--format", "pdf")
     assert result.exit_code == 2
     assert "错误：'--format' 的值无效" in result.stderr
+
+
+def test_a_department_above_the_team_tells_titles_apart(tmp_path: Path) -> None:
+    project = staffing_project(tmp_path / "project")
+    write(project, "specs/roles/hr-agent.yaml", HR_AGENT)
+    rows = (
+        ("E01", "", "客服专员", "客服中心", ""),  # cs-agent is in 一线服务组, below 客服中心
+        ("E02", "", "客服专员", "hr", ""),
+        ("E03", "", "班组长", "客服中心", ""),  # both 班组长 are below 客服中心
+    )
+    data = staffing_json(project, write(tmp_path, "people.csv", csv_text(rows)))
+    filled = {p["id"]: p["filled"] for p in data["positions"]}
+    assert (filled["cs-agent"], filled["hr-agent"]) == (1, 1)
+    assert [(p["row"], p["problem"]) for p in data["problems"]] == [(4, "ambiguous")]
+
+
+HR_AGENT = """id: hr-agent
+title: {zh: 客服专员, en: Customer service agent}
+unit: hr
+headcount: 1
+purpose: {zh: 解答员工的人事问题, en: Answers staff's HR questions}
+duties:
+  - id: answer
+    title: {zh: 解答人事问题, en: Answer HR questions}
+    frequency: daily
+"""

@@ -55,10 +55,19 @@ def _by_id(org: Org, person: Person) -> tuple[str, ...]:
 
 
 def _in_unit(org: Org, names: NameIndex, roles: tuple[str, ...], unit: str) -> tuple[str, ...]:
-    """The roles of the unit the unit cell names (by id or name; of a path, its last part)."""
+    """The roles in the unit the unit cell names (by id or name; of a path, its last part), or below it."""
     parts = unit_path(unit)
     if not parts:
         return ()
     last = parts[-1]
     units = {last} if last in org.units else {n.id for n in names.lookup(last, ("unit",))}
-    return tuple(r for r in roles if org.roles[r].unit in units)
+    return tuple(r for r in roles if units & _unit_and_parents(org, org.roles[r].unit))
+
+
+def _unit_and_parents(org: Org, unit: str | None) -> set[str]:
+    """A role's unit and the units above it: a person's 部门 may be the department of the team."""
+    found: set[str] = set()
+    while unit in org.units and unit not in found:  # a cycle of parents is the checker's to report
+        found.add(unit)
+        unit = org.units[unit].parent
+    return found
