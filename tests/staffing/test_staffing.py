@@ -123,14 +123,17 @@ def test_english_headers_and_a_position_id_column(project: Path, tmp_path: Path)
         ("Bob", "", "Trainer", "", ""),
         ("Cy", "no-such-role", "Team lead", "Front line", ""),  # an unknown id: the title places her
         ("Di", "no-such-role", "", "", ""),
+        ("Ed", "", "", "Front line", ""),
     )
     roster = write(tmp_path, "people.csv", csv_text(rows, header))
     data = staffing_json(project, roster)
     positions = {p["id"]: counts(p) for p in data["positions"]}
     assert positions["cs-trainer"] == (1, 1.2, 0, 0.2)
     assert positions["cs-team-lead"] == (4, 1, 3, 0)
-    assert [(p["row"], p["problem"], p["position"]) for p in data["problems"]] == [
-        (5, "unknown", "no-such-role")
+    problems = [(p["row"], p["problem"], p["position"], p["message"]) for p in data["problems"]]
+    assert problems == [
+        (5, "unknown", "no-such-role", "第 5 行：没有岗位“no-such-role”。"),
+        (6, "unknown", "", "第 6 行：没有填写岗位"),
     ]
 
 
