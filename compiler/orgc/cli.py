@@ -476,6 +476,61 @@ def import_command(
     _finish(import_.run(roster, path, force, dry_run, maps, sheet, encoding, lang, messages))
 
 
+@cli.command("staffing")
+@click.argument("people", type=click.Path(path_type=Path))
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="The project folder (default: the current folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json", "xlsx")),
+    default="text",
+    show_default=True,
+    help="text, markdown (for a pull-request comment), json (schema/staffing.schema.json) or xlsx (needs --output).",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 when a position is over its headcount or cannot be matched."
+)
+@click.option(
+    "--names",
+    is_flag=True,
+    help="Name the people whose position cannot be matched (default: row numbers only).",
+)
+@_messages_option
+def staffing_command(
+    people: Path,
+    path: Path,
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    names: bool,
+    messages: str | None,
+) -> None:
+    """The designed headcount against the people in post: 编制, 在岗, 空编, 超编.
+
+    PEOPLE is an HRIS export (CSV or XLSX) with a column for the position (its
+    id or title: 岗位, 岗位编号, position) and optionally the employee (姓名,
+    工号), the unit (部门) and the FTE (折算, FTE; default 1). Each person's
+    position is matched by id, else by its title in any language (the unit
+    tells apart roles of one title). The report gives, per unit (with its
+    sub-units) and per position, the headcount, the FTE in post, vacancies
+    and over-establishment, positions whose supervisor's post is empty, and
+    the rows whose position is unknown, ambiguous or closed. Only counts
+    are printed unless --names is given. Exit code 0; with --strict, 1 on
+    over-establishment or unmatched positions; 2 when PEOPLE or the project
+    cannot be read. See docs/staffing.md.
+    """
+    from .commands import staffing  # the pipeline and the roster readers
+
+    _finish(staffing.run(people, path, fmt, output, strict, names, messages))
+
+
 def main() -> None:
     """Entry point: a crash is reported in one line (ORGC_DEBUG=1 shows the traceback)."""
     # A run builds a large model of frozen values that hold no reference cycles, and keeps it to

@@ -18,7 +18,7 @@ from ..i18n import LANGUAGES, default_language
 
 # Where each command finds its project: a positional argument (its index) or an option.
 _PROJECT_ARGUMENT = {"check": 0, "build": 0, "init": 0}
-_PROJECT_OPTION = {"show": "--path", "diff": "--path", "import": "--path"}
+_PROJECT_OPTION = {"show": "--path", "diff": "--path", "import": "--path", "staffing": "--path"}
 _LANG_SAYS_MESSAGES = ("show", "diff")  # --lang is the language of what these print
 _LANG_NAMES_THE_PROJECT = ("init", "import")  # --lang is the language of the project they write
 

@@ -217,3 +217,10 @@ def _names(field: str) -> list[str]:
     aliases = ALIASES[field]
     chinese = [a for a in aliases if not a.isascii()][:2]
     return [*chinese, *[a for a in aliases if a.isascii()][:1]]
+
+
+def header_key(header: str) -> str:
+    """What a header is recognised by (case, width, spaces, punctuation and a bracketed unit ignored),
+    for readers of other tables that keep their own names for their columns."""
+    text = normalise(header).rstrip("*").strip()
+    return _key(_BRACKETED.sub(" ", text)) or _key(text)

@@ -52,10 +52,12 @@ def matrix_workbook(
     when: datetime,
     lang: str,
     frozen_columns: int | None = None,
+    sheet_title: str = SHEET_TITLE,
 ) -> bytes:
     """``header`` and ``rows`` of plain text; the first ``label_columns`` are labels, the rest letters.
 
     The header row and the first ``frozen_columns`` (default: the label columns) stay in view.
+    The one sheet is called ``sheet_title``.
     Empty letter cells are left out: a large matrix is mostly empty.
     """
     # 85 ms (openpyxl), paid by the worker that writes the workbook while the others render,
@@ -66,7 +68,7 @@ def matrix_workbook(
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = SHEET_TITLE
+    sheet.title = sheet_title
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
