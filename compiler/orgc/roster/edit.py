@@ -91,7 +91,7 @@ def _change(
     if new is None:
         return [_remove(text, key, node, order)]
     if isinstance(new, str):
-        return [(*_scalar_span(text, node), order, _written(field, new))]
+        return [(*_scalar_span(text, node), order, _requoted(node, _written(field, new), new))]
     if isinstance(node, yaml.ScalarNode):  # one text becomes several languages
         start, end = _scalar_span(text, node)
         flow = ", ".join(f"{lang}: {scalar(t)}" for lang, t in _ordered(new))
@@ -104,7 +104,8 @@ def _change(
     for lang, t in new.items():
         if lang in langs:
             if old.get(lang) != t:
-                edits.append((*_scalar_span(text, langs[lang][1]), order, scalar(t)))
+                node_of = langs[lang][1]
+                edits.append((*_scalar_span(text, node_of), order, _requoted(node_of, scalar(t), t)))
         else:
             added.append((lang, t))
     if added and node.flow_style:
@@ -174,6 +175,14 @@ def _insert(
     if at == len(text) and text and not text.endswith("\n"):
         line = newline + line
     return (at, at, order, line)
+
+
+def _requoted(node: yaml.Node, written: str, text: str) -> str:
+    """``text`` in the quotes the old value had, when it reads the same in them."""
+    quote = node.style if isinstance(node, yaml.ScalarNode) else None
+    if quote in ("'", '"') and scalar(text) in (text, f'"{text}"') and quote not in text:
+        return f"{quote}{text}{quote}"
+    return written
 
 
 def _written(field: str, text: str) -> str:

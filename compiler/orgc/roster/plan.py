@@ -355,6 +355,13 @@ class _Planner:
             elif same:
                 wanted.setdefault(same[0].id, []).append(entry)
         for role_id, entries in wanted.items():
+            if len(entries) > 1:  # the row in the role's own unit, if one is; the others are new roles
+                here = [
+                    e
+                    for e in entries
+                    if e.unit is not None and self.units.id_of(e.unit) == project_ids[role_id].unit
+                ]
+                entries = here if len(here) == 1 else entries
             if len(entries) > 1:
                 rows = tuple(e.row for e in entries)
                 for e in entries:

@@ -117,24 +117,30 @@ def run_merge(options: ImportOptions) -> Outcome:
     out += _told_updates(updates, dry, said)
     for change in changes:
         if change.action == "create":
-            key = "import.merge-would-add" if dry else "import.merge-added"
-            out.append(Message(key, file=change.rel).render(said))
-        elif change.action == "merge":
-            out.append(
-                Message(
-                    "import.would-write" if dry else "import.wrote", file=change.describe(len(plan.units))
-                ).render(said)
+            added = (
+                Message("import.merge-would-add", file=change.rel)
+                if dry
+                else Message("import.merge-added", file=change.rel)
             )
+            out.append(added.render(said))
+        elif change.action == "merge":
+            described = change.describe(len(plan.units))
+            wrote = (
+                Message("import.would-write", file=described)
+                if dry
+                else Message("import.wrote", file=described)
+            )
+            out.append(wrote.render(said))
     out += _told_missing(missing, options.remove_missing, dry, said)
     updated = sum(1 for u in updates if u.change is not None)
-    counts = {
-        "updated": Message("import.roles", count=updated),
-        "added": Message("import.roles", count=len(new_roles)),
-        "units": Message("import.units", count=len(plan.units)),
-        "removed": Message("import.roles", count=len(missing) if options.remove_missing else 0),
-        "folder": str(options.project),
-    }
-    out.append(Message("import.merge-would-done" if dry else "import.merge-done", **counts).render(said))
+    counts = (
+        Message("import.roles", count=updated),
+        Message("import.roles", count=len(new_roles)),
+        Message("import.units", count=len(plan.units)),
+        Message("import.roles", count=len(missing) if options.remove_missing else 0),
+        str(options.project),
+    )
+    out.append(_done(dry, *counts).render(said))
     out += _work_left(work, {r.id: r.row for r in plan.roles}, options.project, said)
     out += _also_reported([d for d in new if _work(d) is None], said)
     if dry:
@@ -241,8 +247,13 @@ def _told_updates(updates: Sequence[RoleUpdate], dry: bool, said: str) -> list[s
     lines = []
     for update in updates:
         if update.fields:
-            key = "import.merge-would-update" if dry else "import.merge-updated"
-            lines.append(Message(key, role=update.role, file=update.file).render(said))
+            role, file = update.role, update.file
+            told = (
+                Message("import.merge-would-update", role=role, file=file)
+                if dry
+                else Message("import.merge-updated", role=role, file=file)
+            )
+            lines.append(told.render(said))
             for field, before, after in _field_lines(update.fields):
                 shown = Message(
                     "import.merge-field", field=field, before=_shown(before, said), after=_shown(after, said)
@@ -254,6 +265,23 @@ def _told_updates(updates: Sequence[RoleUpdate], dry: bool, said: str) -> list[s
             )
             lines.append(told.render(said))
     return lines
+
+
+def _done(
+    dry: bool, updated: Message, added: Message, units: Message, removed: Message, folder: str
+) -> Message:
+    if dry:
+        return Message(
+            "import.merge-would-done",
+            updated=updated,
+            added=added,
+            units=units,
+            removed=removed,
+            folder=folder,
+        )
+    return Message(
+        "import.merge-done", updated=updated, added=added, units=units, removed=removed, folder=folder
+    )
 
 
 def _field_lines(fields: Sequence[FieldChange]) -> list[tuple[str, Any, Any]]:
@@ -283,8 +311,14 @@ def _told_missing(missing: Sequence[KnownRole], remove: bool, dry: bool, said: s
     if not missing:
         return []
     if remove:
-        key = "import.merge-would-delete" if dry else "import.merge-deleted"
-        return [Message(key, role=r.id, file=r.file).render(said) for r in missing]
+        return [
+            (
+                Message("import.merge-would-delete", role=r.id, file=r.file)
+                if dry
+                else Message("import.merge-deleted", role=r.id, file=r.file)
+            ).render(said)
+            for r in missing
+        ]
     lines = [Message("import.merge-missing", count=len(missing)).render(said)]
     lines += [f"  {r.id} ({r.file})" for r in missing]
     return lines
