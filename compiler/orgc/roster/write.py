@@ -91,8 +91,13 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
                 with contextlib.suppress(OSError):
                     shutil.copymode(target, temporary)  # a replaced file keeps its permissions
                 kept = _keep(target)
+                try:
+                    os.replace(temporary, target)
+                except OSError:
+                    if kept is not None:
+                        kept.unlink(missing_ok=True)  # the target is still the file it names
+                    raise
                 done.append((target, kept))
-                os.replace(temporary, target)
         except OSError:
             _put_back(done)
             raise
