@@ -126,7 +126,7 @@ CHANGES_ZH = """\
 已写入 specs/org.yaml（新增 1 个部门）
 已新增 specs/roles/zhi-jian-zhuan-yuan.yaml（新岗位）
 项目中有 1 个岗位不在花名册中，予以保留（--remove-missing 会删除）：
-  pei-xun-zhuan-yuan (specs/roles/pei-xun-zhuan-yuan.yaml)
+  pei-xun-zhuan-yuan（specs/roles/pei-xun-zhuan-yuan.yaml）
 已在 {folder} 中更新 3 个岗位，新增 1 个岗位、1 个新部门，删除 0 个岗位。
 """
 
@@ -295,7 +295,7 @@ def test_remove_missing_refuses_while_a_role_reports_to_a_removed_one(project: P
     assert (
         "these roles would report to a role the roster no longer lists, which --remove-missing would "
         "delete; nothing was written. Give them another 直接上级 in the roster:\n"
-        "  shou-qian-ke-fu → pei-xun-zhuan-yuan (specs/roles/pei-xun-zhuan-yuan.yaml)"
+        "  shou-qian-ke-fu → pei-xun-zhuan-yuan"
     ) in result.stderr
     assert tree(project) == before
     kept = merge(roster, project)  # without --remove-missing the role stays, and may be reported to

@@ -1041,6 +1041,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "import.merge-dependants": "these roles would report to a role the roster no longer lists, which --remove-missing would delete; nothing was written. Give them another 直接上级 in the roster:\n  {roles}",
     "import.merge-shared-file": "{file} holds role {role} and another one; --remove-missing deletes whole files only; nothing was written",
     "import.merge-field": "  {field}: {before} → {after}",
+    "import.merge-missing-role": "  {role} ({file})",
     "import.merge-none": "(none)",
     "import.merge-done": "Updated {updated}, added {added} and {units}, removed {removed} in {folder}.",
     "import.merge-would-done": "Would update {updated}, add {added} and {units}, remove {removed} in {folder}.",

@@ -954,6 +954,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "import.merge-dependants": "以下岗位的直接上级已不在花名册中，--remove-missing 会删除该上级；未写入任何文件。请在花名册中为它们填写新的直接上级：\n  {roles}",
     "import.merge-shared-file": "{file} 中除岗位 {role} 外还有其他岗位；--remove-missing 只删除整个文件；未写入任何文件",
     "import.merge-field": "  {field}：{before} → {after}",
+    "import.merge-missing-role": "  {role}（{file}）",
     "import.merge-none": "（无）",
     "import.merge-done": "已在 {folder} 中更新 {updated}，新增 {added}、{units}，删除 {removed}。",
     "import.merge-would-done": "将在 {folder} 中更新 {updated}，新增 {added}、{units}，删除 {removed}。",

@@ -96,7 +96,7 @@ def run_merge(options: ImportOptions) -> Outcome:
     listed = {r.id for r in plan.roles}
     missing = [r for r in project.roles if r.id not in listed]
     if options.remove_missing:
-        _refuse_dependants(missing, plan, known)
+        _refuse_dependants(missing, plan, known, header.of("reports_to") is not None)
         changes += _deletions(project, missing, listed)
     _refuse_too_large(changes)
 
@@ -215,12 +215,15 @@ def _title(before: Any, given: dict[str, str], default_lang: str) -> Any:
 # -- roles the roster no longer lists ------------------------------------------------------------
 
 
-def _refuse_dependants(missing: Sequence[KnownRole], plan: Plan, known: dict[str, KnownRole]) -> None:
-    """A role that stays may not report to one that goes."""
+def _refuse_dependants(
+    missing: Sequence[KnownRole], plan: Plan, known: dict[str, KnownRole], owned: bool
+) -> None:
+    """A role that stays may not report to one that goes (to the roster's supervisor, if it has a column)."""
     gone = {r.id for r in missing}
-    still = [(r.id, r.reports_to) for r in plan.roles if r.reports_to in gone]
+    bosses = ((r.id, r.reports_to if owned else known[r.id].reports_to) for r in plan.roles if r.id in known)
+    still = [(role, boss) for role, boss in bosses if boss in gone]
     if still:
-        lines = verbatim("\n  ".join(f"{role} → {boss} ({known[boss].file})" for role, boss in still))
+        lines = verbatim("\n  ".join(f"{role} → {boss}" for role, boss in still))
         raise ImportRefused(Message("import.merge-dependants", roles=lines))
 
 
@@ -320,7 +323,7 @@ def _told_missing(missing: Sequence[KnownRole], remove: bool, dry: bool, said: s
             for r in missing
         ]
     lines = [Message("import.merge-missing", count=len(missing)).render(said)]
-    lines += [f"  {r.id} ({r.file})" for r in missing]
+    lines += [Message("import.merge-missing-role", role=r.id, file=r.file).render(said) for r in missing]
     return lines
 
 
