@@ -457,3 +457,29 @@ def test_values_that_cannot_be_changed_in_place_are_left(
 def test_a_file_that_does_not_read_is_refused() -> None:
     with pytest.raises(EditRefused):
         edit_fields("title: [\n", "r.yaml", {"title": "新"})
+
+
+def test_a_roster_of_headcounts_only_keeps_supervisors_mode_and_bom(project: Path, tmp_path: Path) -> None:
+    agent = project / "specs/roles/ke-fu-zhuan-yuan.yaml"
+    agent.chmod(0o640)
+    pre_sales = project / "specs/roles/shou-qian-ke-fu.yaml"
+    pre_sales.write_bytes(b"\xef\xbb\xbf" + PRE_SALES.encode("utf-8"))
+    roster = write(
+        tmp_path,
+        "r.csv",
+        "岗位名称,部门,定员\n客服专员,客服中心/热线服务部/一线服务组,31\n售前客服,客服中心/网络销售服务组,9\n",
+    )
+    result = merge(roster, project)
+    assert result.exit_code == 0, result.output
+    assert (
+        "updated ke-fu-zhuan-yuan (specs/roles/ke-fu-zhuan-yuan.yaml):\n  headcount: 30 → 31\n"
+        in result.stdout
+    )
+    assert "5 roles of the project are not in the roster; they are kept" in result.stdout
+    assert agent.stat().st_mode & 0o777 == 0o640
+    assert pre_sales.read_bytes() == b"\xef\xbb\xbf" + PRE_SALES.replace(
+        "headcount: 8", "headcount: 9"
+    ).encode("utf-8")
+    refused = merge(roster, project, "--remove-missing")  # their supervisors, from the files, would go
+    assert refused.exit_code == 2
+    assert "  ke-fu-zhuan-yuan → yi-xian-fu-wu-zu-ban-zu-zhang\n" in refused.stderr

@@ -500,7 +500,7 @@ class _Planner:
 
     def check_top(self) -> None:
         column = self.column_name("reports_to")
-        tops = [e for e in self.by_id.values() if not e.supervisor]
+        tops = [e for e in self.by_id.values() if not e.supervisor and not self.keeps_supervisor(e)]
         project_tops = [r.id for r in self.existing.values() if r.reports_to is None]
         if project_tops:
             for e in tops:
@@ -524,6 +524,12 @@ class _Planner:
             else:
                 told = Message("import.tops-are", rows=rows, more=more)
             self.problem(e.row, Message("import.several-tops", column=column, told=told))
+
+    def keeps_supervisor(self, entry: _Entry) -> bool:
+        """A role merged from a roster without a supervisor column keeps the one its file names."""
+        if not (self.merge and entry.replaces) or self.header.of("reports_to") is not None:
+            return False
+        return any(r.id == entry.id and r.reports_to for r in self.project.roles)
 
     def count_below(self, top: str) -> int:
         """How many roster roles have ``top`` somewhere above them."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diagnostics import Severity
 from ..i18n import Message, os_reason, verbatim
+from ..paths import OutsideProject, inside
 from .columns import Header, find_header, parse_maps
 from .edit import OWNED, EditRefused, edit_fields, read_data
 from .emit import role_yaml, scalar
@@ -156,7 +157,7 @@ def _update(
 ) -> RoleUpdate:
     """The owned fields of one role file set to the roster's values, as a text edit of the file."""
     try:
-        raw = (project.root / known.file).read_bytes()
+        raw = _read(project, known.file)
     except OSError as exc:
         raise ImportRefused(
             Message("import.cannot-read-org", file=known.file, reason=os_reason(exc))
@@ -234,13 +235,22 @@ def _deletions(project: Project, missing: Sequence[KnownRole], listed: set[str])
         if role.file in kept_files or any(c.rel == role.file for c in changes):
             raise ImportRefused(Message("import.merge-shared-file", role=role.id, file=role.file))
         try:
-            raw = (project.root / role.file).read_bytes()
+            raw = _read(project, role.file)
         except OSError as exc:
             raise ImportRefused(
                 Message("import.cannot-read-org", file=role.file, reason=os_reason(exc))
             ) from None
         changes.append(FileChange(role.file, b"", "delete", raw))
     return changes
+
+
+def _read(project: Project, rel: str) -> bytes:
+    """A file of the project, never through a link (as the import writes)."""
+    try:
+        path = inside(project.root, rel)
+    except OutsideProject as exc:
+        raise ImportRefused(Message("import.link", file=exc.rel)) from None
+    return path.read_bytes()
 
 
 # -- what is said ----------------------------------------------------------------------------------
