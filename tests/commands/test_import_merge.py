@@ -483,3 +483,31 @@ def test_a_roster_of_headcounts_only_keeps_supervisors_mode_and_bom(project: Pat
     refused = merge(roster, project, "--remove-missing")  # their supervisors, from the files, would go
     assert refused.exit_code == 2
     assert "  ke-fu-zhuan-yuan → yi-xian-fu-wu-zu-ban-zu-zhang\n" in refused.stderr
+
+
+def test_a_removal_that_the_project_still_names_is_stopped_by_the_check(tmp_path: Path) -> None:
+    from helpers import copy_good
+
+    project = copy_good(tmp_path / "p")
+    roster = write(
+        tmp_path,
+        "r.csv",
+        "id,岗位名称,部门,直接上级,定员\ncs-director,客服总监,cs-center,,1\n"
+        "cs-supervisor,客服主管,cs-center,cs-director,2\ncs-team-lead,班组长,cs-frontline,cs-supervisor,5\n"
+        "cs-agent,客服专员,cs-frontline,cs-team-lead,40\n",
+    )
+    before = tree(project)
+    result = merge(roster, project, "--remove-missing")
+    assert result.exit_code == 1
+    assert "The imported specs would have these errors; nothing was written:\n" in result.stdout
+    assert (
+        "specs/roles/cs-team-lead.yaml:5:13: error ORG009 'cs-team-lead' has a dotted line to 'cs-trainer'"
+        in (result.stdout)
+    )
+    assert tree(project) == before
+    kept = merge(roster, project)
+    assert kept.exit_code == 0, kept.output
+    after = tree(project)
+    team_lead = "specs/roles/cs-team-lead.yaml"
+    assert after.pop(team_lead) == before.pop(team_lead).replace(b"headcount: 4\n", b"headcount: 5\n")
+    assert after == before
