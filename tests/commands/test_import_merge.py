@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import FIXTURES, run_cli, write
 from orgc.roster import write as roster_write
@@ -511,3 +513,17 @@ def test_a_removal_that_the_project_still_names_is_stopped_by_the_check(tmp_path
     team_lead = "specs/roles/cs-team-lead.yaml"
     assert after.pop(team_lead) == before.pop(team_lead).replace(b"headcount: 4\n", b"headcount: 5\n")
     assert after == before
+
+
+_TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+
+
+@given(_TEXTS, _TEXTS, _TEXTS)
+def test_any_title_and_grade_change_only_their_own_characters(zh: str, en: str, grade: str) -> None:
+    edited = edit_fields(SUPERVISOR, "r.yaml", {"title": {"zh": zh, "en": en}, "grade": grade})
+    assert edited.refused == ()
+    old, new = SUPERVISOR.splitlines(keepends=True), edited.text.splitlines(keepends=True)
+    assert len(new) == len(old)
+    changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    assert set(changed) <= {3, 7}  # the title's line and the grade's
+    assert new[3].endswith("}   # 对外称“热线主管”\n")
