@@ -433,6 +433,17 @@ def lsp_command() -> None:
     help="The project to import into (default: the current folder); a new one is started if it has no specs/.",
 )
 @click.option("--force", is_flag=True, help="Replace role files that already exist (what they say is lost).")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Update the roles already there: only title, unit, reports_to, headcount and grade change; "
+    "everything else in their files is kept.",
+)
+@click.option(
+    "--remove-missing",
+    is_flag=True,
+    help="With --merge: delete the role files of roles the roster no longer lists.",
+)
 @click.option("--dry-run", is_flag=True, help="Read, plan and check everything; write nothing.")
 @click.option(
     "--map",
@@ -456,6 +467,8 @@ def import_command(
     roster: Path,
     path: Path,
     force: bool,
+    merge: bool,
+    remove_missing: bool,
     dry_run: bool,
     maps: tuple[str, ...],
     sheet: str | None,
@@ -469,11 +482,17 @@ def import_command(
     直接上级, 定员, 职级, 岗位职责 …). Every bad row is reported as ROSTER:ROW and
     nothing is written unless every row is good (exit 1); existing role files are
     replaced only with --force (exit 2 otherwise). What the roster does not say
-    (purpose, duties, KPIs) is listed as the work left. See docs/import.md.
+    (purpose, duties, KPIs) is listed as the work left. With --merge, a later
+    roster updates the roles already there and keeps everything else written in
+    them. See docs/import.md.
     """
     from .commands import import_  # 105 ms (the roster readers)
 
-    _finish(import_.run(roster, path, force, dry_run, maps, sheet, encoding, lang, messages))
+    _finish(
+        import_.run(
+            roster, path, force, dry_run, maps, sheet, encoding, lang, messages, merge, remove_missing
+        )
+    )
 
 
 @cli.command("staffing")

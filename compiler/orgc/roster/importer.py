@@ -58,6 +58,8 @@ class ImportOptions:
     encoding: str | None = None
     lang: str | None = None
     messages: str | None = None  # the language of what is said (docs/messages.md)
+    merge: bool = False  # change only the fields a roster owns in the roles already there
+    remove_missing: bool = False  # with merge: delete the roles the roster no longer lists
 
 
 @dataclass(frozen=True)

@@ -86,18 +86,24 @@ class _Entry:
     dotted_to: tuple[str, ...] = ()
 
 
-def make_plan(sheet: Sheet, header: Header, project: Project, lang: str, said: str = "en") -> Plan:
+def make_plan(
+    sheet: Sheet, header: Header, project: Project, lang: str, said: str = "en", merge: bool = False
+) -> Plan:
     """Plan the import of ``sheet``; every problem of every row is collected, none stops the others.
 
     ``lang`` is the language of the roster's texts, ``said`` the language the problems are told in.
+    With ``merge``, a row without an id is the project role of its title (in any language), whatever
+    its unit: the roster of a later year moves roles between units.
     """
-    return _Planner(sheet, header, project, lang, said).plan()
+    return _Planner(sheet, header, project, lang, said, merge).plan()
 
 
 class _Planner:
-    def __init__(self, sheet: Sheet, header: Header, project: Project, lang: str, said: str = "en") -> None:
+    def __init__(
+        self, sheet: Sheet, header: Header, project: Project, lang: str, said: str = "en", merge: bool = False
+    ) -> None:
         self.sheet, self.header, self.project, self.lang = sheet, header, project, lang
-        self.said = said
+        self.said, self.merge = said, merge
         self.order = language_order(project.languages)
         self.problems: list[Problem] = []
         self.notes: list[Message] = []
@@ -291,7 +297,10 @@ class _Planner:
                 entry.id = wanted
         allocator = IdAllocator({*unit_ids, *other_ids, *self.project.role_files, *project_ids, *explicit})
         self.units.assign_ids(allocator)
-        self.match_project_roles(project_ids)
+        if self.merge and self.header.of("id") is None:
+            self.match_by_title(project_ids)
+        elif not self.merge:
+            self.match_project_roles(project_ids)
         self.check_duplicates()
         pending = [e for e in self.entries if not e.id and id(e) not in self.duplicates]
         bases = {id(e): base_id(self.title_of(e), "role") for e in pending}
@@ -325,6 +334,42 @@ class _Planner:
             if len(same) == 1:
                 entry.id, entry.file, entry.replaces = same[0].id, same[0].file, True
                 claimed.add(same[0].id)
+
+    def match_by_title(self, project_ids: dict[str, KnownRole]) -> None:
+        """Each row is the project role of its title; a title of several roles is narrowed by the
+        row's unit, and reported when that still leaves several (or when several rows want one role)."""
+        wanted: dict[str, list[_Entry]] = {}
+        for entry in self.entries:
+            if entry.id:
+                continue
+            same = [r for r in project_ids.values() if entry.keys & {key(t) for t in r.titles}]
+            if len(same) > 1 and entry.unit is not None:
+                here = [r for r in same if r.unit == self.units.id_of(entry.unit)]
+                same = here or same
+            if len(same) > 1:
+                listed = tuple(sorted(r.id for r in same))
+                self.problem(
+                    entry.row, Message("import.merge-several-roles", title=self.title_of(entry), roles=listed)
+                )
+                self.duplicates.add(id(entry))
+            elif same:
+                wanted.setdefault(same[0].id, []).append(entry)
+        for role_id, entries in wanted.items():
+            if len(entries) > 1:  # the row in the role's own unit, if one is; the others are new roles
+                here = [
+                    e
+                    for e in entries
+                    if e.unit is not None and self.units.id_of(e.unit) == project_ids[role_id].unit
+                ]
+                entries = here if len(here) == 1 else entries
+            if len(entries) > 1:
+                rows = tuple(e.row for e in entries)
+                for e in entries:
+                    self.problem(e.row, Message("import.merge-one-role", role=role_id, rows=rows))
+                    self.duplicates.add(id(e))
+                continue
+            entries[0].id, entries[0].file = role_id, project_ids[role_id].file
+            entries[0].replaces = True
 
     def check_duplicates(self) -> None:
         firsts: dict[tuple[str, int | None], _Entry] = {}
@@ -455,7 +500,7 @@ class _Planner:
 
     def check_top(self) -> None:
         column = self.column_name("reports_to")
-        tops = [e for e in self.by_id.values() if not e.supervisor]
+        tops = [e for e in self.by_id.values() if not e.supervisor and not self.keeps_supervisor(e)]
         project_tops = [r.id for r in self.existing.values() if r.reports_to is None]
         if project_tops:
             for e in tops:
@@ -479,6 +524,12 @@ class _Planner:
             else:
                 told = Message("import.tops-are", rows=rows, more=more)
             self.problem(e.row, Message("import.several-tops", column=column, told=told))
+
+    def keeps_supervisor(self, entry: _Entry) -> bool:
+        """A role merged from a roster without a supervisor column keeps the one its file names."""
+        if not (self.merge and entry.replaces) or self.header.of("reports_to") is not None:
+            return False
+        return any(r.id == entry.id and r.reports_to for r in self.project.roles)
 
     def count_below(self, top: str) -> int:
         """How many roster roles have ``top`` somewhere above them."""

@@ -44,6 +44,9 @@ def stage(root: Path, changes: Sequence[FileChange]) -> None:
     """Lay the changed files over a copy of a project (for checking the result before writing it)."""
     for change in changes:
         target = _target(root, change.rel)
+        if change.action == "delete":
+            target.unlink(missing_ok=True)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(change.content)
 
@@ -58,28 +61,46 @@ def copy_project(source: Path, dest: Path) -> None:
 
 
 def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
-    """Write every change: all temporary files first, then one rename each.
+    """Write every change: all temporary files first, then one rename each; all of them or none.
 
     Each target is checked again first: a file that appeared since the plan (without
-    ``force``), or an org.yaml edited since it was read, stops the import with nothing written.
+    ``force``), or a file merged, updated or deleted that was edited since it was read, stops
+    the import with nothing written. A rename that fails puts back every file renamed before it.
     """
     for change in changes:
         target = _target(root, change.rel)
-        if change.action == "merge":
+        if change.action in ("merge", "update", "delete"):
             if _read(target) != change.before:
                 raise WriteProblem(Message("import.changed-meanwhile", file=change.rel))
         elif target.exists() and not force and change.action == "create":
             raise WriteProblem(Message("import.appeared-meanwhile", file=change.rel))
     temporaries: list[tuple[Path, Path]] = []
+    done: list[tuple[Path, Path | None]] = []  # each target renamed, and where its old bytes are
     try:
-        for change in changes:
-            target = _target(root, change.rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporaries.append((_temporary(target, change.content), target))
-        for temporary, target in temporaries:
-            with contextlib.suppress(OSError):
-                shutil.copymode(target, temporary)  # a replaced file keeps its permissions
-            os.replace(temporary, target)
+        try:
+            for change in changes:
+                target = _target(root, change.rel)
+                if change.action != "delete":
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporaries.append((_temporary(target, change.content), target))
+            for target in (_target(root, c.rel) for c in changes if c.action == "delete"):
+                kept = _kept_name(target)
+                os.replace(target, kept)
+                done.append((target, kept))
+            for temporary, target in temporaries:
+                with contextlib.suppress(OSError):
+                    shutil.copymode(target, temporary)  # a replaced file keeps its permissions
+                kept = _keep(target)
+                try:
+                    os.replace(temporary, target)
+                except OSError:
+                    if kept is not None:
+                        kept.unlink(missing_ok=True)  # the target is still the file it names
+                    raise
+                done.append((target, kept))
+        except OSError:
+            _put_back(done)
+            raise
     except OSError as exc:
         raise WriteProblem(
             Message("import.cannot-write", file=str(exc.filename or ""), reason=os_reason(exc))
@@ -88,6 +109,36 @@ def apply(root: Path, changes: Sequence[FileChange], force: bool) -> None:
         for temporary, _ in temporaries:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+    for _, kept in done:
+        if kept is not None:
+            with contextlib.suppress(OSError):
+                kept.unlink()
+
+
+def _kept_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.orgc-kept")
+
+
+def _keep(target: Path) -> Path | None:
+    """A second name for the file about to be replaced, so that it can be put back; None if there is none."""
+    if not target.exists():
+        return None
+    kept = _kept_name(target)
+    try:
+        os.link(target, kept)
+    except OSError:
+        shutil.copy2(target, kept)
+    return kept
+
+
+def _put_back(done: list[tuple[Path, Path | None]]) -> None:
+    """Undo the renames made so far, the last first: each target as it was before the import."""
+    for target, kept in reversed(done):
+        with contextlib.suppress(OSError):
+            if kept is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(kept, target)
 
 
 def _target(root: Path, rel: str) -> Path:
