@@ -26,6 +26,7 @@ from orgc.i18n import documents as labels
 from orgc.i18n import en, zh
 from orgc.render.context import RenderContext
 from orgc.render.handbook import book as handbook
+from orgc.render.style import docx_base
 
 PROJECT = FIXTURES / "handbook"
 WHEN = datetime(2026, 3, 1, tzinfo=UTC)
@@ -149,17 +150,26 @@ def test_jd_sections_nest_under_the_role(books: dict[str, bytes]) -> None:
     assert all(f'w:styleId="{style}"' in styles for style in used)  # no heading without a style
 
 
-def test_contents_is_a_toc_field_with_the_entries(books: dict[str, bytes]) -> None:
-    xml = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"])).read("word/document.xml").decode()
-    body = etree.fromstring(xml.encode())
-    instructions = [node.text for node in body.iter(f"{W}instrText")]
-    assert instructions[0] == ' TOC \\o "1-2" \\h \\z \\u '
-    begin = body.find(f".//{W}fldChar")
-    assert begin is not None and begin.get(f"{W}dirty") == "true"  # Word rebuilds it on opening
-    document = opened(books["handbook/zh.docx"])
-    entries = [
-        p.text for p in document.paragraphs if p.style is not None and p.style.style_id in ("TOC1", "TOC2")
+def test_contents_give_each_entry_its_page_by_a_field_updated_on_opening(books: dict[str, bytes]) -> None:
+    package = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"]))
+    body = etree.fromstring(package.read("word/document.xml"))
+    settings = etree.fromstring(package.read("word/settings.xml"))
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"  # Word fills in the pages
+    gallery = body.find(f".//{W}sdt/{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    assert gallery is not None and gallery.get(f"{W}val") == "Table of Contents"
+    lines = [
+        p
+        for p in body.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle[@{W}val='TOC1']") is not None
+        or p.find(f"{W}pPr/{W}pStyle[@{W}val='TOC2']") is not None
     ]
+    entries = ["".join(p.find(f".//{W}r").itertext()) for p in lines]
+    for line in lines:  # the title, a tab, then a dirty PAGEREF field to the heading's bookmark
+        instructions = [node.text for node in line.iter(f"{W}instrText")]
+        assert len(instructions) == 1 and instructions[0].split()[0] == "PAGEREF"
+        begin = line.find(f".//{W}fldChar")
+        assert begin.get(f"{W}dirty") == "true"
+    assert b"updateFields" not in docx_base(context()).settings  # the JDs' settings: nothing to update
     chapters = [f"{n}  {title}" for n, title in enumerate(CHAPTERS["zh"], 1)]
     assert [e for e in entries if e in chapters] == chapters
     assert "服务台主管" in entries and "故障处理流程" in entries and "故障管理制度" in entries
@@ -167,6 +177,8 @@ def test_contents_is_a_toc_field_with_the_entries(books: dict[str, bytes]) -> No
     anchors = {node.get(f"{W}anchor") for node in body.iter(f"{W}hyperlink")}
     bookmarks = {node.get(f"{W}name") for node in body.iter(f"{W}bookmarkStart")}
     assert len(anchors) == len(entries) and anchors <= bookmarks
+    targets = {node.text.split()[1] for line in lines for node in line.iter(f"{W}instrText")}
+    assert targets == anchors
 
 
 def test_units_overview(books: dict[str, bytes]) -> None:

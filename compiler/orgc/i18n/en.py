@@ -343,6 +343,13 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.chart_full": "The complete chart is in org-chart.svg.",
     "doc.chart_dotted": "Dotted lines not drawn above:",
     "doc.chart_overview": "Overview",
+    # -- handbook: chart legend, contents, policy numbering, cover date ------------------------
+    "doc.chart_legend": "Legend:",
+    "doc.chart_legend_headcount": "×N headcount",
+    "doc.chart_legend_folded": "▸ N roles below, in a later chart",
+    "doc.chart_legend_dotted": "┄→ dotted-line reporting",
+    "doc.chart_legend_vacant": "dashed box: vacant position",
+    "doc.chart_legend_levels": "each row is one level",
     "doc.jd": "Job description",
     "doc.basic": "Position details",
     "doc.title": "Title",

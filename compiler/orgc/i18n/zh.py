@@ -301,6 +301,13 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.chart_full": "完整的组织架构图见 org-chart.svg。",
     "doc.chart_dotted": "未在图中画出的虚线汇报:",
     "doc.chart_overview": "总览",
+    # -- handbook: chart legend, contents, policy numbering, cover date ------------------------
+    "doc.chart_legend": "图例：",
+    "doc.chart_legend_headcount": "×N 编制人数",
+    "doc.chart_legend_folded": "▸ N 其下 N 个岗位见后续分图",
+    "doc.chart_legend_dotted": "┄→ 虚线汇报（业务指导）",
+    "doc.chart_legend_vacant": "虚线框 空缺岗位",
+    "doc.chart_legend_levels": "每一行为一个层级",
     "doc.jd": "岗位说明书",
     "doc.basic": "职位基本资料",
     "doc.title": "职位名称",
