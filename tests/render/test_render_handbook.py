@@ -26,6 +26,7 @@ from orgc.i18n import documents as labels
 from orgc.i18n import en, zh
 from orgc.render.context import RenderContext
 from orgc.render.handbook import book as handbook
+from orgc.render.handbook import sections
 from orgc.render.style import docx_base
 
 PROJECT = FIXTURES / "handbook"
@@ -203,13 +204,17 @@ def test_kpi_catalogue(books: dict[str, bytes]) -> None:
 
 
 def matrix(document: Document, chapter: str, first_column: str) -> list[dict[str, dict[str, str]]]:
-    """Each matrix table as {row title: {column heading: letters}}."""
+    """Each matrix table as {row title: {column heading: letters}}; a heading's bold lines are its role."""
     found = []
     for table in chapter_tables(document, chapter):
         cells = rows(table)
         if cells[0][0] != first_column:
             continue
-        found.append({row[0]: dict(zip(cells[0][1:], row[1:], strict=True)) for row in cells[1:]})
+        names = [
+            "".join(p.text for p in cell.paragraphs if any(r.bold for r in p.runs))
+            for cell in table.rows[0].cells[1:]
+        ]
+        found.append({row[0]: dict(zip(names, row[1:], strict=True)) for row in cells[1:]})
     return found
 
 
@@ -386,3 +391,26 @@ def test_listed_letters_are_ranked_accountable_first() -> None:
 
     found = sorted(["I", "R", "C", "A/R", "A", "R/C", "R/I", "A/C"], key=_letter_rank)
     assert found == ["A", "A/R", "A/C", "R", "R/C", "R/I", "C", "I"]
+
+
+@pytest.fixture(scope="module")
+def own_books() -> dict[str, bytes]:
+    """The handbooks of the repository's own example organisation (specs/)."""
+    return rendered(ROOT)
+
+
+def test_small_units_share_one_matrix_headed_by_role_and_unit(own_books: dict[str, bytes]) -> None:
+    document = opened(own_books["handbook/zh.docx"])
+    level2 = headings(document, 2)
+    assert "一线服务组、二线支持组、客户关系组、网络销售服务组" in level2
+    tables = matrix(document, "职责分配矩阵", "职责 / 流程环节")
+    assert len(tables) < 6  # not one small table per unit
+    combined = next(t for t in tables if any("网络销售客服主管" in cells for cells in t.values()))
+    assert {"班组长", "一线客服", "二线支持", "网络销售客服主管"} <= set(next(iter(combined.values())))
+
+
+def test_column_headings_break_between_words_not_before_a_last_character() -> None:
+    assert sections.heading_lines("网络销售客服主管", 1040) == ("网络销售", "客服主管")
+    assert sections.heading_lines("信息服务部（全体）", 1040) == ("信息服务部", "（全体）")
+    assert sections.heading_lines("客服主管", 1040) == ("客服主管",)
+    assert sections.heading_lines("Customer service supervisor", 1040) == ("Customer service supervisor",)

@@ -91,43 +91,69 @@ def kpi_catalogue(book: Book) -> None:
 def matrices(book: Book) -> None:
     """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole).
 
-    A unit of more than ``MAX_GRID_PARTIES`` such columns is listed by row instead (``_listed``).
-    Each unit's tables are a piece kept from the last build when what they show is unchanged.
+    Small units (``SMALL_UNIT`` columns or fewer) that follow each other share one matrix, each
+    column headed by its role and unit, instead of a page of one-column tables each. A unit of
+    more than ``MAX_GRID_PARTIES`` such columns is listed by row instead (``_listed``).
+    Each matrix is a piece kept from the last build when what it shows is unchanged.
     """
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
     order = {row: i for i, row in enumerate(_row_order(book))}
     titles = _RowTitles(book)
     cells = matrix_index(ctx).cells
-    written = False
+    units: list[tuple[str, list[str], set[str]]] = []
     for unit_id in _unit_tree(book):
         if org.units[unit_id].external:
             continue
         parties = list(ctx.graph.roles_of_unit(unit_id))
         if unit_id in ctx.letters:
             parties.append(unit_id)
-        involved = {row for p in parties for row in ctx.letters.get(p, ())}
-        rows = sorted((row for row in involved if row in order), key=order.__getitem__)
-        if not rows:
-            continue
-        if not written:
-            book.chapter(L("matrices"))
-            book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=FAINT, size=9)))
-            written = True
-        book.heading(t(org.units[unit_id].name), 2)
-        names = [_party_heading(book, p, unit_id) for p in parties]
+        involved = {row for p in parties for row in ctx.letters.get(p, ()) if row in order}
+        if involved:
+            units.append((unit_id, parties, involved))
+    if not units:
+        return
+    book.chapter(L("matrices"))
+    book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=FAINT, size=9)))
+    for group in _unit_groups(units):
+        unit_ids = [unit_id for unit_id, _, _ in group]
+        parties = [p for _, members, _ in group for p in members]
+        rows = sorted(set().union(*(involved for _, _, involved in group)), key=order.__getitem__)
+        combined = len(group) > 1
+        book.heading(_join([t(org.units[u].name) for u in unit_ids], book.lang), 2)
+        names = [_party_heading(book, p, u, with_unit=combined) for u, members, _ in group for p in members]
         shown = [(row, titles.texts(row), cells.get(row)) for row in rows]
         make = partial(_unit_tables, book, parties, names, rows, titles)
         book.add(book.pieces.piece(make, "matrix", book.lang, parties, names, shown))
 
 
+# A unit with at most this many columns shares a matrix with the small units next to it.
+SMALL_UNIT = 3
+
+
+def _unit_groups(units: list[tuple[str, list[str], set[str]]]) -> list[list[tuple[str, list[str], set[str]]]]:
+    """Units in order, neighbouring small ones together while their columns fit one table."""
+    groups: list[list[tuple[str, list[str], set[str]]]] = []
+    width = 0
+    for unit in units:
+        size = len(unit[1])
+        small = size <= SMALL_UNIT
+        if small and groups and width and width + size <= MAX_MATRIX_COLUMNS:
+            groups[-1].append(unit)
+            width += size
+        else:
+            groups.append([unit])
+            width = size if small else 0
+    return groups
+
+
 def _unit_tables(
-    book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles
+    book: Book, parties: list[str], names: list[tuple[str, str]], rows: list[str], titles: _RowTitles
 ) -> str:
     """A unit's matrix: a grid of a few tables side by side, or for many parties a list."""
     if len(parties) > MAX_GRID_PARTIES:
-        return _listed(book, parties, names, rows, titles)
-    chunks = _column_chunks(names)
+        return _listed(book, parties, [name for name, _ in names], rows, titles)
+    chunks = _column_chunks([name for name, _ in names])
     out = []
     start = 0
     for number, size in enumerate(chunks, 1):
@@ -140,10 +166,12 @@ def _unit_tables(
     return "".join(out)
 
 
-def _party_heading(book: Book, party: str, unit_id: str) -> str:
+def _party_heading(book: Book, party: str, unit_id: str, with_unit: bool = False) -> tuple[str, str]:
+    """A column's heading: the role (or the unit as a whole), and under it its unit where units share a table."""
+    unit = book.t(book.ctx.org.units[unit_id].name)
     if party == unit_id:
-        return book.L("whole_unit").format(unit=book.t(book.ctx.org.units[party].name))
-    return book.ctx.role_title(party, book.lang)
+        return book.L("whole_unit").format(unit=unit), ""
+    return book.ctx.role_title(party, book.lang), unit if with_unit else ""
 
 
 def _column_chunks(names: list[str]) -> list[int]:
@@ -160,13 +188,40 @@ def _column_width(name: str) -> int:
     return max(MIN_COLUMN, longest * LATIN_CHAR + CELL_MARGINS)
 
 
-def _matrix(book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles) -> str:
-    column = max(max(_column_width(n) for n in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
+HEADING_SIZE = 8  # pt, a column heading
+CJK_CHAR = HEADING_SIZE * 20  # twips
+
+
+def heading_lines(text: str, width: int) -> tuple[str, ...]:
+    """A column heading in lines that fit ``width`` twips: Latin text breaks at spaces (Word does
+    that itself), CJK text into lines of even length, so that no line holds a lone character
+    (网络销售 / 客服主管, not 网络销售客服主 / 管)."""
+    if re.search(r"[A-Za-z]{2}", text) or not text:
+        return (text,)
+    per_line = max(1, (width - CELL_MARGINS) // CJK_CHAR)
+    if len(text) <= per_line:
+        return (text,)
+    lines: list[str] = []
+    for part in re.split(r"(?=[（(])", text):  # a bracket starts a line of its own: 信息服务部 / （全体）
+        count = -(-len(part) // per_line)
+        size = -(-len(part) // count) if count else 1
+        lines += [part[i : i + size] for i in range(0, len(part), size)]
+    return tuple(line for line in lines if line)
+
+
+def _matrix(
+    book: Book, parties: list[str], names: list[tuple[str, str]], rows: list[str], titles: _RowTitles
+) -> str:
+    column = max(max(_column_width(n) for n, _ in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
     widths = [CONTENT_WIDTH - column * len(parties)] + [column] * len(parties)
-    out = [
-        [Cell.of(book.L("duty_or_step"))]
-        + [Cell.of(Run(n, bold=True, size=8.5), align="center") for n in names]
-    ]
+    header = [Cell.of(book.L("duty_or_step"))]
+    for name, unit in names:
+        lines: list[str | Run] = [
+            Run(line, bold=True, size=HEADING_SIZE) for line in heading_lines(name, column)
+        ]
+        lines += [Run(line, size=7, color=FAINT) for line in heading_lines(unit, column)] if unit else []
+        header.append(Cell(tuple(lines), align="center"))
+    out = [header]
     cells = matrix_index(book.ctx).cells
     for row in rows:
         mine = [cells.get(row, {}).get(p, "") for p in parties]
