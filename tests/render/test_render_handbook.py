@@ -254,7 +254,17 @@ def test_processes(books: dict[str, bytes]) -> None:
     tables = list(chapter_tables(opened(books["handbook/zh.docx"]), "流程"))
     incident = rows(tables[1])
     assert incident[0] == ["环节", "R", "A", "C", "I", "时限", "下一环节"]
-    assert incident[2] == ["2. 初步诊断", "高级技术支持", "服务台主管", "运维工程师", "—", "4小时", "3、4"]
+    assert incident[2] == [
+        "2. 初步诊断",
+        "高级技术支持",
+        "服务台主管",
+        "运维工程师",
+        "—",
+        "4小时",
+        "3. 二线修复",
+    ]
+    following = [p.text for p in tables[1].rows[2].cells[6].paragraphs]
+    assert following == ["3. 二线修复", "4. 回访并关闭工单"]  # each next step by number and title, in order
     assert incident[3][3] == "财务部"  # an external unit consulted
     # SLAs in the book's language
     assert [row[5] for row in incident[1:]] == ["15分钟", "4小时", "1天", "2小时"]
@@ -414,3 +424,18 @@ def test_column_headings_break_between_words_not_before_a_last_character() -> No
     assert sections.heading_lines("信息服务部（全体）", 1040) == ("信息服务部", "（全体）")
     assert sections.heading_lines("客服主管", 1040) == ("客服主管",)
     assert sections.heading_lines("Customer service supervisor", 1040) == ("Customer service supervisor",)
+
+
+def test_each_process_has_a_flow_drawn_in_word_shapes(books: dict[str, bytes]) -> None:
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"])).read("word/document.xml"))
+    wps = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+    flows = [d for d in body.iter("{*}docPr") if d.get("name", "").startswith("Flow")]
+    assert [d.get("descr") for d in flows] == ["变更审批流程", "故障处理流程"]
+    incident = flows[1].getparent()
+    boxes = [s for s in incident.iter(f"{wps}wsp") if s.find(f"{wps}cNvPr").get("name").startswith("Step")]
+    texts = ["".join(box.itertext()) for box in boxes]
+    assert texts == ["1. 受理并登记故障", "2. 初步诊断", "3. 二线修复", "4. 回访并关闭工单"]
+    arrows = [s for s in incident.iter(f"{wps}wsp") if s.find(".//{*}tailEnd") is not None]
+    assert len(arrows) == 4  # 1→2, 2→3 down; 2→4 along a lane; 3→4 down
+    ids = [node.get("id") for node in body.iter("{*}docPr")] + [n.get("id") for n in body.iter(f"{wps}cNvPr")]
+    assert len(ids) == len(set(ids))  # every drawing's shapes have ids of their own

@@ -7,14 +7,16 @@ nothing to show is left out, except the exceptions, where "none" is worth saying
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache, partial
 
 from ...i18n.documents import duration, value
+from ...model.entities import Process, Step, Text
 from ...model.raci import LETTER_ORDER, row_title
 from ...model.relative import TOKENS, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
+from ..chart.flow import flow_xml
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
 from .draft import Book
@@ -336,9 +338,13 @@ def processes(book: Book) -> None:
         shown = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
         return _join(shown, lang) or DASH
 
-    for process in org.processes.values():
+    for place, process in enumerate(org.processes.values()):
         book.heading(t(process.title), 2)
         number = {s.id: i for i, s in enumerate(process.steps, 1)}
+        flow = [
+            (f"{number[step.id]}. {t(step.title)}", sorted(number[n] - 1 for n in step.next if n in number))
+            for step in process.steps
+        ]
         steps = [
             (
                 f"{number[step.id]}. {t(step.title)}",
@@ -348,27 +354,45 @@ def processes(book: Book) -> None:
                 names(step.consulted),
                 names(step.informed),
                 duration(step.sla, lang) if step.sla else DASH,
-                _join([str(number.get(n, n)) for n in step.next], lang) or DASH,
+                _next_steps(process, step, number, t),
             )
             for step in process.steps
         ]
         owner = ctx.role_title(process.owner, lang) if process.owner else None
         description = t(process.description) if process.description else None
-        make = partial(_process_body, book, owner, description, steps)
-        book.add(book.pieces.piece(make, "process", lang, (owner, description, steps)))
+        name = t(process.title)
+        make = partial(_process_body, book, owner, description, steps, (flow, name, place))
+        book.add(book.pieces.piece(make, "process", lang, (owner, description, steps, flow, name, place)))
 
 
-_Step = tuple[str, str | None, str, str, str, str, str, str]  # title, description, R, A, C, I, SLA, next
+def _next_steps(
+    process: Process, step: Step, number: dict[str, int], t: Callable[[Text | None], str]
+) -> tuple[str, ...]:
+    """The steps that follow, in their order, each by number and title: ``4. 复盘``."""
+    titles = {s.id: t(s.title) for s in process.steps}
+    following = sorted((n for n in step.next if n in number), key=number.__getitem__)
+    return tuple(f"{number[n]}. {titles[n]}" for n in following) + tuple(
+        n for n in step.next if n not in number
+    )
 
 
-def _process_body(book: Book, owner: str | None, description: str | None, steps: list[_Step]) -> str:
-    """A process under its heading: owner, description, and its steps with their RACI."""
+_Step = tuple[
+    str, str | None, str, str, str, str, str, tuple[str, ...]
+]  # title, description, R, A, C, I, SLA, next
+_Flow = tuple[list[tuple[str, list[int]]], str, int]  # the boxes and their arrows, the name, the place
+
+
+def _process_body(
+    book: Book, owner: str | None, description: str | None, steps: list[_Step], flow: _Flow
+) -> str:
+    """A process under its heading: owner, description, its flow, and its steps with their RACI."""
     L = book.L
     out = []
     if owner:
         out.append(_labelled(book, "owner", owner, keep_next=True))
     if description:
         out.append(paragraph(description, keep_next=True))
+    out.append(flow_xml(*flow))
     rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
     rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
     for title, note, *parties, sla, following in steps:
@@ -376,9 +400,9 @@ def _process_body(book: Book, owner: str | None, description: str | None, steps:
         rows.append(
             [Cell(first)]
             + [Cell.of(names) for names in parties]
-            + [Cell.of(sla, align="center"), Cell.of(following, align="center")]
+            + [Cell.of(sla, align="center"), Cell(following or (DASH,))]
         )
-    out.append(table(rows, _widths(0.23, 0.16, 0.16, 0.14, 0.14, 0.07, 0.1), header_rows=1))
+    out.append(table(rows, _widths(0.22, 0.13, 0.13, 0.12, 0.12, 0.09, 0.19), header_rows=1))
     return "".join(out)
 
 
