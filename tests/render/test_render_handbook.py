@@ -12,8 +12,10 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import docx
 import pytest
@@ -122,12 +124,23 @@ def test_cover(books: dict[str, bytes]) -> None:
     document = opened(books["handbook/zh.docx"])
     assert [p.text for p in document.paragraphs[:2]] == ["北风科技信息服务部", "组织手册"]
     facts = rows(document.tables[0])
-    assert ["版本", "2.0"] in facts and ["日期", "2026-03-01"] in facts
+    assert ["版本", "2.0"] in facts and ["日期", "2026 年 3 月 1 日"] in facts  # the specs' last change
     assert ["部门", "3"] in facts and ["岗位", "11"] in facts and ["定员", "29"] in facts
     # The cover is a section of its own without header and footer; the rest has both.
     sections = document.sections
     assert len(sections) == 2
     assert sections[0].header.is_linked_to_previous and not sections[1].header.is_linked_to_previous
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("zh", ["生效日期", "2026 年 1 月 1 日"]), ("en", ["Effective", "1 January 2026"])]
+)
+def test_the_cover_gives_the_effective_date_of_orgc_yaml(lang: str, shown: list[str]) -> None:
+    ctx = context()
+    settings = SimpleNamespace(data={**ctx.config.document.data, "effective": date(2026, 1, 1)})
+    dated = replace(ctx, config=replace(ctx.config, document=settings))
+    facts = rows(opened(handbook.handbook_document(dated, lang)).tables[0])
+    assert shown in facts and not any(row[1].startswith("2026-") or "3 月" in row[1] for row in facts)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -276,18 +289,41 @@ def test_policies(books: dict[str, bytes]) -> None:
     document = opened(books["handbook/en.docx"])
     (facts,) = chapter_tables(document, "Policies")
     assert rows(facts) == [
+        ["Document no.", "IT-ZD-001"],
+        ["Approved by", "General manager"],
         ["Owner", "Service desk lead"],
         ["Applies to", "IT services"],
-        ["Effective", "2026-01-01"],
-        ["Review by", "2099-12-31"],
+        ["Effective", "1 January 2026"],
+        ["Review by", "31 December 2099"],
         ["Related processes", "Incident handling"],
     ]
     texts = [p.text for p in document.paragraphs]
-    start = texts.index("Responsibilities")
-    assert texts[start + 1 : start + 3] == [
-        "The service desk receives and follows up.",
-        "Infrastructure fixes at second line.",
+    start = texts.index("Chapter 2  Responsibilities")
+    assert texts[start - 2 : start + 3] == [
+        "Chapter 1  Purpose",
+        "Article 1  Sets how incidents are received, handled and closed, to shorten outages.",
+        "Chapter 2  Responsibilities",
+        "Article 2  The service desk receives and follows up.",
+        "Article 3  Infrastructure fixes at second line.",
     ]
+
+
+def test_policies_in_chinese_number_chapters_and_articles(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/zh.docx"])
+    (facts,) = chapter_tables(document, "管理制度")
+    assert rows(facts)[:2] == [["文件编号", "IT-ZD-001"], ["批准人", "总经理"]]
+    assert ["生效日期", "2026 年 1 月 1 日"] in rows(facts)
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("第一章\u3000目的")
+    assert texts[start : start + 5] == [
+        "第一章\u3000目的",
+        "第一条\u3000规范故障的受理、处理与关闭，缩短服务中断时间。",
+        "第二章\u3000职责",
+        "第二条\u3000服务台负责受理与回访。",
+        "第三条\u3000基础设施组负责二线修复。",
+    ]
+    assert sections.numeral(12, "zh") == "十二" and sections.numeral(20, "zh") == "二十"
+    assert sections.numeral(105, "zh") == "一百零五" and sections.numeral(12, "en") == "12"
 
 
 def test_waivers_with_their_reasons(books: dict[str, bytes]) -> None:

@@ -31,7 +31,9 @@ def flow_xml(steps: Sequence[tuple[str, Sequence[int]]], name: str, number: int)
     if not steps:
         return ""
     ids = count(FIRST_SHAPE_ID + number * SHAPES_PER_FLOW)
-    texts = [wrap(text, TEXT_SIZE, BOX_WIDTH - 2 * PAD_X, MAX_TITLE_LINES) for text, _ in steps]
+    texts = [
+        wrap(text, TEXT_SIZE, BOX_WIDTH - 2 * PAD_X - 24, MAX_TITLE_LINES) for text, _ in steps
+    ]  # room for wider fonts
     height = 2 * PAD_Y + max(len(lines) for lines in texts) * LINE_HEIGHT
     tops = [i * (height + GAP) for i in range(len(steps))]
     skipping = [(i, j) for i, (_, following) in enumerate(steps) for j in following if j != i + 1 and j != i]

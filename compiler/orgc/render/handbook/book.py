@@ -10,6 +10,7 @@ The chapters other than the JDs are written in ``sections``, both into a ``draft
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from functools import partial
 
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
@@ -22,7 +23,7 @@ from ..jd.model import job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
 from .draft import Book
-from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
+from .sections import kpi_catalogue, long_date, matrices, policies, processes, units_overview, waivers
 
 # The contents list the headings of levels 1 and 2 (``Book.heading``): chapters and the roles,
 # units, processes and policies in them. Level 3 (the sections of every JD and policy) stays in
@@ -73,8 +74,11 @@ def cover(book: Book) -> str:
     facts = []
     if ctx.org.version:
         facts.append((L("version"), ctx.org.version))
-    if ctx.date_text:
-        facts.append((L("date"), ctx.date_text))
+    effective = effective_date(ctx)
+    if effective:
+        facts.append((L("effective"), long_date(effective, book.lang)))
+    elif ctx.dated:
+        facts.append((L("date"), long_date(ctx.source_date.date(), book.lang)))
     facts += [
         (L("units"), str(sum(1 for u in ctx.org.units.values() if not u.external))),
         (L("roles"), str(len(roles))),
@@ -96,10 +100,28 @@ def cover(book: Book) -> str:
                 Run(book.t(ctx.org.name), size=28, bold=True, color=ACCENT), align="center", space_before=3600
             ),
             paragraph(Run(L("handbook"), size=20, color=MUTED), align="center", space_after=1200),
-            table(rows, [2000, 2400], align="center", borders=False),
+            table(rows, [2000, 3400], align="center", borders=False),
             f"<w:p><w:pPr>{section}</w:pPr></w:p>",
         ]
     )
+
+
+def effective_date(ctx: RenderContext) -> date | None:
+    """The date the specs take effect (orgc.yaml ``effective:``), if it says one."""
+    found = getattr(ctx.config, "effective", None)
+    document = ctx.config.document
+    if found is None and document is not None and isinstance(document.data, dict):
+        found = document.data.get("effective")
+    if isinstance(found, datetime):
+        return found.date()
+    if isinstance(found, date):
+        return found
+    if isinstance(found, str):
+        try:
+            return date.fromisoformat(found.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def contents(book: Book) -> str:

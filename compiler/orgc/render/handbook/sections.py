@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from datetime import date
 from functools import cache, partial
 
+from ...i18n import documents as labels
 from ...i18n.documents import duration, value
 from ...model.entities import Process, Step, Text
 from ...model.raci import LETTER_ORDER, row_title
@@ -407,6 +409,8 @@ def _process_body(
 
 
 def policies(book: Book) -> None:
+    """Each policy as a regulation is printed: its number, approver and dates, then its chapters
+    (第一章 / Chapter 1) and articles numbered on through the policy (第一条 / Article 1)."""
     ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
     org = ctx.org
     if not org.policies:
@@ -415,10 +419,12 @@ def policies(book: Book) -> None:
     for policy in org.policies.values():
         book.heading(t(policy.title), 2)
         facts = [
+            ("policy_number", policy.number or ""),
+            ("approver", t(policy.approver)),
             ("owner", ctx.role_title(policy.owner, lang) if policy.owner else ""),
             ("applies_to", _join([ctx.party_name(p, lang) for p in policy.applies_to], lang)),
-            ("effective", policy.effective.isoformat() if policy.effective else ""),
-            ("review_by", policy.review_by.isoformat() if policy.review_by else ""),
+            ("effective", long_date(policy.effective, lang) if policy.effective else ""),
+            ("review_by", long_date(policy.review_by, lang) if policy.review_by else ""),
             (
                 "refers_to",
                 _join([t(org.processes[p].title) for p in policy.refers_to if p in org.processes], lang),
@@ -429,9 +435,43 @@ def policies(book: Book) -> None:
         ]
         if rows:
             book.add(table(rows, _widths(0.2, 0.8)))
-        for section in policy.sections:
-            book.heading(t(section.title), 3)
-            book.add(*(paragraph(line) for line in t(section.body).split("\n") if line.strip()))
+        article = 0
+        for number, section in enumerate(policy.sections, 1):
+            chapter = L("chapter_number").format(n=numeral(number, lang))
+            book.heading(f"{chapter}{_GAP[lang[:2] == 'zh']}{t(section.title)}", 3)
+            for line in t(section.body).split("\n"):
+                if not line.strip():
+                    continue
+                article += 1
+                label = L("article_number").format(n=numeral(article, lang))
+                clause = _LIST_MARK.sub("", line.strip(), count=1)
+                book.add(paragraph([Run(label, bold=True), Run(_GAP[lang[:2] == "zh"] + clause)]))
+
+
+_GAP = {True: "\u3000", False: "  "}  # between a number and its text: a full-width space in Chinese
+# a list number the text brings with it (1. / 1、 / (1) / （1）): the article number replaces it
+_LIST_MARK = re.compile(r"^(?:\d+\s*[.、．)）]|[(（]\d+[)）])\s*")
+_DIGITS = "零一二三四五六七八九"
+
+
+def numeral(n: int, lang: str) -> str:
+    """``n`` as a regulation numbers its chapters and articles: 十二 in Chinese, 12 otherwise."""
+    if not lang.startswith("zh") or not 0 < n < 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_DIGITS[ones] if ones else "")
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date as the documents write it: 2026 年 1 月 1 日 / 1 January 2026."""
+    month = labels.label("month_names", lang).split()[day.month - 1]
+    return labels.label("long_date", lang).format(year=day.year, month=month, day=day.day)
 
 
 def waivers(book: Book) -> None:
