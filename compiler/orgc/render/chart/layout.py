@@ -15,10 +15,15 @@ How it lays out a tree:
   each subtree keeps its left and right outline per row, and a new sibling moves right
   until it clears the outline of those before it by ``H_GAP`` on every row they share.
   Outlines are merged by reusing the deeper one, so packing costs O(n).
-* When that row would be more than ``aspect`` times wider than tall, all the reports
-  hang from a spine instead, each in the shorter of two columns (leaves first, so
-  assistants sit next to their manager). This keeps a 400-role company about as wide
-  as it is tall instead of a strip many metres long.
+* Rows are levels (``levels``, the default): when a row of reports would be more than
+  ``aspect`` times wider than tall, only the reports without reports of their own hang
+  from a spine; a manager stays on its level's row. A level whose reports hang in
+  several rows gets a band of that many rows, all above the next level, so no role is
+  ever drawn below one of a lower level.
+* Without ``levels`` all the reports of such a row hang from a spine, each in the
+  shorter of two columns (leaves first, so assistants sit next to their manager). This
+  keeps a 400-role company about as wide as it is tall instead of a strip many metres
+  long; ``org-chart.svg`` draws that way above ``formats.LEVEL_ROWS_UP_TO`` roles.
 * A parent is centred over its first and last report (or over its spine).
 * Dotted lines run from the supervisor's bottom through the gaps between rows and
   boxes to the role's top, never through a box or along a reporting line.
