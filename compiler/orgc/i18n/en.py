@@ -446,7 +446,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.external_units": "External departments",
     "doc.measure_unit": "Unit",
     "doc.unit_name": "Unit",
-    "doc.matrix_intro": "One matrix per unit: rows are the duties and process steps that involve the unit, columns are its roles.",
+    "doc.matrix_intro": (
+        "One matrix per unit (small units next to each other share one): rows are the duties and process "
+        "steps that involve the unit, columns are its roles."
+    ),
     "doc.part": "Part {n} of {total}",
     "doc.whole_unit": "{unit} (whole unit)",
     "doc.matrix_list_note": "This unit has many roles, so its matrix is listed by row: each duty or step with the roles of the unit that take part, and their letters.",

@@ -404,7 +404,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.external_units": "外部协作部门",
     "doc.measure_unit": "单位",
     "doc.unit_name": "部门",
-    "doc.matrix_intro": "每个部门一张矩阵：行是涉及本部门的职责和流程环节，列是本部门的岗位。",
+    "doc.matrix_intro": "每个部门一张矩阵（相邻的小部门合为一张）：行是涉及本部门的职责和流程环节，列是本部门的岗位。",
     "doc.part": "第 {n} 部分，共 {total} 部分",
     "doc.whole_unit": "{unit}（全体）",
     "doc.matrix_list_note": "本部门岗位较多，矩阵按行列出：每项职责或环节之后是本部门参与的岗位及其角色。",

@@ -119,7 +119,12 @@ def matrices(book: Book) -> None:
         return
     book.chapter(L("matrices"))
     book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=FAINT, size=9)))
-    for group in _unit_groups(units):
+
+    def fits(parties: list[str]) -> bool:
+        names = [ctx.party_name(p, book.lang) for p in parties]
+        return len(parties) <= MAX_MATRIX_COLUMNS and len(_column_chunks(names)) == 1
+
+    for group in _unit_groups(units, fits):
         unit_ids = [unit_id for unit_id, _, _ in group]
         parties = [p for _, members, _ in group for p in members]
         rows = sorted(set().union(*(involved for _, _, involved in group)), key=order.__getitem__)
@@ -135,19 +140,20 @@ def matrices(book: Book) -> None:
 SMALL_UNIT = 3
 
 
-def _unit_groups(units: list[tuple[str, list[str], set[str]]]) -> list[list[tuple[str, list[str], set[str]]]]:
-    """Units in order, neighbouring small ones together while their columns fit one table."""
+def _unit_groups(
+    units: list[tuple[str, list[str], set[str]]], fits: Callable[[list[str]], bool]
+) -> list[list[tuple[str, list[str], set[str]]]]:
+    """Units in order, neighbouring small ones together while ``fits`` says their columns make one table."""
     groups: list[list[tuple[str, list[str], set[str]]]] = []
-    width = 0
+    joint: list[str] = []  # the columns of the last group, while it may grow
     for unit in units:
-        size = len(unit[1])
-        small = size <= SMALL_UNIT
-        if small and groups and width and width + size <= MAX_MATRIX_COLUMNS:
+        small = len(unit[1]) <= SMALL_UNIT
+        if small and groups and joint and fits(joint + unit[1]):
             groups[-1].append(unit)
-            width += size
+            joint += unit[1]
         else:
             groups.append([unit])
-            width = size if small else 0
+            joint = list(unit[1]) if small else []
     return groups
 
 
