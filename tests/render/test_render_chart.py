@@ -16,10 +16,11 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, render_context
 from orgc.pipeline import check
 from orgc.render.chart import formats as chart
 from orgc.render.chart import word as chart_word
@@ -134,6 +135,34 @@ def test_boxes_never_overlap_and_reports_sit_below(make, seed: int) -> None:
     assert all(b.x >= 0 and b.x + b.width <= result.width and b.bottom <= result.height for b in result.boxes)
 
 
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("make", [company, random_tree], ids=["company", "random"])
+def test_rows_are_levels_and_wrapped_rows_stay_in_their_band(make, seed: int) -> None:
+    nodes = make(150, seed)
+    result = layout(nodes)
+    boxes = {b.id: b for b in result.boxes}
+    band: dict[int, tuple[int, int]] = {}  # level: its top and bottom row
+    for b in result.boxes:
+        top, bottom = band.get(b.depth, (b.y, b.y))
+        band[b.depth] = (min(top, b.y), max(bottom, b.y))
+    for depth in sorted(band)[1:]:
+        assert band[depth][0] > band[depth - 1][1]  # a level's rows all lie below the one above
+    for node in nodes:
+        if node.parent:
+            assert boxes[node.id].depth == boxes[node.parent].depth + 1
+            assert boxes[node.id].y > boxes[node.parent].y
+
+
+def test_the_handbook_draws_a_manager_on_its_level_among_its_peers() -> None:
+    """客服主管 (level 2) beside its peers, above every level-3 role, in the centre's own chart."""
+    ctx = render_context(Path(__file__).parents[2])
+    first = chart_word.chart_parts(chart.chart_nodes(ctx, "zh"), CONTENT_WIDTH)[0]
+    boxes = {b.id: b for b in first.chart.boxes}
+    level2 = {boxes[i].y for i in ("cs-assistant-manager", "cs-online-supervisor", "cs-supervisor")}
+    assert len(level2) == 1
+    assert all(b.y > max(level2) for b in first.chart.boxes if b.depth > 2)
+
+
 def test_every_reporting_line_joins_its_two_boxes() -> None:
     result = layout(company(120))
     boxes = {b.id: b for b in result.boxes}
@@ -149,7 +178,7 @@ def test_every_reporting_line_joins_its_two_boxes() -> None:
 
 
 def test_a_400_role_company_stays_a_readable_shape() -> None:
-    result = layout(company(400))
+    result = layout(company(400), levels=False)  # org-chart.svg's shape above LEVEL_ROWS_UP_TO roles
     assert result.width < 12_000
     assert 0.25 < result.width / result.height < 4
 
@@ -223,7 +252,14 @@ def test_same_specs_give_the_same_bytes() -> None:
 
 def test_svg_shows_titles_headcounts_units_vacancies_and_dotted_lines() -> None:
     root = ET.fromstring(rendered("project")["org-chart.svg"])
-    assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    # it scales to whatever shows it: a viewBox and no fixed size
+    assert re.fullmatch(r"0 0 \d+ \d+", root.get("viewBox")) and root.get("width") is None
+    assert root.get("height") is None
+    title = root.find(f"{SVG}title").text
+    heading = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "heading")
+    assert heading.text == title and "组织架构图" in title
+    key = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "legend").text
+    assert "×N 编制人数" in key and "虚线汇报" in key and "空缺岗位" in key and "▸" not in key
     assert "Noto Sans CJK SC" in root.get("font-family", "")
     roles = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class", "").split()[:1] == ["role"]}
     assert len(roles) == 11

@@ -12,8 +12,10 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import docx
 import pytest
@@ -26,6 +28,8 @@ from orgc.i18n import documents as labels
 from orgc.i18n import en, zh
 from orgc.render.context import RenderContext
 from orgc.render.handbook import book as handbook
+from orgc.render.handbook import sections
+from orgc.render.style import docx_base
 
 PROJECT = FIXTURES / "handbook"
 WHEN = datetime(2026, 3, 1, tzinfo=UTC)
@@ -120,12 +124,23 @@ def test_cover(books: dict[str, bytes]) -> None:
     document = opened(books["handbook/zh.docx"])
     assert [p.text for p in document.paragraphs[:2]] == ["北风科技信息服务部", "组织手册"]
     facts = rows(document.tables[0])
-    assert ["版本", "2.0"] in facts and ["日期", "2026-03-01"] in facts
+    assert ["版本", "2.0"] in facts and ["日期", "2026 年 3 月 1 日"] in facts  # the specs' last change
     assert ["部门", "3"] in facts and ["岗位", "11"] in facts and ["定员", "29"] in facts
     # The cover is a section of its own without header and footer; the rest has both.
     sections = document.sections
     assert len(sections) == 2
     assert sections[0].header.is_linked_to_previous and not sections[1].header.is_linked_to_previous
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("zh", ["生效日期", "2026 年 1 月 1 日"]), ("en", ["Effective", "1 January 2026"])]
+)
+def test_the_cover_gives_the_effective_date_of_orgc_yaml(lang: str, shown: list[str]) -> None:
+    ctx = context()
+    settings = SimpleNamespace(data={**ctx.config.document.data, "effective": date(2026, 1, 1)})
+    dated = replace(ctx, config=replace(ctx.config, document=settings))
+    facts = rows(opened(handbook.handbook_document(dated, lang)).tables[0])
+    assert shown in facts and not any(row[1].startswith("2026-") or "3 月" in row[1] for row in facts)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -149,17 +164,26 @@ def test_jd_sections_nest_under_the_role(books: dict[str, bytes]) -> None:
     assert all(f'w:styleId="{style}"' in styles for style in used)  # no heading without a style
 
 
-def test_contents_is_a_toc_field_with_the_entries(books: dict[str, bytes]) -> None:
-    xml = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"])).read("word/document.xml").decode()
-    body = etree.fromstring(xml.encode())
-    instructions = [node.text for node in body.iter(f"{W}instrText")]
-    assert instructions[0] == ' TOC \\o "1-2" \\h \\z \\u '
-    begin = body.find(f".//{W}fldChar")
-    assert begin is not None and begin.get(f"{W}dirty") == "true"  # Word rebuilds it on opening
-    document = opened(books["handbook/zh.docx"])
-    entries = [
-        p.text for p in document.paragraphs if p.style is not None and p.style.style_id in ("TOC1", "TOC2")
+def test_contents_give_each_entry_its_page_by_a_field_updated_on_opening(books: dict[str, bytes]) -> None:
+    package = zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"]))
+    body = etree.fromstring(package.read("word/document.xml"))
+    settings = etree.fromstring(package.read("word/settings.xml"))
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"  # Word fills in the pages
+    gallery = body.find(f".//{W}sdt/{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    assert gallery is not None and gallery.get(f"{W}val") == "Table of Contents"
+    lines = [
+        p
+        for p in body.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle[@{W}val='TOC1']") is not None
+        or p.find(f"{W}pPr/{W}pStyle[@{W}val='TOC2']") is not None
     ]
+    entries = ["".join(p.find(f".//{W}r").itertext()) for p in lines]
+    for line in lines:  # the title, a tab, then a dirty PAGEREF field to the heading's bookmark
+        instructions = [node.text for node in line.iter(f"{W}instrText")]
+        assert len(instructions) == 1 and instructions[0].split()[0] == "PAGEREF"
+        begin = line.find(f".//{W}fldChar")
+        assert begin.get(f"{W}dirty") == "true"
+    assert b"updateFields" not in docx_base(context()).settings  # the JDs' settings: nothing to update
     chapters = [f"{n}  {title}" for n, title in enumerate(CHAPTERS["zh"], 1)]
     assert [e for e in entries if e in chapters] == chapters
     assert "服务台主管" in entries and "故障处理流程" in entries and "故障管理制度" in entries
@@ -167,6 +191,8 @@ def test_contents_is_a_toc_field_with_the_entries(books: dict[str, bytes]) -> No
     anchors = {node.get(f"{W}anchor") for node in body.iter(f"{W}hyperlink")}
     bookmarks = {node.get(f"{W}name") for node in body.iter(f"{W}bookmarkStart")}
     assert len(anchors) == len(entries) and anchors <= bookmarks
+    targets = {node.text.split()[1] for line in lines for node in line.iter(f"{W}instrText")}
+    assert targets == anchors
 
 
 def test_units_overview(books: dict[str, bytes]) -> None:
@@ -191,13 +217,17 @@ def test_kpi_catalogue(books: dict[str, bytes]) -> None:
 
 
 def matrix(document: Document, chapter: str, first_column: str) -> list[dict[str, dict[str, str]]]:
-    """Each matrix table as {row title: {column heading: letters}}."""
+    """Each matrix table as {row title: {column heading: letters}}; a heading's bold lines are its role."""
     found = []
     for table in chapter_tables(document, chapter):
         cells = rows(table)
         if cells[0][0] != first_column:
             continue
-        found.append({row[0]: dict(zip(cells[0][1:], row[1:], strict=True)) for row in cells[1:]})
+        names = [
+            "".join(p.text for p in cell.paragraphs if any(r.bold for r in p.runs))
+            for cell in table.rows[0].cells[1:]
+        ]
+        found.append({row[0]: dict(zip(names, row[1:], strict=True)) for row in cells[1:]})
     return found
 
 
@@ -237,7 +267,17 @@ def test_processes(books: dict[str, bytes]) -> None:
     tables = list(chapter_tables(opened(books["handbook/zh.docx"]), "流程"))
     incident = rows(tables[1])
     assert incident[0] == ["环节", "R", "A", "C", "I", "时限", "下一环节"]
-    assert incident[2] == ["2. 初步诊断", "高级技术支持", "服务台主管", "运维工程师", "—", "4小时", "3、4"]
+    assert incident[2] == [
+        "2. 初步诊断",
+        "高级技术支持",
+        "服务台主管",
+        "运维工程师",
+        "—",
+        "4小时",
+        "3. 二线修复",
+    ]
+    following = [p.text for p in tables[1].rows[2].cells[6].paragraphs]
+    assert following == ["3. 二线修复", "4. 回访并关闭工单"]  # each next step by number and title, in order
     assert incident[3][3] == "财务部"  # an external unit consulted
     # SLAs in the book's language
     assert [row[5] for row in incident[1:]] == ["15分钟", "4小时", "1天", "2小时"]
@@ -249,18 +289,41 @@ def test_policies(books: dict[str, bytes]) -> None:
     document = opened(books["handbook/en.docx"])
     (facts,) = chapter_tables(document, "Policies")
     assert rows(facts) == [
+        ["Document no.", "IT-ZD-001"],
+        ["Approved by", "General manager"],
         ["Owner", "Service desk lead"],
         ["Applies to", "IT services"],
-        ["Effective", "2026-01-01"],
-        ["Review by", "2099-12-31"],
+        ["Effective", "1 January 2026"],
+        ["Review by", "31 December 2099"],
         ["Related processes", "Incident handling"],
     ]
     texts = [p.text for p in document.paragraphs]
-    start = texts.index("Responsibilities")
-    assert texts[start + 1 : start + 3] == [
-        "The service desk receives and follows up.",
-        "Infrastructure fixes at second line.",
+    start = texts.index("Chapter 2  Responsibilities")
+    assert texts[start - 2 : start + 3] == [
+        "Chapter 1  Purpose",
+        "Article 1  Sets how incidents are received, handled and closed, to shorten outages.",
+        "Chapter 2  Responsibilities",
+        "Article 2  The service desk receives and follows up.",
+        "Article 3  Infrastructure fixes at second line.",
     ]
+
+
+def test_policies_in_chinese_number_chapters_and_articles(books: dict[str, bytes]) -> None:
+    document = opened(books["handbook/zh.docx"])
+    (facts,) = chapter_tables(document, "管理制度")
+    assert rows(facts)[:2] == [["文件编号", "IT-ZD-001"], ["批准人", "总经理"]]
+    assert ["生效日期", "2026 年 1 月 1 日"] in rows(facts)
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("第一章\u3000目的")
+    assert texts[start : start + 5] == [
+        "第一章\u3000目的",
+        "第一条\u3000规范故障的受理、处理与关闭，缩短服务中断时间。",
+        "第二章\u3000职责",
+        "第二条\u3000服务台负责受理与回访。",
+        "第三条\u3000基础设施组负责二线修复。",
+    ]
+    assert sections.numeral(12, "zh") == "十二" and sections.numeral(20, "zh") == "二十"
+    assert sections.numeral(105, "zh") == "一百零五" and sections.numeral(12, "en") == "12"
 
 
 def test_waivers_with_their_reasons(books: dict[str, bytes]) -> None:
@@ -374,3 +437,41 @@ def test_listed_letters_are_ranked_accountable_first() -> None:
 
     found = sorted(["I", "R", "C", "A/R", "A", "R/C", "R/I", "A/C"], key=_letter_rank)
     assert found == ["A", "A/R", "A/C", "R", "R/C", "R/I", "C", "I"]
+
+
+@pytest.fixture(scope="module")
+def own_books() -> dict[str, bytes]:
+    """The handbooks of the repository's own example organisation (specs/)."""
+    return rendered(ROOT)
+
+
+def test_small_units_share_one_matrix_headed_by_role_and_unit(own_books: dict[str, bytes]) -> None:
+    document = opened(own_books["handbook/zh.docx"])
+    level2 = headings(document, 2)
+    assert "一线服务组、二线支持组、客户关系组、网络销售服务组" in level2
+    tables = matrix(document, "职责分配矩阵", "职责 / 流程环节")
+    assert len(tables) < 6  # not one small table per unit
+    combined = next(t for t in tables if any("网络销售客服主管" in cells for cells in t.values()))
+    assert {"班组长", "一线客服", "二线支持", "网络销售客服主管"} <= set(next(iter(combined.values())))
+
+
+def test_column_headings_break_between_words_not_before_a_last_character() -> None:
+    assert sections.heading_lines("网络销售客服主管", 1040) == ("网络销售", "客服主管")
+    assert sections.heading_lines("信息服务部（全体）", 1040) == ("信息服务部", "（全体）")
+    assert sections.heading_lines("客服主管", 1040) == ("客服主管",)
+    assert sections.heading_lines("Customer service supervisor", 1040) == ("Customer service supervisor",)
+
+
+def test_each_process_has_a_flow_drawn_in_word_shapes(books: dict[str, bytes]) -> None:
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(books["handbook/zh.docx"])).read("word/document.xml"))
+    wps = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+    flows = [d for d in body.iter("{*}docPr") if d.get("name", "").startswith("Flow")]
+    assert [d.get("descr") for d in flows] == ["变更审批流程", "故障处理流程"]
+    incident = flows[1].getparent()
+    boxes = [s for s in incident.iter(f"{wps}wsp") if s.find(f"{wps}cNvPr").get("name").startswith("Step")]
+    texts = ["".join(box.itertext()) for box in boxes]
+    assert texts == ["1. 受理并登记故障", "2. 初步诊断", "3. 二线修复", "4. 回访并关闭工单"]
+    arrows = [s for s in incident.iter(f"{wps}wsp") if s.find(".//{*}tailEnd") is not None]
+    assert len(arrows) == 4  # 1→2, 2→3 down; 2→4 along a lane; 3→4 down
+    ids = [node.get("id") for node in body.iter("{*}docPr")] + [n.get("id") for n in body.iter(f"{wps}cNvPr")]
+    assert len(ids) == len(set(ids))  # every drawing's shapes have ids of their own

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import time
 import zipfile
@@ -155,7 +156,10 @@ def test_xlsx_reopened(files: dict[str, bytes]) -> None:
     rows = list(csv.reader(io.StringIO(files["raci/raci.csv"].decode("utf-8-sig"), newline="")))
     assert sheet.freeze_panes == "C2"
     assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(rows[0]))}{len(rows)}"
-    assert [c.value for c in sheet[1]] == [v.removeprefix("'") for v in rows[0]]
+    # a column is headed by its role's title; the CSV adds its id
+    assert [c.value for c in sheet[1]] == [
+        re.sub(r" \([a-z0-9-]+\)$", "", v.removeprefix("'")) for v in rows[0]
+    ]
     assert all(c.font.b for c in sheet[1])
     for xl_row, csv_row in zip(sheet.iter_rows(min_row=2), rows[1:], strict=True):
         assert [c.value or "" for c in xl_row] == [
@@ -169,7 +173,32 @@ def test_xlsx_reopened(files: dict[str, bytes]) -> None:
         assert cell.font.color.rgb == "00" + LETTER_COLOURS[cell.value[0]]
         assert cell.alignment.horizontal == "center"
     title_width = sheet.column_dimensions["A"].width
-    assert title_width >= max(display_width(c.value) for c in sheet["A"]) or title_width == 60
+    assert title_width >= max(display_width(c.value) for c in sheet["A"]) or title_width == 44
+
+
+def test_xlsx_prints_on_a4_landscape_as_wide_as_the_page_with_titles_repeated(
+    files: dict[str, bytes],
+) -> None:
+    sheet = openpyxl.load_workbook(io.BytesIO(files["raci/raci.xlsx"])).active
+    setup = sheet.page_setup
+    assert setup.paperSize == 9 and setup.orientation == "landscape"  # 9: A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)  # one page wide, as many long as it takes
+    assert (
+        sheet.print_title_rows == "$1:$1" and sheet.print_title_cols == "$A:$B"
+    )  # duty column on every page
+    assert sheet.column_dimensions["B"].hidden  # the ids
+    assert not sheet.column_dimensions["A"].hidden and not sheet.column_dimensions["C"].hidden
+    # every cell ruled: the written ones by their style, the empty ones by one rule for the table
+    assert all(c.border.left.style == "thin" for row in sheet.iter_rows() for c in row if c.value)
+    (rule,) = [r for ranges in sheet.conditional_formatting for r in ranges.rules]
+    assert rule.formula == ["TRUE"] and rule.dxf.border.bottom.style == "thin"
+    # a row as tall as its wrapped title, the header as tall as its longest heading
+    width = sheet.column_dimensions["A"].width
+    for row in sheet.iter_rows(min_row=2):
+        lines = -(-display_width(row[0].value) // int(width - 1))
+        height = sheet.row_dimensions[row[0].row].height
+        assert (height or 16) >= 16 * lines, row[0].value
 
 
 def test_xlsx_has_no_formulas_or_numbers(files: dict[str, bytes]) -> None:
@@ -308,7 +337,7 @@ def test_hostile_titles(project: Path, hostile: str) -> None:
     cell = next(c for c in sheet["A"] if sheet.cell(row=c.row, column=2).value == "purchase.request")
     assert cell.value == hostile and cell.data_type == "s"
     assert cell.quotePrefix == hostile.startswith(FORMULA_START)
-    assert any(c.value == f"{hostile} (ops-clerk)" and c.data_type == "s" for c in sheet[1])
+    assert any(c.value == hostile and c.data_type == "s" for c in sheet[1])  # titles, the ids hidden
     with zipfile.ZipFile(io.BytesIO(files["raci/raci.xlsx"])) as archive:
         assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
 
@@ -518,11 +547,15 @@ def openpyxl_workbook(
 ) -> bytes:
     """The reference: every cell held and written by openpyxl, the rest as matrix_workbook does it."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.xml.functions import tostring
 
     from orgc.writers import xlsx
+
+    thin = Side(style="thin", color=xlsx.RULE)
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
 
     def text_cell(row: int, column: int, text: str):  # type: ignore[no-untyped-def]
         text = escape.xml_safe(text)
@@ -542,15 +575,8 @@ def openpyxl_workbook(
         cell = text_cell(1, j, text)
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=xlsx.HEADER_FILL)
         cell.alignment = wrap if j <= label_columns else centre
-    for i, values in enumerate(rows, 2):
-        for j, text in enumerate(values, 1):
-            if j <= label_columns:
-                text_cell(i, j, text).alignment = wrap
-            elif text:
-                cell = text_cell(i, j, text)
-                cell.alignment = centre
-                if text[0] in fonts:
-                    cell.font = fonts[text[0]]
+        cell.border = ruled
+    widths = []
     for j, text in enumerate(header, 1):
         if j <= label_columns:
             longest = max([display_width(text), *(display_width(r[j - 1]) for r in rows if len(r) >= j)])
@@ -558,11 +584,46 @@ def openpyxl_workbook(
         else:
             width = min(max(display_width(text) + 2, xlsx.MIN_WIDTH), xlsx.MAX_LETTER_WIDTH)
         sheet.column_dimensions[get_column_letter(j)].width = width
+        widths.append(width)
+
+    def lines(values: tuple[str, ...], wrapped: int) -> int:
+        return max(
+            [1]
+            + [
+                sum(-(-max(display_width(line), 1) // max(width - 1, 1)) for line in text.splitlines())
+                for text, width in zip(values[:wrapped], widths, strict=False)
+                if text
+            ]
+        )
+
+    for i, values in enumerate([header, *rows], 1):
+        height = lines(values, len(header) if i == 1 else label_columns)
+        if height > 1:
+            sheet.row_dimensions[i].height = min(height * xlsx.LINE_POINTS, xlsx.MAX_ROW_POINTS)
+    for i, values in enumerate(rows, 2):
+        for j, text in enumerate(values, 1):
+            if j <= label_columns:
+                cell = text_cell(i, j, text)
+                cell.alignment, cell.border = wrap, ruled
+            elif text:
+                cell = text_cell(i, j, text)
+                cell.alignment, cell.border = centre, ruled
+                if text[0] in fonts:
+                    cell.font = fonts[text[0]]
     frozen = label_columns if frozen_columns is None else frozen_columns
     sheet.freeze_panes = sheet.cell(row=2, column=frozen + 1).coordinate
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
-    sheet.page_setup.orientation = "landscape"
+    corner = f"{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    sheet.auto_filter.ref = f"A1:{corner}"
+    sheet.conditional_formatting.add(f"A1:{corner}", FormulaRule(formula=["TRUE"], border=ruled))
+    setup = sheet.page_setup
+    setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = False
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.print_title_rows = "1:1"
+    if frozen:
+        sheet.print_title_cols = f"A:{get_column_letter(frozen)}"
     stamp = WHEN.astimezone(UTC).replace(tzinfo=None)
     props = workbook.properties
     props.creator, props.title, props.language = "orgc", escape.xml_safe(title), "zh"

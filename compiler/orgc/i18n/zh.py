@@ -297,10 +297,21 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.matrix_party_id": "岗位/部门编号",
     "doc.matrix_letters": "RACI",
     "doc.legend": "图例",
-    "doc.chart_more": "▸ N:其下 N 个岗位见后续分图。",
-    "doc.chart_full": "完整的组织架构图见 org-chart.svg。",
     "doc.chart_dotted": "未在图中画出的虚线汇报:",
     "doc.chart_overview": "总览",
+    # -- handbook: chart legend, contents, policy numbering, cover date ------------------------
+    "doc.chart_legend": "图例：",
+    "doc.chart_legend_headcount": "×N 编制人数",
+    "doc.chart_legend_folded": "▸ N 其下 N 个岗位见后续分图",
+    "doc.chart_legend_dotted": "┄→ 虚线汇报（业务指导）",
+    "doc.chart_legend_vacant": "虚线框 空缺岗位",
+    "doc.chart_legend_levels": "每一行为一个层级",
+    "doc.chapter_number": "第{n}章",
+    "doc.article_number": "第{n}条",
+    "doc.policy_number": "文件编号",
+    "doc.approver": "批准人",
+    "doc.long_date": "{year} 年 {month} 月 {day} 日",
+    "doc.month_names": "1 2 3 4 5 6 7 8 9 10 11 12",
     "doc.jd": "岗位说明书",
     "doc.basic": "职位基本资料",
     "doc.title": "职位名称",
@@ -393,7 +404,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.external_units": "外部协作部门",
     "doc.measure_unit": "单位",
     "doc.unit_name": "部门",
-    "doc.matrix_intro": "每个部门一张矩阵：行是涉及本部门的职责和流程环节，列是本部门的岗位。",
+    "doc.matrix_intro": "每个部门一张矩阵（相邻的小部门合为一张）：行是涉及本部门的职责和流程环节，列是本部门的岗位。",
     "doc.part": "第 {n} 部分，共 {total} 部分",
     "doc.whole_unit": "{unit}（全体）",
     "doc.matrix_list_note": "本部门岗位较多，矩阵按行列出：每项职责或环节之后是本部门参与的岗位及其角色。",
@@ -1085,5 +1096,10 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     "role's own; a list is accepted only so that DUT002 can explain why it must hold exactly one.": (
         '唯一的批准（A）岗位：一个岗位 id，或 "@supervisor" / "@unit-head"，表示每个负责（R）岗位'
         "各自的直接上级或部门负责人；这里允许写成列表，只是为了让 DUT002 能说明为什么只能有一个。"
+    ),
+    # -- policy document number and approver ----------------------------------------------------
+    "The policy's document number, printed with it: KF-ZD-001.": "制度的文件编号，随制度一同印出：KF-ZD-001。",
+    "Who approved the policy, as the handbook prints it: {zh: 总经理, en: General manager}.": (
+        "制度的批准人，按手册印出的样子写：{zh: 总经理, en: General manager}。"
     ),
 }

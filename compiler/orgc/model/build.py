@@ -394,6 +394,8 @@ class _Builder:
             sections=tuple(sections),
             waivers=self.waivers(data, src, Subject("policy", policy_id)),
             src=src,
+            number=data["number"].strip() or None if isinstance(data.get("number"), str) else None,
+            approver=self.text(data.get("approver"), src, "approver"),
         )
 
     # -- values ---------------------------------------------------------------------------

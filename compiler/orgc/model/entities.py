@@ -281,6 +281,8 @@ class Policy:
     sections: tuple[Section, ...]
     waivers: tuple[Waiver, ...]
     src: Src = field(compare=False, repr=False)
+    number: str | None = None  # the document number, as written
+    approver: Text | None = None
 
 
 _TABLES = {

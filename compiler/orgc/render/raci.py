@@ -132,6 +132,9 @@ def render_workbook(ctx: RenderContext) -> Iterator[OutputFile]:
     lang = _lang(ctx)
     whole = whole_matrix(ctx, lang)
     header, rows = whole_table(whole, lang)
+    titles = [c.title for c in whole.columns]
+    if whole.dense and len(set(titles)) == len(titles):  # a printed page speaks of roles, not ids
+        header = (*header[:2], *titles)
     yield OutputFile(
         "raci/raci.xlsx",
         matrix_workbook(
@@ -142,6 +145,7 @@ def render_workbook(ctx: RenderContext) -> Iterator[OutputFile]:
             when=ctx.source_date,
             lang=lang,
             frozen_columns=None if whole.dense else 0,
+            hidden_columns=(2,) if whole.dense else (2, 4),  # the ids of rows (and of parties)
         ),
     )
 

@@ -30,7 +30,10 @@ SHEET_PART = "xl/worksheets/sheet1.xml"
 # Font colour of a cell by its first letter in A, R, C, I order.
 LETTER_COLOURS = {"A": "C00000", "R": "1F4E9A", "C": "2E7D32", "I": "7F7F7F"}
 HEADER_FILL = "D9E1F2"
-MIN_WIDTH, MAX_LABEL_WIDTH, MAX_LETTER_WIDTH = 6, 60, 18
+RULE = "A6A6A6"  # the lines between cells
+LINE_POINTS = 16  # height of a line of 11 pt text, CJK included
+MAX_ROW_POINTS = 409  # the tallest row Excel allows
+MIN_WIDTH, MAX_LABEL_WIDTH, MAX_LETTER_WIDTH = 6, 44, 10  # a letter column's heading wraps
 MAX_CELL_TEXT = 32767  # characters Excel keeps in a cell (openpyxl cuts there too)
 
 # A look: a label cell ("") or a letter cell (its font's letter, or "-" without one), and whether the
@@ -53,17 +56,24 @@ def matrix_workbook(
     lang: str,
     frozen_columns: int | None = None,
     sheet_title: str = SHEET_TITLE,
+    hidden_columns: Sequence[int] = (),
 ) -> bytes:
     """``header`` and ``rows`` of plain text; the first ``label_columns`` are labels, the rest letters.
 
     The header row and the first ``frozen_columns`` (default: the label columns) stay in view.
     The one sheet is called ``sheet_title``.
-    Empty letter cells are left out: a large matrix is mostly empty.
+    Empty letter cells are left out: a large matrix is mostly empty. Columns numbered (from 1)
+    in ``hidden_columns`` are hidden (ids, kept for filtering and lookups).
+
+    Printed, the sheet is A4 landscape, as wide as the page (as many pages long as it takes),
+    the header row and the first ``frozen_columns`` repeated on every page, every cell ruled,
+    and each row as tall as its wrapped labels.
     """
     # 85 ms (openpyxl), paid by the worker that writes the workbook while the others render,
     # not by the build before it forks them
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
@@ -73,14 +83,19 @@ def matrix_workbook(
     wrap = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     fonts = {letter: Font(color=colour, bold=letter == "A") for letter, colour in LETTER_COLOURS.items()}
+    thin = Side(style="thin", color=RULE)
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
+    widths = _column_widths(header, rows, label_columns)
 
     # The cells are written as XML here. Asking a styled cell for its style id numbers its look,
     # as saving would: the header first, then the first cell of each look in reading order.
     columns = [get_column_letter(j) for j in range(1, len(header) + 1)]
-    data = ["<sheetData>", '<row r="1">'] if header else ["<sheetData>"]
+    data = (
+        ["<sheetData>", f'<row r="1"{_height(header, widths, len(header))}>'] if header else ["<sheetData>"]
+    )
     for j, text in enumerate(header, 1):
         cell = _text_cell(sheet, 1, j, text)
-        cell.font, cell.fill = header_font, header_fill
+        cell.font, cell.fill, cell.border = header_font, header_fill, ruled
         cell.alignment = wrap if j <= label_columns else centre
         data.append(f'<c r="{columns[j - 1]}1" s="{cell.style_id}"{_inline(escape.xml_safe(text))}')
     if header:
@@ -95,6 +110,7 @@ def matrix_workbook(
         if look not in styles:
             cell = _text_cell(sheet, i, j + 1, text)
             cell.alignment = wrap if label else centre
+            cell.border = ruled
             if not label and text[0] in fonts:
                 cell.font = fonts[text[0]]
             styles[look] = cell.style_id
@@ -120,30 +136,33 @@ def matrix_workbook(
                     found = letters[text] = rest(text, False, i, j)
             cells.append(f'<c r="{columns[j]}{i}"{found}')
         if cells:  # a row without cells is not written
-            data.append(f'<row r="{i}">{"".join(cells)}</row>')
+            data.append(f'<row r="{i}"{_height(values, widths, label_columns)}>{"".join(cells)}</row>')
             last = i
-    if not (len(data) > first_row and data[first_row].startswith('<row r="2">')):
+    if not (len(data) > first_row and data[first_row].startswith(('<row r="2">', '<row r="2" '))):
         data.insert(first_row, '<row r="2"></row>')  # openpyxl writes the row of the frozen-pane cell
     data.append("</sheetData>")
     if last:
         sheet.cell(row=last, column=1)  # the sheet's extent, as if openpyxl held every cell
 
-    for j, text in enumerate(header, 1):
-        if j <= label_columns:
-            longest = max(
-                display_width(text),
-                _longest_width((r[j - 1] for r in rows if len(r) >= j), MAX_LABEL_WIDTH - 2),
-            )
-            width = min(max(longest + 2, MIN_WIDTH), MAX_LABEL_WIDTH)
-        else:
-            width = min(max(display_width(text) + 2, MIN_WIDTH), MAX_LETTER_WIDTH)
+    for j, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(j)].width = width
+    for j in hidden_columns:
+        sheet.column_dimensions[get_column_letter(j)].hidden = True
     corner = f"{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
     frozen = label_columns if frozen_columns is None else frozen_columns
     sheet.freeze_panes = sheet.cell(row=2, column=frozen + 1).coordinate
     sheet.auto_filter.ref = f"A1:{corner}"
-    sheet.page_setup.orientation = "landscape"
+    # the cells left out are ruled too: one rule for the whole table, not a cell each
+    sheet.conditional_formatting.add(f"A1:{corner}", FormulaRule(formula=["TRUE"], border=ruled))
+    setup = sheet.page_setup
+    setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = False
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.print_title_rows = "1:1"
+    if frozen:
+        sheet.print_title_cols = f"A:{get_column_letter(frozen)}"
 
     stamp = when.astimezone(UTC).replace(tzinfo=None)
     props = workbook.properties
@@ -154,6 +173,33 @@ def matrix_workbook(
     workbook.save(buffer)
 
     return _fixed(buffer.getvalue(), workbook, stamp, data)
+
+
+def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], label_columns: int) -> list[int]:
+    """Each column's width in characters: a label column as wide as its longest text (within
+    bounds), a letter column as its heading."""
+    widths = []
+    for j, text in enumerate(header, 1):
+        if j <= label_columns:
+            longest = max(
+                display_width(text),
+                _longest_width((r[j - 1] for r in rows if len(r) >= j), MAX_LABEL_WIDTH - 2),
+            )
+            widths.append(min(max(longest + 2, MIN_WIDTH), MAX_LABEL_WIDTH))
+        else:
+            widths.append(min(max(display_width(text) + 2, MIN_WIDTH), MAX_LETTER_WIDTH))
+    return widths
+
+
+def _height(values: Sequence[str], widths: Sequence[int], wrapped: int) -> str:
+    """A row's height attributes, when a wrapped text in its first ``wrapped`` cells needs more
+    than one line: neither Excel nor LibreOffice grows a row to its text when it opens a file."""
+    lines = 1
+    for text, width in zip(values[:wrapped], widths, strict=False):
+        if text:
+            room = max(width - 1, 1)
+            lines = max(lines, sum(-(-max(display_width(line), 1) // room) for line in text.splitlines()))
+    return "" if lines == 1 else f' ht="{min(lines * LINE_POINTS, MAX_ROW_POINTS)}" customHeight="1"'
 
 
 def _text_cell(sheet, row: int, column: int, text: str):  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from ...writers import escape
 from .. import style
 from ..context import OutputFile, RenderContext
-from .layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org
+from .layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org, text_width
+from .word import legend
 
 FONTS = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
@@ -27,6 +28,10 @@ MUTED = f"#{style.MUTED}"
 
 
 PATHS = ("org-chart.svg", "org-chart.mmd", "org-chart.dot")
+# Up to this many roles the picture has one row per level; above, departments too wide for one
+# row hang from a spine (``layout``), or a large company would be a strip many metres long.
+LEVEL_ROWS_UP_TO = 200
+HEADING_HEIGHT, LEGEND_HEIGHT = 40, 30
 
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
@@ -41,7 +46,10 @@ def render(ctx: RenderContext) -> Iterator[OutputFile]:
             yield OutputFile(path, b"", content, kept=True)
         return
     svg_path, mermaid_path, dot_path = PATHS
-    yield OutputFile(svg_path, svg(layout(nodes), nodes, title, dotted).encode(), content)
+    chart = layout(nodes, levels=len(nodes) <= LEVEL_ROWS_UP_TO)
+    yield OutputFile(
+        svg_path, svg(chart, nodes, title, dotted, legend(nodes, lang, folded=False)).encode(), content
+    )
     yield OutputFile(mermaid_path, mermaid(nodes, title).encode(), content)
     yield OutputFile(dot_path, dot(nodes, ctx.org.id, title).encode(), content)
 
@@ -53,18 +61,33 @@ def chart_nodes(ctx: RenderContext, lang: str) -> tuple[ChartNode, ...]:
 # -- SVG -------------------------------------------------------------------------------------------
 
 
-def svg(chart: ChartLayout, nodes: Sequence[ChartNode], title: str, dotted_label: str = "dotted") -> str:
-    """A standalone SVG document; every text is escaped, every number an integer."""
+def svg(
+    chart: ChartLayout, nodes: Sequence[ChartNode], title: str, dotted_label: str = "dotted", key: str = ""
+) -> str:
+    """A standalone SVG document that scales to its container (a ``viewBox``, no fixed size):
+    the title above the chart, the ``key`` (its legend) below. Every text is escaped, every
+    number an integer."""
     by_id = {n.id: n for n in nodes}
-    w, h = chart.width, chart.height
+    one_line = escape.one_line(title)
+    w = max(chart.width, int(text_width(one_line, 16, True)) + 32, int(text_width(key, 11)) + 32)
+    h = HEADING_HEIGHT + chart.height + (LEGEND_HEIGHT if key else 0)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
-        f'font-family="{FONTS}" role="img">',
-        f"<title>{escape.xml(escape.one_line(title))}</title>",
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
+        f'font-family="{FONTS}" role="img" aria-labelledby="chart-title">',
+        f'<title id="chart-title">{escape.xml(one_line)}</title>',
         '<defs><marker id="dotted-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{DOTTED}"/></marker></defs>',
         f'<rect width="{w}" height="{h}" fill="#FFFFFF"/>',
+        f'<text class="heading" x="{w // 2}" y="28" text-anchor="middle" font-size="16" font-weight="bold" '
+        f'fill="{ACCENT}">{escape.xml(one_line)}</text>',
+    ]
+    if key:
+        out.append(
+            f'<text class="legend" x="16" y="{h - 11}" font-size="11" fill="{MUTED}">{escape.xml(key)}</text>'
+        )
+    out += [
+        f'<g class="chart" transform="translate({(w - chart.width) // 2},{HEADING_HEIGHT})">',
         f'<g class="reporting-lines" fill="none" stroke="{LINE}" stroke-width="1.2">',
     ]
     out += [_path(e) for e in chart.edges if not e.dashed]
@@ -81,7 +104,7 @@ def svg(chart: ChartLayout, nodes: Sequence[ChartNode], title: str, dotted_label
         out.append("</g>")
     out.append(f'<g class="roles" text-anchor="middle" fill="{INK}">')
     out += [_box(box, by_id[box.id]) for box in chart.boxes]
-    out += ["</g>", "</svg>", ""]
+    out += ["</g>", "</g>", "</svg>", ""]
     return "\n".join(out)
 
 

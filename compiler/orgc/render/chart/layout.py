@@ -15,10 +15,15 @@ How it lays out a tree:
   each subtree keeps its left and right outline per row, and a new sibling moves right
   until it clears the outline of those before it by ``H_GAP`` on every row they share.
   Outlines are merged by reusing the deeper one, so packing costs O(n).
-* When that row would be more than ``aspect`` times wider than tall, all the reports
-  hang from a spine instead, each in the shorter of two columns (leaves first, so
-  assistants sit next to their manager). This keeps a 400-role company about as wide
-  as it is tall instead of a strip many metres long.
+* Rows are levels (``levels``, the default): when a row of reports would be more than
+  ``aspect`` times wider than tall, only the reports without reports of their own hang
+  from a spine; a manager stays on its level's row. A level whose reports hang in
+  several rows gets a band of that many rows, all above the next level, so no role is
+  ever drawn below one of a lower level.
+* Without ``levels`` all the reports of such a row hang from a spine, each in the
+  shorter of two columns (leaves first, so assistants sit next to their manager). This
+  keeps a 400-role company about as wide as it is tall instead of a strip many metres
+  long; ``org-chart.svg`` draws that way above ``formats.LEVEL_ROWS_UP_TO`` roles.
 * A parent is centred over its first and last report (or over its spine).
 * Dotted lines run from the supervisor's bottom through the gaps between rows and
   boxes to the role's top, never through a box or along a reporting line.
@@ -344,9 +349,13 @@ def _arrange(
             slots.append(child)
         elif child == leaves[0]:
             slots += [_stack([(leaf, outlines[leaf]) for leaf in comb]) for comb in combs]
-    if len(children) > 1 and _too_wide(slots, children, outlines, opts):
+    if len(children) > 1 and not opts.levels and _too_wide(slots, children, outlines, opts):
         hanging = leaves + [c for c in children if kids[c]]  # assistants and small teams first
         return [_stack([(c, outlines[c]) for c in hanging])]
+    if len(children) > 1 and leaves and not combs and _too_wide(slots, children, outlines, opts):
+        # only leaves hang: a report with reports of its own stays on its level's row
+        teams = [c for c in children if kids[c]]
+        return [_stack([(c, outlines[c]) for c in leaves]), *teams]
     return slots
 
 
@@ -367,6 +376,7 @@ class _Options:
     comb_rows: int
     aspect: float
     pitch: int
+    levels: bool
 
 
 def reporting_tree(nodes: Sequence[ChartNode]) -> tuple[list[str], dict[str, list[str]], list[str]]:
@@ -401,15 +411,21 @@ def layout(
     comb_from: int = COMB_FROM,
     comb_rows: int = COMB_ROWS,
     aspect: float = ASPECT,
+    levels: bool = True,
 ) -> ChartLayout:
-    """Boxes and lines for ``nodes``: reports follow their supervisor's order among ``nodes``."""
+    """Boxes and lines for ``nodes``: reports follow their supervisor's order among ``nodes``.
+
+    With ``levels``, every row is one level of the organisation (``_banded``). Without, a
+    row of departments too wide for ``aspect`` hangs from a spine, one under the other: the
+    shape a chart of hundreds of roles needs to stay printable as one picture.
+    """
     if not nodes:
         return ChartLayout((), (), 2 * MARGIN, 2 * MARGIN)
     by_id = {n.id: n for n in nodes}
     roots, kids, order = reporting_tree(nodes)
     width, texts, height = _box_texts(nodes)
     half = width // 2
-    opts = _Options(comb_from, comb_rows, aspect, height + V_GAP)
+    opts = _Options(comb_from, comb_rows, aspect, height + V_GAP, levels)
 
     rel: dict[str, tuple[int, int]] = {}  # centre x and row, relative to the supervisor
     spine: dict[str, int] = {}  # reports hanging from a spine: its x, relative to the supervisor
@@ -447,6 +463,8 @@ def layout(
             dx, drow = rel[child]
             place[child] = (x + dx, row + drow, depth + 1)
 
+    if levels:
+        place = _banded(place, order)
     left = min(x for x, _, _ in place.values()) - half
     boxes = {
         n: Box(
@@ -469,6 +487,21 @@ def layout(
     right = max(b.x + b.width for b in boxes.values()) + MARGIN
     bottom = max(b.bottom for b in boxes.values()) + MARGIN
     return ChartLayout(tuple(boxes[n] for n in order), tuple(edges), right, bottom)
+
+
+def _banded(place: dict[str, tuple[int, int, int]], order: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Rows moved so that each level has a band of its own: a level's wrapped rows (a comb of
+    reports hanging in columns) all lie above the next level, so no role is drawn below one
+    of a lower level. Only leaves ever hang, so a role's row is its depth plus its row within
+    the band, and boxes sharing a row after the move shared one before: none can overlap."""
+    rows_of: dict[int, int] = {}
+    for node in order:
+        _, row, depth = place[node]
+        rows_of[depth] = max(rows_of.get(depth, 0), row - depth + 1)
+    start = [0]
+    for depth in range(max(rows_of) + 1):
+        start.append(start[-1] + rows_of.get(depth, 1))
+    return {n: (x, start[depth] + row - depth, depth) for n, (x, row, depth) in place.items()}
 
 
 def _box_texts(nodes: Sequence[ChartNode]) -> tuple[int, dict[str, tuple[TextLine, ...]], int]:

@@ -57,8 +57,8 @@ class ChartPart:
 def org_chart_xml(ctx: RenderContext, lang: str, width_twips: int, max_parts: int | None = None) -> str:
     """Body paragraphs that draw the org chart in Word, ``width_twips`` wide at most.
 
-    With ``max_parts``, only that many charts are drawn, the top layers first; the
-    full chart is org-chart.svg, which the notes under the first chart point to.
+    With ``max_parts``, only that many charts are drawn, the top layers first. A legend
+    under the first chart says what its marks mean.
     """
     nodes = nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
     return chart_xml(nodes, ctx.t(ctx.org.name, lang), lang, width_twips, max_parts)
@@ -81,14 +81,27 @@ def chart_xml(
                 caption += f" · {_word('overview', lang)}"
             out.append(paragraph(Run(caption, bold=True, color=ACCENT), keep_next=True, space_after=60))
         out.append(drawing(part.chart, part.nodes, scale(part.chart, width_twips), ids, caption))
-        if number == 0 and len(parts) > 1:
-            out += [_note(_word("more", lang)), _note(_word("full", lang))]
+        if number == 0:
+            out.append(_note(legend(nodes, lang, folded=len(parts) > 1)))
     drawn = {(e.source, e.target) for part in parts for e in part.chart.edges if e.dashed}
     missing = [(d, n.id) for n in nodes for d in n.dotted_to if d in by_id and (d, n.id) not in drawn]
     if missing:
         pairs = "; ".join(f"{by_id[n].title} ┄→ {by_id[d].title}" for d, n in missing)
         out.append(_note(f"{_word('dotted', lang)} {pairs}"))
     return "".join(out)
+
+
+def legend(nodes: Sequence[ChartNode], lang: str, folded: bool) -> str:
+    """What the chart's marks mean: one line, only the marks it uses."""
+    keys = ["levels", "headcount"]
+    if folded:
+        keys.append("folded")
+    if any(n.dotted_to for n in nodes):
+        keys.append("dotted")
+    if any(n.headcount == 0 for n in nodes):
+        keys.append("vacant")
+    separator = "；" if lang.startswith("zh") else "; "
+    return _word("legend", lang) + " " + separator.join(_word(f"legend_{key}", lang) for key in keys)
 
 
 def _note(text: str) -> str:

@@ -10,11 +10,11 @@ The chapters other than the JDs are written in ``sections``, both into a ``draft
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from functools import partial
 
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
-from ...writers.escape import xml as esc
 from ..chart import word as chart_word
 from ..chart.formats import chart_nodes
 from ..context import OutputFile, Pieces, RenderContext
@@ -23,12 +23,11 @@ from ..jd.model import job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
 from .draft import Book
-from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
+from .sections import kpi_catalogue, long_date, matrices, policies, processes, units_overview, waivers
 
-# Word rebuilds the table of contents from headings of these levels: chapters and the
-# roles, units, processes and policies in them. Level 3 (the sections of every JD and
-# policy) stays in the navigation pane only, or the contents would run to many pages.
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+# The contents list the headings of levels 1 and 2 (``Book.heading``): chapters and the roles,
+# units, processes and policies in them. Level 3 (the sections of every JD and policy) stays in
+# the navigation pane only, or the contents would run to many pages.
 
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
@@ -61,6 +60,7 @@ def handbook_document(ctx: RenderContext, lang: str, pieces: Pieces | None = Non
         title=f"{org_name} {book.L('handbook')}",
         lang=lang,
         when=ctx.source_date,
+        update_fields=True,
     )
 
 
@@ -74,8 +74,11 @@ def cover(book: Book) -> str:
     facts = []
     if ctx.org.version:
         facts.append((L("version"), ctx.org.version))
-    if ctx.date_text:
-        facts.append((L("date"), ctx.date_text))
+    effective = effective_date(ctx)
+    if effective:
+        facts.append((L("effective"), long_date(effective, book.lang)))
+    elif ctx.dated:
+        facts.append((L("date"), long_date(ctx.source_date.date(), book.lang)))
     facts += [
         (L("units"), str(sum(1 for u in ctx.org.units.values() if not u.external))),
         (L("roles"), str(len(roles))),
@@ -97,42 +100,60 @@ def cover(book: Book) -> str:
                 Run(book.t(ctx.org.name), size=28, bold=True, color=ACCENT), align="center", space_before=3600
             ),
             paragraph(Run(L("handbook"), size=20, color=MUTED), align="center", space_after=1200),
-            table(rows, [2000, 2400], align="center", borders=False),
+            table(rows, [2000, 3400], align="center", borders=False),
             f"<w:p><w:pPr>{section}</w:pPr></w:p>",
         ]
     )
 
 
-def contents(book: Book) -> str:
-    """A TOC field, marked dirty so Word rebuilds it with page numbers when the file is opened.
+def effective_date(ctx: RenderContext) -> date | None:
+    """The date the specs take effect (orgc.yaml ``effective:``), if it says one."""
+    found = getattr(ctx.config, "effective", None)
+    document = ctx.config.document
+    if found is None and document is not None and isinstance(document.data, dict):
+        found = document.data.get("effective")
+    if isinstance(found, datetime):
+        return found.date()
+    if isinstance(found, date):
+        return found
+    if isinstance(found, str):
+        try:
+            return date.fromisoformat(found.strip())
+        except ValueError:
+            return None
+    return None
 
-    Until then (and in LibreOffice, which shows a TOC field's stored result as it is) the
-    field holds the chapter and section titles, each a link to its heading. They carry no
-    page numbers: orgc does not lay out pages, and a wrong number is worse than none.
+
+def contents(book: Book) -> str:
+    """The contents: a line per chapter and section, each a link to its heading and a PAGEREF
+    field giving its page, in a content control Word knows as a table of contents.
+
+    Page numbers need a laid-out page, which orgc does not make. Each PAGEREF field is marked
+    dirty and the handbook's settings ask Word to update fields on opening (``update_fields``),
+    so Word fills them in; LibreOffice computes a PAGEREF field outside a TOC field whenever it
+    lays the document out, so its PDF export prints them too. (The result of a TOC field
+    itself LibreOffice shows as stored: without page numbers, as orgc cannot know them.)
     """
     heading = (
         '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/><w:outlineLvl w:val="9"/></w:pPr>'
         f"{Run(book.L('contents')).xml()}</w:p>"
     )
-    begin = (
-        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {esc(TOC_INSTRUCTION)} </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    )
-    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     lines = []
     for index, entry in enumerate(book.entries):
         run = Run(entry.text, bold=entry.level == 1)
-        link = f'<w:hyperlink w:anchor="{entry.anchor}" w:history="1">{run.xml()}</w:hyperlink>'
-        spacing = '<w:spacing w:before="120"/>' if entry.level == 1 and index else ""
-        lines.append(
-            f'<w:p><w:pPr><w:pStyle w:val="TOC{entry.level}"/>{spacing}</w:pPr>'
-            f"{begin if index == 0 else ''}{link}</w:p>"
+        page = (
+            '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> PAGEREF {entry.anchor} \\h </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>#</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         )
-    if not lines:
-        lines.append(f"<w:p>{begin}</w:p>")
-    lines.append(f"<w:p>{end}</w:p>")
-    return heading + "".join(lines)
+        link = f'<w:hyperlink w:anchor="{entry.anchor}" w:history="1">{run.xml()}{page}</w:hyperlink>'
+        spacing = '<w:spacing w:before="120"/>' if entry.level == 1 and index else ""
+        lines.append(f'<w:p><w:pPr><w:pStyle w:val="TOC{entry.level}"/>{spacing}</w:pPr>{link}</w:p>')
+    return (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+        f"</w:docPartObj></w:sdtPr><w:sdtContent>{heading}{''.join(lines)}</w:sdtContent></w:sdt>"
+    )
 
 
 def page_footer(book: Book) -> str:

@@ -7,14 +7,18 @@ nothing to show is left out, except the exceptions, where "none" is worth saying
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from datetime import date
 from functools import cache, partial
 
+from ...i18n import documents as labels
 from ...i18n.documents import duration, value
+from ...model.entities import Process, Step, Text
 from ...model.raci import LETTER_ORDER, row_title
 from ...model.relative import TOKENS, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
+from ..chart.flow import flow_xml
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
 from .draft import Book
@@ -91,43 +95,75 @@ def kpi_catalogue(book: Book) -> None:
 def matrices(book: Book) -> None:
     """One matrix per unit: the duties and steps involving it × its roles (and the unit as a whole).
 
-    A unit of more than ``MAX_GRID_PARTIES`` such columns is listed by row instead (``_listed``).
-    Each unit's tables are a piece kept from the last build when what they show is unchanged.
+    Small units (``SMALL_UNIT`` columns or fewer) that follow each other share one matrix, each
+    column headed by its role and unit, instead of a page of one-column tables each. A unit of
+    more than ``MAX_GRID_PARTIES`` such columns is listed by row instead (``_listed``).
+    Each matrix is a piece kept from the last build when what it shows is unchanged.
     """
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
     order = {row: i for i, row in enumerate(_row_order(book))}
     titles = _RowTitles(book)
     cells = matrix_index(ctx).cells
-    written = False
+    units: list[tuple[str, list[str], set[str]]] = []
     for unit_id in _unit_tree(book):
         if org.units[unit_id].external:
             continue
         parties = list(ctx.graph.roles_of_unit(unit_id))
         if unit_id in ctx.letters:
             parties.append(unit_id)
-        involved = {row for p in parties for row in ctx.letters.get(p, ())}
-        rows = sorted((row for row in involved if row in order), key=order.__getitem__)
-        if not rows:
-            continue
-        if not written:
-            book.chapter(L("matrices"))
-            book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=FAINT, size=9)))
-            written = True
-        book.heading(t(org.units[unit_id].name), 2)
-        names = [_party_heading(book, p, unit_id) for p in parties]
+        involved = {row for p in parties for row in ctx.letters.get(p, ()) if row in order}
+        if involved:
+            units.append((unit_id, parties, involved))
+    if not units:
+        return
+    book.chapter(L("matrices"))
+    book.add(paragraph(L("matrix_intro")), paragraph(Run(_legend(book), color=FAINT, size=9)))
+
+    def fits(parties: list[str]) -> bool:
+        names = [ctx.party_name(p, book.lang) for p in parties]
+        return len(parties) <= MAX_MATRIX_COLUMNS and len(_column_chunks(names)) == 1
+
+    for group in _unit_groups(units, fits):
+        unit_ids = [unit_id for unit_id, _, _ in group]
+        parties = [p for _, members, _ in group for p in members]
+        rows = sorted(set().union(*(involved for _, _, involved in group)), key=order.__getitem__)
+        combined = len(group) > 1
+        book.heading(_join([t(org.units[u].name) for u in unit_ids], book.lang), 2)
+        names = [_party_heading(book, p, u, with_unit=combined) for u, members, _ in group for p in members]
         shown = [(row, titles.texts(row), cells.get(row)) for row in rows]
         make = partial(_unit_tables, book, parties, names, rows, titles)
         book.add(book.pieces.piece(make, "matrix", book.lang, parties, names, shown))
 
 
+# A unit with at most this many columns shares a matrix with the small units next to it.
+SMALL_UNIT = 3
+
+
+def _unit_groups(
+    units: list[tuple[str, list[str], set[str]]], fits: Callable[[list[str]], bool]
+) -> list[list[tuple[str, list[str], set[str]]]]:
+    """Units in order, neighbouring small ones together while ``fits`` says their columns make one table."""
+    groups: list[list[tuple[str, list[str], set[str]]]] = []
+    joint: list[str] = []  # the columns of the last group, while it may grow
+    for unit in units:
+        small = len(unit[1]) <= SMALL_UNIT
+        if small and groups and joint and fits(joint + unit[1]):
+            groups[-1].append(unit)
+            joint += unit[1]
+        else:
+            groups.append([unit])
+            joint = list(unit[1]) if small else []
+    return groups
+
+
 def _unit_tables(
-    book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles
+    book: Book, parties: list[str], names: list[tuple[str, str]], rows: list[str], titles: _RowTitles
 ) -> str:
     """A unit's matrix: a grid of a few tables side by side, or for many parties a list."""
     if len(parties) > MAX_GRID_PARTIES:
-        return _listed(book, parties, names, rows, titles)
-    chunks = _column_chunks(names)
+        return _listed(book, parties, [name for name, _ in names], rows, titles)
+    chunks = _column_chunks([name for name, _ in names])
     out = []
     start = 0
     for number, size in enumerate(chunks, 1):
@@ -140,10 +176,12 @@ def _unit_tables(
     return "".join(out)
 
 
-def _party_heading(book: Book, party: str, unit_id: str) -> str:
+def _party_heading(book: Book, party: str, unit_id: str, with_unit: bool = False) -> tuple[str, str]:
+    """A column's heading: the role (or the unit as a whole), and under it its unit where units share a table."""
+    unit = book.t(book.ctx.org.units[unit_id].name)
     if party == unit_id:
-        return book.L("whole_unit").format(unit=book.t(book.ctx.org.units[party].name))
-    return book.ctx.role_title(party, book.lang)
+        return book.L("whole_unit").format(unit=unit), ""
+    return book.ctx.role_title(party, book.lang), unit if with_unit else ""
 
 
 def _column_chunks(names: list[str]) -> list[int]:
@@ -160,13 +198,40 @@ def _column_width(name: str) -> int:
     return max(MIN_COLUMN, longest * LATIN_CHAR + CELL_MARGINS)
 
 
-def _matrix(book: Book, parties: list[str], names: list[str], rows: list[str], titles: _RowTitles) -> str:
-    column = max(max(_column_width(n) for n in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
+HEADING_SIZE = 8  # pt, a column heading
+CJK_CHAR = HEADING_SIZE * 20  # twips
+
+
+def heading_lines(text: str, width: int) -> tuple[str, ...]:
+    """A column heading in lines that fit ``width`` twips: Latin text breaks at spaces (Word does
+    that itself), CJK text into lines of even length, so that no line holds a lone character
+    (网络销售 / 客服主管, not 网络销售客服主 / 管)."""
+    if re.search(r"[A-Za-z]{2}", text) or not text:
+        return (text,)
+    per_line = max(1, (width - CELL_MARGINS) // CJK_CHAR)
+    if len(text) <= per_line:
+        return (text,)
+    lines: list[str] = []
+    for part in re.split(r"(?=[（(])", text):  # a bracket starts a line of its own: 信息服务部 / （全体）
+        count = -(-len(part) // per_line)
+        size = -(-len(part) // count) if count else 1
+        lines += [part[i : i + size] for i in range(0, len(part), size)]
+    return tuple(line for line in lines if line)
+
+
+def _matrix(
+    book: Book, parties: list[str], names: list[tuple[str, str]], rows: list[str], titles: _RowTitles
+) -> str:
+    column = max(max(_column_width(n) for n, _ in names), min(1500, MATRIX_ROLE_SPACE // len(parties)))
     widths = [CONTENT_WIDTH - column * len(parties)] + [column] * len(parties)
-    out = [
-        [Cell.of(book.L("duty_or_step"))]
-        + [Cell.of(Run(n, bold=True, size=8.5), align="center") for n in names]
-    ]
+    header = [Cell.of(book.L("duty_or_step"))]
+    for name, unit in names:
+        lines: list[str | Run] = [
+            Run(line, bold=True, size=HEADING_SIZE) for line in heading_lines(name, column)
+        ]
+        lines += [Run(line, size=7, color=FAINT) for line in heading_lines(unit, column)] if unit else []
+        header.append(Cell(tuple(lines), align="center"))
+    out = [header]
     cells = matrix_index(book.ctx).cells
     for row in rows:
         mine = [cells.get(row, {}).get(p, "") for p in parties]
@@ -281,9 +346,13 @@ def processes(book: Book) -> None:
         shown = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
         return _join(shown, lang) or DASH
 
-    for process in org.processes.values():
+    for place, process in enumerate(org.processes.values()):
         book.heading(t(process.title), 2)
         number = {s.id: i for i, s in enumerate(process.steps, 1)}
+        flow = [
+            (f"{number[step.id]}. {t(step.title)}", sorted(number[n] - 1 for n in step.next if n in number))
+            for step in process.steps
+        ]
         steps = [
             (
                 f"{number[step.id]}. {t(step.title)}",
@@ -293,27 +362,45 @@ def processes(book: Book) -> None:
                 names(step.consulted),
                 names(step.informed),
                 duration(step.sla, lang) if step.sla else DASH,
-                _join([str(number.get(n, n)) for n in step.next], lang) or DASH,
+                _next_steps(process, step, number, t),
             )
             for step in process.steps
         ]
         owner = ctx.role_title(process.owner, lang) if process.owner else None
         description = t(process.description) if process.description else None
-        make = partial(_process_body, book, owner, description, steps)
-        book.add(book.pieces.piece(make, "process", lang, (owner, description, steps)))
+        name = t(process.title)
+        make = partial(_process_body, book, owner, description, steps, (flow, name, place))
+        book.add(book.pieces.piece(make, "process", lang, (owner, description, steps, flow, name, place)))
 
 
-_Step = tuple[str, str | None, str, str, str, str, str, str]  # title, description, R, A, C, I, SLA, next
+def _next_steps(
+    process: Process, step: Step, number: dict[str, int], t: Callable[[Text | None], str]
+) -> tuple[str, ...]:
+    """The steps that follow, in their order, each by number and title: ``4. 复盘``."""
+    titles = {s.id: t(s.title) for s in process.steps}
+    following = sorted((n for n in step.next if n in number), key=number.__getitem__)
+    return tuple(f"{number[n]}. {titles[n]}" for n in following) + tuple(
+        n for n in step.next if n not in number
+    )
 
 
-def _process_body(book: Book, owner: str | None, description: str | None, steps: list[_Step]) -> str:
-    """A process under its heading: owner, description, and its steps with their RACI."""
+_Step = tuple[
+    str, str | None, str, str, str, str, str, tuple[str, ...]
+]  # title, description, R, A, C, I, SLA, next
+_Flow = tuple[list[tuple[str, list[int]]], str, int]  # the boxes and their arrows, the name, the place
+
+
+def _process_body(
+    book: Book, owner: str | None, description: str | None, steps: list[_Step], flow: _Flow
+) -> str:
+    """A process under its heading: owner, description, its flow, and its steps with their RACI."""
     L = book.L
     out = []
     if owner:
         out.append(_labelled(book, "owner", owner, keep_next=True))
     if description:
         out.append(paragraph(description, keep_next=True))
+    out.append(flow_xml(*flow))
     rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
     rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
     for title, note, *parties, sla, following in steps:
@@ -321,13 +408,15 @@ def _process_body(book: Book, owner: str | None, description: str | None, steps:
         rows.append(
             [Cell(first)]
             + [Cell.of(names) for names in parties]
-            + [Cell.of(sla, align="center"), Cell.of(following, align="center")]
+            + [Cell.of(sla, align="center"), Cell(following or (DASH,))]
         )
-    out.append(table(rows, _widths(0.23, 0.16, 0.16, 0.14, 0.14, 0.07, 0.1), header_rows=1))
+    out.append(table(rows, _widths(0.22, 0.13, 0.13, 0.12, 0.12, 0.09, 0.19), header_rows=1))
     return "".join(out)
 
 
 def policies(book: Book) -> None:
+    """Each policy as a regulation is printed: its number, approver and dates, then its chapters
+    (第一章 / Chapter 1) and articles numbered on through the policy (第一条 / Article 1)."""
     ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
     org = ctx.org
     if not org.policies:
@@ -336,10 +425,12 @@ def policies(book: Book) -> None:
     for policy in org.policies.values():
         book.heading(t(policy.title), 2)
         facts = [
+            ("policy_number", policy.number or ""),
+            ("approver", t(policy.approver)),
             ("owner", ctx.role_title(policy.owner, lang) if policy.owner else ""),
             ("applies_to", _join([ctx.party_name(p, lang) for p in policy.applies_to], lang)),
-            ("effective", policy.effective.isoformat() if policy.effective else ""),
-            ("review_by", policy.review_by.isoformat() if policy.review_by else ""),
+            ("effective", long_date(policy.effective, lang) if policy.effective else ""),
+            ("review_by", long_date(policy.review_by, lang) if policy.review_by else ""),
             (
                 "refers_to",
                 _join([t(org.processes[p].title) for p in policy.refers_to if p in org.processes], lang),
@@ -350,9 +441,43 @@ def policies(book: Book) -> None:
         ]
         if rows:
             book.add(table(rows, _widths(0.2, 0.8)))
-        for section in policy.sections:
-            book.heading(t(section.title), 3)
-            book.add(*(paragraph(line) for line in t(section.body).split("\n") if line.strip()))
+        article = 0
+        for number, section in enumerate(policy.sections, 1):
+            chapter = L("chapter_number").format(n=numeral(number, lang))
+            book.heading(f"{chapter}{_GAP[lang[:2] == 'zh']}{t(section.title)}", 3)
+            for line in t(section.body).split("\n"):
+                if not line.strip():
+                    continue
+                article += 1
+                label = L("article_number").format(n=numeral(article, lang))
+                clause = _LIST_MARK.sub("", line.strip(), count=1)
+                book.add(paragraph([Run(label, bold=True), Run(_GAP[lang[:2] == "zh"] + clause)]))
+
+
+_GAP = {True: "\u3000", False: "  "}  # between a number and its text: a full-width space in Chinese
+# a list number the text brings with it (1. / 1、 / (1) / （1）): the article number replaces it
+_LIST_MARK = re.compile(r"^(?:\d+\s*[.、．)）]|[(（]\d+[)）])\s*")
+_DIGITS = "零一二三四五六七八九"
+
+
+def numeral(n: int, lang: str) -> str:
+    """``n`` as a regulation numbers its chapters and articles: 十二 in Chinese, 12 otherwise."""
+    if not lang.startswith("zh") or not 0 < n < 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_DIGITS[ones] if ones else "")
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date as the documents write it: 2026 年 1 月 1 日 / 1 January 2026."""
+    month = labels.label("month_names", lang).split()[day.month - 1]
+    return labels.label("long_date", lang).format(year=day.year, month=month, day=day.day)
 
 
 def waivers(book: Book) -> None:

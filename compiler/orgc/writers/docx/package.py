@@ -73,11 +73,13 @@ class DocxBase:
         lang: str,
         when: datetime | None,
         media: tuple[tuple[str, bytes], ...] = (),
+        update_fields: bool = False,
     ) -> bytes:
         """A complete .docx: fixed entry order, fixed timestamps, so identical input gives identical bytes.
 
         ``document`` is the body's XML, or for a large document its pieces in order (never joined),
-        some of them compressed already.
+        some of them compressed already. With ``update_fields``, Word updates the document's
+        fields (page references) when it opens it.
         """
         files = media + tuple((name, data) for _rel, name, data in self.header_media)
         body = [document] if isinstance(document, str) else document
@@ -89,7 +91,7 @@ class DocxBase:
             ("word/document.xml", Streamed(_document(body))),
             ("word/_rels/document.xml.rels", _document_rels(self, media).encode()),
             ("word/styles.xml", self.styles),
-            ("word/settings.xml", self.settings),
+            ("word/settings.xml", _updating(self.settings) if update_fields else self.settings),
             ("word/numbering.xml", self.numbering),
             ("word/header1.xml", _header_footer("hdr", self.header_logo + header).encode()),
             ("word/footer1.xml", _header_footer("ftr", footer).encode()),
@@ -363,7 +365,7 @@ def _ensure_styles(styles: object, east_asian: str, latin: str) -> None:
     for style_id, xml in _OWN_STYLES.items():
         existing = _style(styles, style_id)
         if existing is None:
-            styles.append(etree.fromstring(xml.format(ns=NS)))  # type: ignore[attr-defined]
+            styles.append(etree.fromstring(xml.format(ns=NS, page_tab=_PAGE_TAB)))  # type: ignore[attr-defined]
     for style_id in ("Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "TableText"):
         node = _style(styles, style_id)
         if node is None:
@@ -406,6 +408,8 @@ def _trim_styles(styles: object) -> None:
         styles.remove(latent)  # type: ignore[attr-defined]
 
 
+# the contents' page numbers: right-aligned at the text's right edge, after a dotted leader
+_PAGE_TAB = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9638"/></w:tabs>'
 _OWN_STYLES = {
     "TableText": (
         '<w:style {ns} w:type="paragraph" w:customStyle="1" w:styleId="TableText">'
@@ -420,11 +424,11 @@ _OWN_STYLES = {
     ),
     "TOC1": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
-        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="60"/></w:pPr></w:style>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="60"/></w:pPr></w:style>'
     ),
     "TOC2": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
-        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="40"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="40"/>'
         '<w:ind w:left="220"/></w:pPr></w:style>'
     ),
 }
@@ -432,6 +436,51 @@ _OWN_STYLES = {
 # A4 portrait, 2 cm side margins.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1134
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+@cache
+def _updating(settings: bytes) -> bytes:
+    """``settings`` asking Word to update every field on opening (``w:updateFields``)."""
+    from lxml import etree
+
+    root = etree.fromstring(settings)
+    for old in root.findall(_W + "updateFields"):
+        root.remove(old)
+    flag = etree.Element(_W + "updateFields")
+    flag.set(_W + "val", "true")
+    # Word wants the schema's order: w:updateFields comes just before these
+    later = {_W + tag for tag in _AFTER_UPDATE_FIELDS}
+    anchor = next((node for node in root if node.tag in later), None)
+    if anchor is not None:
+        anchor.addprevious(flag)
+    else:
+        root.append(flag)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _document(body: Sequence[str | Packed]) -> list[str | Packed]:
