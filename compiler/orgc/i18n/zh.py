@@ -465,7 +465,6 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.jd.signed_on": "日期",
     "doc.jd.legend": "R = 负责执行，A = 最终负责（审批），C = 提供意见，I = 知会。",
     "doc.jd.headcount": "定员 {n} 人",
-    "doc.jd.unit.%": "%",
     "doc.jd.unit.min": "分钟",
     "doc.jd.unit.s": "秒",
     "doc.jd.unit.h": "小时",
@@ -1051,4 +1050,31 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
         '唯一的批准（A）岗位：一个岗位 id，或 "@supervisor" / "@unit-head"，表示每个负责（R）岗位'
         "各自的直接上级或部门负责人；这里允许写成列表，只是为了让 DUT002 能说明为什么只能有一个。"
     ),
+    # -- job descriptions: new role fields, parties, sign-off --
+    "A company department that is not modelled (no roles of its own here).": "本项目未建模的公司部门（这里没有它的岗位）。",
+    "Outside the company: customers, suppliers, outside trainers. Listed as external relations in JDs.": (
+        "公司以外的相关方：客户、供应商、外部培训机构；岗位说明书把它列为外部工作关系。"
+    ),
+    "The documents' effective date (YYYY-MM-DD), shown on every job description.": (
+        "文件的生效日期（YYYY-MM-DD），印在每份岗位说明书上。"
+    ),
+    "The parties who sign every job description, in order, e.g. [任职者, 直接上级, 人力资源部]: a line each for name, signature and date.": (
+        "在每份岗位说明书上签字的各方，按顺序，例如 [任职者, 直接上级, 人力资源部]：每方一行，填写姓名、签字和日期。"
+    ),
+    "The top role's supervisor outside the organisation, e.g. {zh: 总经理, en: General manager}; shown in its JD.": (
+        "最高岗位在本组织以外的直接上级，例如 {zh: 总经理, en: General manager}；印在它的岗位说明书上。"
+    ),
+    "体质条件: physical requirements.": "体质条件：对身体条件的要求。",
+    "工作地点.": "工作地点。",
+    "工作时间.": "工作时间。",
+    "工作难点.": "工作难点。",
+    "所受培训: training the holder receives.": "所受培训：任职者接受的培训。",
+    "职位分类, e.g. 管理类, 专业类, 操作类.": "职位分类，例如管理类、专业类、操作类。",
+    "职位编号: the position number shown in documents instead of the id.": "职位编号：文件中代替 id 显示的编号。",
+    "职族: job families a role's `family` names.": "职族：岗位的 `family` 所指的职族。",
+    "职族: the id of one of specs/org.yaml's families (or free text where none are listed).": (
+        "职族：specs/org.yaml 的 families 中某个职族的 id（未列出职族时可写任意文字）。"
+    ),
+    "责任: what the holder answers for, e.g. 对客户流失负领导责任.": "责任：任职者须负责的事项，例如对客户流失负领导责任。",
+    # -- end of job descriptions --
 }

@@ -261,9 +261,8 @@ _MONTHS = (
 
 def document_date(day: date, lang: str) -> str:
     """2026 年 1 月 1 日 / 1 January 2026."""
-    return label("jd.date", lang).format(
-        year=day.year, month=day.month, day=day.day, month_name=_MONTHS[day.month - 1]
-    )
+    month = day.month if lang.startswith("zh") else _MONTHS[day.month - 1]
+    return label("jd.date", lang).format(year=day.year, month=month, day=day.day)
 
 
 def _signer(party: str, lang: str) -> str:
