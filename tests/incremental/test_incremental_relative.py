@@ -60,7 +60,9 @@ def test_a_role_known_to_its_unit_head_only_through_unit_head_is_followed(tmp_pa
     assert "- Internal: Director of nursing, Ward A head nurse, Ward B team lead, Ward B nurse" in text(head)
     edit(project, NURSE, "en: Ward B nurse", "en: Ward B staff nurse")
     rebuilt_equals_clean(project, out, tmp_path / "clean")
-    assert "- Internal: Director of nursing, Ward A head nurse, Ward B team lead, Ward B staff nurse" in text(head)
+    assert "- Internal: Director of nursing, Ward A head nurse, Ward B team lead, Ward B staff nurse" in text(
+        head
+    )
 
 
 def test_a_role_moved_to_another_unit_changes_both_unit_heads(tmp_path: Path) -> None:

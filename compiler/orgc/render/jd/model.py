@@ -203,6 +203,10 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         qualifications.append(Field(L("majors"), join_items(tuple(t(m) for m in q.majors), lang)))
     if q.experience_in or q.experience_years:
         field_text = t(q.experience_in)
+        if (
+            not lang.startswith("zh") and field_text[1:2].islower()
+        ):  # inside a sentence: "3+ years in front-line …"
+            field_text = field_text[0].lower() + field_text[1:]
         if q.experience_years and not field_text:
             text = L("years").format(years=f"{q.experience_years:g}")
         elif q.experience_years:
@@ -379,7 +383,7 @@ def display_target(target: Target, lang: str = "en", kpi: Kpi | None = None) -> 
 
 
 def join_items(items: tuple[str, ...], lang: str) -> str:
-    """Items in a sentence: 、 between them in Chinese, or ； where an item holds a 、 itself."""
+    """Items in a sentence: 、 between them in Chinese, or ； where an item holds a 、 or ， itself."""
     if not lang.startswith("zh"):
         return "; ".join(items) if any("," in i for i in items) else ", ".join(items)
-    return ("；" if any("、" in i for i in items) else "、").join(items)
+    return ("；" if any("、" in i or "，" in i for i in items) else "、").join(items)
