@@ -61,7 +61,10 @@ def test_the_chinese_twin_builds_what_the_english_one_does(built: dict[str, dict
 def test_the_jd_speaks_each_output_language(built: dict[str, dict[str, bytes]]) -> None:
     zh = built["zh"]["jd/zh/cs-team-lead.md"].decode()
     en = built["zh"]["jd/en/cs-team-lead.md"].decode()
-    assert "| 每日 | 当班工单汇总 |" in zh and "| Daily | Shift ticket summary |" in en
+    assert (
+        "频次：每日\n工作成果：当班工单汇总" in zh
+        and "Frequency: Daily\nDeliverables: Shift ticket summary" in en
+    )
     # process steps: process | step | letters | other parties | SLA
     assert re.search(r"\| 处理并回复客户 \| R \| [^|\n]* \| 3个工作日 \|", zh)
     assert re.search(r"\| Resolve and reply \| R \| [^|\n]* \| 3 business days \|", en)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -34,6 +35,8 @@ class Config:
     latin_font: str = "Calibri"
     templates: str = "templates"
     output: str = "out"
+    signoff: tuple[str, ...] = ()  # the parties who sign every JD
+    effective: date | None = None  # the documents' effective date
     document: Document | None = field(default=None, compare=False, repr=False)
 
 
@@ -117,8 +120,20 @@ def _config(data: dict[str, Any], document: Document) -> Config:
         latin_font=fonts.get("latin", defaults.latin_font),
         templates=data.get("templates", defaults.templates),
         output=data.get("output", defaults.output),
+        signoff=tuple(x for x in _list(data.get("signoff")) if isinstance(x, str) and x),
+        effective=_date(data.get("effective")),
         document=document,
     )
+
+
+def _date(value: Any) -> date | None:
+    """A YYYY-MM-DD date; anything else (which the schema reports) is no date."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _valid_option(code: str, key: str, value: Any) -> bool:

@@ -288,7 +288,7 @@ def test_chinese_schema_errors_translate_guesses_and_descriptions(tmp_path: Path
     edit(project, "specs/roles/cs-agent.yaml", "headcount:", "headcnt:")
     (unknown,) = run_check(project, messages="zh").diagnostics
     assert unknown["message"] == "未知字段“headcnt”——是否应为“headcount”？"
-    assert unknown["hint"].startswith("这里可以使用的字段：authority、career、")
+    assert unknown["hint"].startswith("这里可以使用的字段：accountabilities、authority、career、")
     edit(project, "specs/roles/cs-agent.yaml", "headcnt: 40", "headcount: forty")
     (typed,) = run_check(project, messages="zh").diagnostics
     assert typed["message"] == "“headcount”应为整数，而不是“forty”"

@@ -48,7 +48,7 @@ def test_a_new_supervisor_shows_in_both_supervisors_job_descriptions(tmp_path: P
     assert "提交请假申请 | A |" in text(lead)
     edit(project, NURSE, "reports_to: ward-b-team-lead", "reports_to: ward-b-head-nurse")
     rebuilt_equals_clean(project, out, tmp_path / "clean")
-    assert "| 提交请假申请 | A/I | 二病区护士 (R) |" in text(head)
+    assert "| 提交请假申请 | A/I | 二病区护士（R） |" in text(head)
     assert "提交请假申请" not in text(lead)
 
 
@@ -57,10 +57,12 @@ def test_a_role_known_to_its_unit_head_only_through_unit_head_is_followed(tmp_pa
     out = tmp_path / "out"
     build(project, out)
     head = out / "jd/en/ward-b-head-nurse.md"
-    assert "- Internal: Ward B nurse, Ward B team lead, Director of nursing" in text(head)
+    assert "- Internal: Director of nursing, Ward A head nurse, Ward B team lead, Ward B nurse" in text(head)
     edit(project, NURSE, "en: Ward B nurse", "en: Ward B staff nurse")
     rebuilt_equals_clean(project, out, tmp_path / "clean")
-    assert "- Internal: Ward B staff nurse, Ward B team lead, Director of nursing" in text(head)
+    assert "- Internal: Director of nursing, Ward A head nurse, Ward B team lead, Ward B staff nurse" in text(
+        head
+    )
 
 
 def test_a_role_moved_to_another_unit_changes_both_unit_heads(tmp_path: Path) -> None:

@@ -99,8 +99,9 @@ def _previous(documents: list[ReadDocument]) -> KnownDocuments:
 
 def test_a_role_change_reaches_what_it_names_what_names_it_and_process_partners() -> None:
     before = _previous(_org())
-    # side: itself, top (named), far (names side), low (shares a process step with side)
-    assert affected_roles(before, _org(side="2"), "shared") == {"side", "top", "far", "low"}
+    # side: itself, top (named, and above it), far (names side), low (shares a process step with
+    # side), mid (a peer: its working relationships name side)
+    assert affected_roles(before, _org(side="2"), "shared") == {"side", "top", "far", "low", "mid"}
 
 
 def test_a_process_change_reaches_its_parties() -> None:
@@ -120,7 +121,8 @@ def test_nothing_changed_reaches_no_role() -> None:
 def test_a_removed_role_reaches_what_it_named() -> None:
     before = _previous(_org())
     after = [d for d in _org() if not d.file.endswith("/far.yaml")]
-    assert affected_roles(before, after, "shared") == {"side"}
+    # side (named it), top (above it: 管辖人数 counts it); far had no peers
+    assert affected_roles(before, after, "shared") == {"side", "top"}
 
 
 def _data(project: Path, stem: str) -> dict:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import docx
 import pytest
@@ -137,8 +136,7 @@ def test_cover(books: dict[str, bytes]) -> None:
 )
 def test_the_cover_gives_the_effective_date_of_orgc_yaml(lang: str, shown: list[str]) -> None:
     ctx = context()
-    settings = SimpleNamespace(data={**ctx.config.document.data, "effective": date(2026, 1, 1)})
-    dated = replace(ctx, config=replace(ctx.config, document=settings))
+    dated = replace(ctx, config=replace(ctx.config, effective=date(2026, 1, 1)))
     facts = rows(opened(handbook.handbook_document(dated, lang)).tables[0])
     assert shown in facts and not any(row[1].startswith("2026-") or "3 月" in row[1] for row in facts)
 

@@ -6,6 +6,8 @@ catalogue's ``doc.`` and ``value.`` sections, in Chinese for zh, in English for 
 
 from __future__ import annotations
 
+from datetime import date
+
 from .. import vocabulary
 from . import wording
 
@@ -31,3 +33,9 @@ def duration(sla: str, lang: str) -> str:
     number, unit = parts
     one = ".one" if number == "1" and unit in ("d", "bd", "w") else ""  # min and h need no plural
     return wording(f"doc.duration.{unit}{one}", lang).format(n=number)
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date as the documents write it: 2026 年 1 月 1 日 / 1 January 2026."""
+    month = label("month_names", lang).split()[day.month - 1]
+    return label("long_date", lang).format(year=day.year, month=month, day=day.day)

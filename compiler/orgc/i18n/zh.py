@@ -452,6 +452,39 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.duration.w": "{n}周",
     "doc.duration.w.one": "{n}周",
     # -- end of Chinese controlled values --
+    # -- job descriptions: position number, new role fields, sign-off, relations --
+    "doc.jd.code": "职位编号",
+    "doc.jd.family": "职族",
+    "doc.jd.category": "职位分类",
+    "doc.jd.location": "工作地点",
+    "doc.jd.hours": "工作时间",
+    "doc.jd.span": "管辖人数",
+    "doc.jd.span_value": "直接下级 {direct} 人，下属共 {total} 人",
+    "doc.jd.accountabilities": "责任",
+    "doc.jd.challenges": "工作难点",
+    "doc.jd.training": "所受培训",
+    "doc.jd.physical": "体质条件",
+    "doc.jd.effective": "生效日期",
+    "doc.jd.years_in": "{years} 年以上{field}经验",
+    "doc.jd.field_only": "{field}经验",
+    "doc.jd.limit": "限制条件",
+    "doc.jd.signoff": "审核签字",
+    "doc.jd.party": "签字方",
+    "doc.jd.name": "姓名",
+    "doc.jd.signature": "签字",
+    "doc.jd.signed_on": "日期",
+    "doc.jd.legend": "R = 负责执行，A = 最终负责（审批），C = 提供意见，I = 知会。",
+    "doc.jd.headcount": "定员 {n} 人",
+    "doc.jd.unit.min": "分钟",
+    "doc.jd.unit.s": "秒",
+    "doc.jd.unit.h": "小时",
+    "doc.jd.unit.d": "天",
+    "doc.jd.unit.次": "次",
+    "doc.jd.signer.任职者": "任职者",
+    "doc.jd.signer.直接上级": "直接上级",
+    "doc.jd.signer.人力资源部": "人力资源部",
+    "doc.jd.preferred": "有{field}经验者优先",
+    # -- end of job descriptions --
     # -- orgc diff: headings, columns, details --------------------------------------------------
     "diff.headline": "**组织变更** {base} → {head}：{summary}",
     "diff.no_changes": "{base} 与 {head} 之间组织没有变更。",
@@ -1102,4 +1135,31 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     "Who approved the policy, as the handbook prints it: {zh: 总经理, en: General manager}.": (
         "制度的批准人，按手册印出的样子写：{zh: 总经理, en: General manager}。"
     ),
+    # -- job descriptions: new role fields, parties, sign-off --
+    "A company department that is not modelled (no roles of its own here).": "本项目未建模的公司部门（这里没有它的岗位）。",
+    "Outside the company: customers, suppliers, outside trainers. Listed as external relations in JDs.": (
+        "公司以外的相关方：客户、供应商、外部培训机构；岗位说明书把它列为外部工作关系。"
+    ),
+    "The documents' effective date (YYYY-MM-DD), shown on every job description.": (
+        "文件的生效日期（YYYY-MM-DD），印在每份岗位说明书上。"
+    ),
+    "The parties who sign every job description, in order, e.g. [任职者, 直接上级, 人力资源部]: a line each for name, signature and date.": (
+        "在每份岗位说明书上签字的各方，按顺序，例如 [任职者, 直接上级, 人力资源部]：每方一行，填写姓名、签字和日期。"
+    ),
+    "The top role's supervisor outside the organisation, e.g. {zh: 总经理, en: General manager}; shown in its JD.": (
+        "最高岗位在本组织以外的直接上级，例如 {zh: 总经理, en: General manager}；印在它的岗位说明书上。"
+    ),
+    "体质条件: physical requirements.": "体质条件：对身体条件的要求。",
+    "工作地点.": "工作地点。",
+    "工作时间.": "工作时间。",
+    "工作难点.": "工作难点。",
+    "所受培训: training the holder receives.": "所受培训：任职者接受的培训。",
+    "职位分类, e.g. 管理类, 专业类, 操作类.": "职位分类，例如管理类、专业类、操作类。",
+    "职位编号: the position number shown in documents instead of the id.": "职位编号：文件中代替 id 显示的编号。",
+    "职族: job families a role's `family` names.": "职族：岗位的 `family` 所指的职族。",
+    "职族: the id of one of specs/org.yaml's families (or free text where none are listed).": (
+        "职族：specs/org.yaml 的 families 中某个职族的 id（未列出职族时可写任意文字）。"
+    ),
+    "责任: what the holder answers for, e.g. 对客户流失负领导责任.": "责任：任职者须负责的事项，例如对客户流失负领导责任。",
+    # -- end of job descriptions --
 }

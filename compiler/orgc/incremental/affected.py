@@ -11,6 +11,9 @@ other parties). So a changed document (edited, added or removed) reaches:
 - the roles whose documents name it;
 - through a document that is not a role and names it (a process, a shared block):
   the roles that document names, and the roles that name that document;
+- when it is a role (before or after the change): every role above it, whose 管辖人数
+  counts its headcount, and its peers (the roles with its supervisor), whose working
+  relationships name it;
 - when a process names a relative party (``@supervisor``, ``@unit-head``: each
   Responsible role's own supervisor, or the head of its unit in org.yaml, which the
   process does not name), the supervisors of the roles reached and the heads of
@@ -62,11 +65,36 @@ def affected_roles(
             if naming.kind != "role":
                 reached |= naming.mentions
                 reached |= {name for other in _naming(now.values(), _ids(naming)) for name in _ids(other)}
+    changed_roles = [v for versions in changed for v in versions if v is not None and v.kind == "role"]
+    if changed_roles:
+        reached |= _above_and_beside(current, changed_roles)
     processes = [d for d in (*current, *(b for b, _ in changed if b is not None)) if d.kind == "process"]
     if any(_relative(document) for document in processes):
         reached |= _relative_parties(current, reached)
     roles = {name for document in current if document.kind == "role" for name in _ids(document)}
     return frozenset(reached & roles)
+
+
+def _above_and_beside(current: Sequence[ReadDocument], roles: Sequence[ReadDocument]) -> set[str]:
+    """Every role above one of ``roles`` (before or after the change), and the roles that share
+    a supervisor with one of them."""
+    supervisor_of: dict[str, str] = {}
+    for document in current:
+        data = document.data if document.kind == "role" and isinstance(document.data, dict) else {}
+        if isinstance(data.get("id"), str) and isinstance(data.get("reports_to"), str):
+            supervisor_of[data["id"]] = data["reports_to"]
+    found: set[str] = set()
+    supervisors: set[str] = set()
+    for document in roles:
+        data = document.data if isinstance(document.data, dict) else {}
+        boss = data.get("reports_to")
+        if isinstance(boss, str):
+            supervisors.add(boss)
+        while isinstance(boss, str) and boss not in found:  # a cycle (ORG002) ends the walk
+            found.add(boss)
+            boss = supervisor_of.get(boss)
+    found |= {role for role, boss in supervisor_of.items() if boss in supervisors}
+    return found
 
 
 def _relative(document: ReadDocument) -> bool:

@@ -120,6 +120,7 @@ class _Builder:
             policies=MappingProxyType(tables["policy"]),
             unreadable=unreadable,
             src=org_src,
+            families=MappingProxyType(self.families(data.get("families"), org_src)),
         )
         return org, tuple(self.problems)
 
@@ -198,10 +199,23 @@ class _Builder:
             name=self.text(data.get("name"), src, "name") or _fallback(unit_id, self.lang),
             parent=_id(data.get("parent")),
             head=_id(data.get("head")),
-            external=data.get("external") is True,
+            # a party outside the company is not modelled either: everything that leaves out
+            # departments without roles leaves it out too
+            external=data.get("external") is True or data.get("party") is True,
             description=self.text(data.get("description"), src, "description"),
             src=src,
+            party=data.get("party") is True,
         )
+
+    def families(self, raw: Any, src: Src | None) -> dict[str, Text]:
+        found: dict[str, Text] = {}
+        for index, item in enumerate(_list(raw)):
+            data = _mapping(item)
+            family_id = _id(data.get("id"))
+            if family_id and src is not None:
+                name = self.text(data.get("name"), Src(src.doc, ("families", index)), "name")
+                found.setdefault(family_id, name or _fallback(family_id, self.lang))
+        return found
 
     def role(self, role_id: str, data: Mapping[str, Any], src: Src) -> Role:
         headcount = data.get("headcount", 1)
@@ -249,6 +263,15 @@ class _Builder:
             environment=self.text(data.get("environment"), src, "environment"),
             waivers=self.waivers(data, src, Subject("role", role_id)),
             src=src,
+            code=_str(data.get("code")),
+            category=self.text(data.get("category"), src, "category"),
+            location=self.text(data.get("location"), src, "location"),
+            hours=self.text(data.get("hours"), src, "hours"),
+            accountabilities=self.texts(data.get("accountabilities"), src, "accountabilities"),
+            challenges=self.texts(data.get("challenges"), src, "challenges"),
+            training=self.texts(data.get("training"), src, "training"),
+            physical=self.text(data.get("physical"), src, "physical"),
+            reports_to_external=self.text(data.get("reports_to_external"), src, "reports_to_external"),
         )
 
     def duties(self, raw: Any, owner: str, parent: Src) -> tuple[Duty, ...]:

@@ -77,6 +77,7 @@ class Unit:
     external: bool
     description: Text | None
     src: Src = field(compare=False, repr=False)
+    party: bool = False  # outside the company (customers, suppliers), unlike ``external``
 
 
 @quick_init
@@ -206,6 +207,15 @@ class Role:
     environment: Text | None
     waivers: tuple[Waiver, ...]
     src: Src = field(compare=False, repr=False)
+    code: str | None = None  # 职位编号, shown instead of the id in documents
+    category: Text | None = None  # 职位分类
+    location: Text | None = None
+    hours: Text | None = None  # 工作时间
+    accountabilities: tuple[Text, ...] = ()  # 责任
+    challenges: tuple[Text, ...] = ()  # 工作难点
+    training: tuple[Text, ...] = ()  # 所受培训
+    physical: Text | None = None  # 体质条件
+    reports_to_external: Text | None = None  # the top role's supervisor outside the organisation
 
     @property
     def staffed(self) -> bool:
@@ -313,6 +323,7 @@ class Org:
     # ids of spec files that could not be read: references to them are not reported again
     unreadable: frozenset[str] = frozenset()
     src: Src | None = field(default=None, compare=False, repr=False)
+    families: Mapping[str, Text] = field(default_factory=dict)  # 职族: id -> name
 
     @property
     def default_language(self) -> str:

@@ -34,6 +34,7 @@ def as_data(ctx: RenderContext) -> dict[str, Any]:
                 "parent": u.parent,
                 "head": u.head,
                 "external": u.external,
+                "party": u.party,
                 "roles": list(graph.roles_in_unit(u.id)) if not u.external else [],
             }
             for u in org.units.values()
@@ -69,6 +70,15 @@ def as_data(ctx: RenderContext) -> dict[str, Any]:
                     for t in role.kpis
                 ],
                 "career_next": list(role.career_next),
+                "code": role.code,
+                "category": _text(role.category),
+                "location": _text(role.location),
+                "hours": _text(role.hours),
+                "accountabilities": [_text(x) for x in role.accountabilities],
+                "challenges": [_text(x) for x in role.challenges],
+                "training": [_text(x) for x in role.training],
+                "physical": _text(role.physical),
+                "reports_to_external": _text(role.reports_to_external),
             }
             for role in graph.roles()
         ],

@@ -36,7 +36,7 @@ def docx_base(ctx: RenderContext) -> DocxBase:
 def _prepared(template_dirs: tuple[Path, ...], east_asian: str, latin: str) -> DocxBase:
     found = (d / REFERENCE_DOCX for d in template_dirs)
     reference = next((path for path in found if path.is_file() or path.is_symlink()), None)
-    return package.prepare(reference, east_asian, latin)
+    return package.prepare(reference, east_asian, latin, heading_color=ACCENT)
 
 
 def page_header(left: str, right: str) -> str:

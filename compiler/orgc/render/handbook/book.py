@@ -10,9 +10,10 @@ The chapters other than the JDs are written in ``sections``, both into a ``draft
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 
+from ...i18n.documents import long_date
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ..chart import word as chart_word
@@ -23,7 +24,7 @@ from ..jd.model import job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
 from .draft import Book
-from .sections import kpi_catalogue, long_date, matrices, policies, processes, units_overview, waivers
+from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
 
 # The contents list the headings of levels 1 and 2 (``Book.heading``): chapters and the roles,
 # units, processes and policies in them. Level 3 (the sections of every JD and policy) stays in
@@ -108,19 +109,7 @@ def cover(book: Book) -> str:
 
 def effective_date(ctx: RenderContext) -> date | None:
     """The date the specs take effect (orgc.yaml ``effective:``), if it says one."""
-    found = getattr(ctx.config, "effective", None)
-    document = ctx.config.document
-    if found is None and document is not None and isinstance(document.data, dict):
-        found = document.data.get("effective")
-    if isinstance(found, datetime):
-        return found.date()
-    if isinstance(found, date):
-        return found
-    if isinstance(found, str):
-        try:
-            return date.fromisoformat(found.strip())
-        except ValueError:
-            return None
+    return ctx.config.effective
     return None
 
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from datetime import date
 from functools import cache, partial
 
-from ...i18n import documents as labels
-from ...i18n.documents import duration, value
+from ...i18n.documents import duration, long_date, value
 from ...model.entities import Process, Step, Text
 from ...model.raci import LETTER_ORDER, row_title
 from ...model.relative import TOKENS, step_rows
@@ -472,12 +470,6 @@ def numeral(n: int, lang: str) -> str:
     elif hundreds and ones:
         out += "零"
     return out + (_DIGITS[ones] if ones else "")
-
-
-def long_date(day: date, lang: str) -> str:
-    """A date as the documents write it: 2026 年 1 月 1 日 / 1 January 2026."""
-    month = labels.label("month_names", lang).split()[day.month - 1]
-    return labels.label("long_date", lang).format(year=day.year, month=month, day=day.day)
 
 
 def waivers(book: Book) -> None:

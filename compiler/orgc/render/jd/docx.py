@@ -7,7 +7,7 @@ from ...writers.docx.package import CONTENT_WIDTH, DocxBase
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..context import OutputFile, RenderContext
 from ..style import ACCENT, FAINT, MUTED, ROLE_FILL, docx_base, page_footer, page_header
-from .model import JobDescription, Person, job_description
+from .model import JobDescription, Person, job_description, join_items
 
 
 def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
@@ -26,13 +26,25 @@ def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes
     return base.assemble(
         document=jd_body(jd),
         header=page_header(jd.org_name, jd.label("jd")),
-        footer=page_footer(
-            jd.role_id + (f" · {jd.label('version')} {jd.version}" if jd.version else ""), jd.lang
-        ),
+        footer=page_footer(footer_text(jd), jd.lang),
         title=f"{jd.title} {jd.label('jd')}",
         lang=jd.lang,
         when=None,
     )
+
+
+def footer_text(jd: JobDescription) -> str:
+    """The title and position number, version and effective date: never the id."""
+    return " · ".join(x for x in (f"{jd.title} {jd.code}".strip(), _edition(jd)) if x)
+
+
+def _edition(jd: JobDescription) -> str:
+    parts = []
+    if jd.version:
+        parts.append(f"{jd.label('version')} {jd.version}")
+    if jd.effective:
+        parts.append(f"{jd.label('jd.effective')}{_colon(jd.lang)}{jd.effective}")
+    return " · ".join(parts)
 
 
 def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> str:
@@ -44,8 +56,8 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     out: list[str] = []
     if title:
         out.append(paragraph(f"{jd.title}", style="Title", align="center"))
-        subtitle = f"{jd.org_name} · {L('jd')}" + (f" · {L('version')} {jd.version}" if jd.version else "")
-        out.append(paragraph(Run(subtitle, color=MUTED), style="Subtitle", align="center"))
+        subtitle = " · ".join(x for x in (jd.org_name, L("jd"), jd.code, _edition(jd)) if x)
+        out.append(paragraph(Run(subtitle, color=MUTED), align="center"))
 
     def section(key: str) -> None:
         out.append(paragraph(L(key), style=h1, keep_next=True))
@@ -62,7 +74,7 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             row[-1] = Cell.of(pair[0].value, span=3)
         rows.append(row)
     quarter = CONTENT_WIDTH // 4
-    out.append(table(rows, [quarter - 400, quarter + 400, quarter - 400, quarter + 400]))
+    out.append(table(rows, [quarter - 400, quarter + 400, quarter - 400, quarter + 400], keep_together=True))
 
     section("position")
     out.append(position_chart(jd))
@@ -71,23 +83,33 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     out.append(paragraph(jd.purpose or none))
 
     section("duties")
-    header = [Cell.of(L(k)) for k in ("duty", "frequency", "deliverables", "measures", "raci")]
-    duty_rows = [header]
+    columns = [("duty", 0.5), ("frequency", 0.12)]
+    if any(d.deliverables for d in jd.duties):
+        columns.append(("deliverables", 0.19))
+    if any(d.measures for d in jd.duties):
+        columns.append(("measures", 0.19))
+    keys = [key for key, _ in columns]
+    duty_rows = [[Cell.of(L(k)) for k in keys]]
     for number, duty in enumerate(jd.duties, 1):
         lines: list[str | Run | list[Run]] = [[Run(f"{number}. {duty.title}", bold=True)]]
         lines += [f"• {task}" for task in duty.tasks]
-        if duty.shared_from:
-            lines.append(Run(f"{L('from_block')}: {duty.shared_from}", italic=True, color=FAINT))
-        duty_rows.append(
-            [
-                Cell(tuple(lines)),
-                Cell.of(duty.frequency or "—", align="center"),
-                Cell(tuple(duty.deliverables) or ("—",)),
-                Cell(tuple(duty.measures) or ("—",)),
-                Cell.of(Run(duty.letters, bold=True, color=ACCENT), align="center"),
-            ]
-        )
-    out.append(table(duty_rows, _widths(0.44, 0.12, 0.18, 0.18, 0.08), header_rows=1))
+        row = [Cell(tuple(lines)), Cell.of(duty.frequency, align="center")]
+        if "deliverables" in keys:
+            row.append(Cell(tuple(duty.deliverables)))
+        if "measures" in keys:
+            row.append(Cell(tuple(duty.measures)))
+        duty_rows.append(row)
+    fractions = [f for _, f in columns]
+    fractions[0] += 1 - sum(fractions)
+    out.append(table(duty_rows, _widths(*fractions), header_rows=1))
+
+    for key, items in (("jd.accountabilities", jd.accountabilities), ("jd.challenges", jd.challenges)):
+        if items:
+            section(key)
+            out.extend(
+                paragraph(f"{n}. {item}", keep_next=n < len(items), space_after=60)
+                for n, item in enumerate(items, 1)
+            )
 
     if jd.steps:
         out.append(paragraph(L("process_steps"), style=h2, keep_next=True))
@@ -97,12 +119,13 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
                 Cell.of(s.process),
                 Cell.of(s.step),
                 Cell.of(Run(s.letters, bold=True, color=ACCENT), align="center"),
-                Cell(s.parties or ("—",)),
-                Cell.of(s.sla or "—", align="center"),
+                Cell(s.parties),
+                Cell.of(s.sla, align="center"),
             ]
             for s in jd.steps
         ]
         out.append(table(step_rows, _widths(0.22, 0.3, 0.08, 0.3, 0.1), header_rows=1))
+        out.append(paragraph(Run(L("jd.legend"), color=MUTED, size=8.5)))
 
     section("kpis")
     if jd.kpis:
@@ -111,23 +134,26 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             [
                 Cell.of(k.name),
                 Cell.of(k.target, align="center"),
-                Cell.of(k.weight or "—", align="center"),
-                Cell.of(k.period or "—", align="center"),
-                Cell.of(k.source or "—"),
+                Cell.of(k.weight, align="center"),
+                Cell.of(k.period, align="center"),
+                Cell.of(k.source),
             ]
             for k in jd.kpis
         ]
-        out.append(table(kpi_rows, _widths(0.3, 0.16, 0.1, 0.12, 0.32), header_rows=1))
+        out.append(table(kpi_rows, _widths(0.3, 0.16, 0.1, 0.12, 0.32), header_rows=1, keep_together=True))
     else:
         out.append(paragraph(none))
 
     section("authority")
     if jd.authority:
-        auth_rows = [[Cell.of(L(k)) for k in ("authority_type", "scope", "limit")]]
+        limits = any(a.limit for a in jd.authority)
+        auth_rows = [[Cell.of(L(k)) for k in ("authority_type", "scope", "jd.limit")[: 3 if limits else 2]]]
         auth_rows += [
-            [Cell.of(a.type, align="center"), Cell.of(a.scope), Cell.of(a.limit or "—")] for a in jd.authority
+            [Cell.of(a.type, align="center"), Cell.of(a.scope)] + ([Cell.of(a.limit)] if limits else [])
+            for a in jd.authority
         ]
-        out.append(table(auth_rows, _widths(0.14, 0.56, 0.3), header_rows=1))
+        widths = _widths(0.14, 0.56, 0.3) if limits else _widths(0.14, 0.86)
+        out.append(table(auth_rows, widths, header_rows=1, keep_together=True))
     else:
         out.append(paragraph(none))
 
@@ -137,14 +163,15 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             [
                 [
                     Cell.of(Run(L("internal"), bold=True), shade=LABEL_FILL),
-                    Cell.of(_join(jd.internal, jd.lang) or none),
+                    Cell.of(join_items(jd.internal, jd.lang) or none),
                 ],
                 [
                     Cell.of(Run(L("external"), bold=True), shade=LABEL_FILL),
-                    Cell.of(_join(jd.external, jd.lang) or none),
+                    Cell.of(join_items(jd.external, jd.lang) or none),
                 ],
             ],
             _widths(0.18, 0.82),
+            keep_together=True,
         )
     )
 
@@ -157,23 +184,31 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
                     for f in jd.qualifications
                 ],
                 _widths(0.18, 0.82),
+                keep_together=True,
             )
         )
     else:
         out.append(paragraph(none))
 
     section("career")
-    out.append(paragraph(_join(jd.career, jd.lang) or none))
+    out.append(paragraph(join_items(jd.career, jd.lang) or none))
 
-    section("environment")
-    out.append(paragraph(jd.environment or none))
+    if jd.environment:
+        section("environment")
+        out.append(paragraph(jd.environment))
 
-    if jd.waivers:
-        section("waivers")
-        waiver_rows = [[Cell.of(""), Cell.of(L("reason"))]]
-        waiver_rows += [[Cell.of(w.code, align="center"), Cell.of(w.reason)] for w in jd.waivers]
-        out.append(table(waiver_rows, _widths(0.16, 0.84), header_rows=1))
+    if jd.signoff and title:
+        section("jd.signoff")
+        sign_rows = [[Cell.of(L(k)) for k in ("jd.party", "jd.name", "jd.signature", "jd.signed_on")]]
+        sign_rows += [
+            [Cell.of(Run(party, bold=True)), Cell.of(""), Cell.of(""), Cell.of("")] for party in jd.signoff
+        ]
+        signed = table(sign_rows, _widths(0.22, 0.26, 0.3, 0.22), header_rows=1, keep_together=True)
+        out.append(signed.replace("<w:trPr><w:cantSplit/></w:trPr>", _TALL_ROW))
     return "".join(out)
+
+
+_TALL_ROW = '<w:trPr><w:cantSplit/><w:trHeight w:val="680" w:hRule="atLeast"/></w:trPr>'
 
 
 def position_chart(jd: JobDescription) -> str:
@@ -184,14 +219,12 @@ def position_chart(jd: JobDescription) -> str:
         tables = []
         for start in range(0, len(people), per_row):
             chunk = people[start : start + per_row]
-            row = [
-                Cell(
-                    (Run(p.title, bold=True), Run(f"{p.id} · ×{p.headcount}", size=8, color=FAINT)),
-                    shade=fill,
-                    align="center",
-                )
-                for p in chunk
-            ]
+            row = []
+            for p in chunk:
+                lines: tuple[Run, ...] = (Run(p.title, bold=True),)
+                if p.id:  # a supervisor outside the organisation has no headcount here
+                    lines += (Run(jd.label("jd.headcount").format(n=p.headcount), size=8, color=FAINT),)
+                row.append(Cell(lines, shade=fill, align="center"))
             tables.append(table([row], [box] * len(row), align="center"))
         return paragraph("", space_after=0).join(tables)
 
@@ -203,8 +236,10 @@ def position_chart(jd: JobDescription) -> str:
     if jd.reports:
         parts += [arrow, boxes(jd.reports)]
     if jd.dotted:
-        label = f"{jd.label('dotted')}: " + _join(tuple(p.title for p in jd.dotted), jd.lang)
-        parts.append(paragraph(Run(label, italic=True, color=MUTED, size=9), align="center"))
+        label = f"{jd.label('dotted')}{_colon(jd.lang)}" + join_items(
+            tuple(p.title for p in jd.dotted), jd.lang
+        )
+        parts.append(paragraph(Run(label, color=MUTED, size=9), align="center"))
     return "".join(parts)
 
 
@@ -214,5 +249,5 @@ def _widths(*fractions: float) -> list[int]:
     return widths
 
 
-def _join(items: tuple[str, ...], lang: str) -> str:
-    return ("、" if lang.startswith("zh") else ", ").join(items)
+def _colon(lang: str) -> str:
+    return "：" if lang.startswith("zh") else ": "

@@ -6,14 +6,16 @@ All strings are plain text; each renderer escapes them for its own format.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...i18n.documents import duration, label, value
-from ...model.entities import Process, Role, Step, Target
+from ...i18n.documents import duration, label, long_date, value
+from ...model.entities import Kpi, Process, Role, Step, Target
 from ...model.raci import LETTER_ORDER, combined
 from ...model.relative import split_row
 from ..context import RenderContext
 from ..raci import matrix_index
+from .punctuation import full_width
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Person:
-    """A role as it appears in a JD: title, id and headcount."""
+    """A role as it appears in a JD: title, id and headcount; a supervisor outside the
+    organisation has no id and no headcount."""
 
     id: str
     title: str
@@ -68,18 +71,14 @@ class AuthorityRow:
 
 
 @dataclass(frozen=True)
-class WaiverRow:
-    code: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class JobDescription:
     lang: str
     role_id: str
+    code: str  # the position number, or ""
     title: str
     org_name: str
     version: str
+    effective: str  # the effective date in the language's form, or ""
     basics: tuple[Field, ...]
     supervisor: Person | None
     role: Person
@@ -87,6 +86,8 @@ class JobDescription:
     dotted: tuple[Person, ...]
     purpose: str
     duties: tuple[DutyView, ...]
+    accountabilities: tuple[str, ...]
+    challenges: tuple[str, ...]
     steps: tuple[StepView, ...]
     kpis: tuple[KpiRow, ...]
     authority: tuple[AuthorityRow, ...]
@@ -95,16 +96,26 @@ class JobDescription:
     qualifications: tuple[Field, ...]
     career: tuple[str, ...]
     environment: str
-    waivers: tuple[WaiverRow, ...]
+    signoff: tuple[str, ...]
 
     def label(self, key: str) -> str:
         return label(key, self.lang)
+
+    def join(self, items: Iterable[str]) -> str:
+        return join_items(tuple(items), self.lang)
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang.startswith("zh") else ": "
 
 
 def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription:
     """Everything a JD shows for ``role`` in ``lang``."""
     org, graph = ctx.org, ctx.graph
-    t = lambda text: ctx.t(text, lang)  # noqa: E731
+    if lang.startswith("zh"):
+        t = lambda text: full_width(ctx.t(text, lang))  # noqa: E731
+    else:
+        t = lambda text: ctx.t(text, lang)  # noqa: E731
     L = lambda key: ctx.label(key, lang)  # noqa: E731
     letters = ctx.letters.get(role.id, {})
 
@@ -112,23 +123,35 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         other = org.roles[role_id]
         return Person(role_id, t(other.title), other.headcount)
 
-    supervisor = person(role.reports_to) if role.reports_to in org.roles else None
+    if role.reports_to in org.roles:
+        supervisor: Person | None = person(role.reports_to)  # type: ignore[arg-type]
+    elif role.reports_to_external is not None:
+        supervisor = Person("", t(role.reports_to_external), 0)
+    else:
+        supervisor = None
     reports = tuple(person(r) for r in graph.direct_reports(role.id))
     dotted = tuple(person(r) for r in role.dotted_to if r in org.roles)
     unit = org.units.get(role.unit or "")
     none = L("none")
+    effective = ctx.config.effective
+    effective_text = long_date(effective, lang) if effective else ""
 
-    basics = (
+    basics = [
         Field(L("title"), t(role.title)),
-        Field(L("code"), role.id),
-        Field(L("unit"), t(unit.name) if unit else (role.unit or "")),
-        Field(L("supervisor"), supervisor.title if supervisor else L("top")),
-        Field(L("reports"), _join((p.title for p in reports), lang) or none),
-        Field(L("dotted"), _join((p.title for p in dotted), lang) or none),
-        Field(L("headcount"), str(role.headcount) if role.headcount else f"0 ({L('vacant')})"),
-        Field(L("grade"), role.grade or "—"),
-        Field(L("family"), role.family or "—"),
-    )
+        Field(L("jd.code"), role.code or ""),
+        Field(L("unit"), t(unit.name) if unit else ""),
+        Field(L("supervisor"), supervisor.title if supervisor else none),
+        Field(L("reports"), join_items(tuple(p.title for p in reports), lang) or none),
+        Field(L("dotted"), join_items(tuple(p.title for p in dotted), lang)),
+        Field(L("headcount"), str(role.headcount)),
+        Field(L("jd.span"), _span(ctx, role, lang)),
+        Field(L("grade"), role.grade or ""),
+        Field(L("jd.family"), _family(ctx, role, lang)),
+        Field(L("jd.category"), t(role.category)),
+        Field(L("jd.location"), t(role.location)),
+        Field(L("jd.hours"), t(role.hours)),
+        Field(L("jd.effective"), effective_text),
+    ]
 
     duties = []
     for duty in org.duties_of(role):
@@ -163,7 +186,7 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         kpis.append(
             KpiRow(
                 name=t(kpi.name) if kpi else target.kpi,
-                target=display_target(target.target) if target.target else target.text,
+                target=display_target(target.target, lang, kpi) if target.target else target.text,
                 weight=f"{target.weight:g}%" if target.weight is not None else "",
                 period=value(kpi.period, lang) if kpi and kpi.period else "",
                 source=t(kpi.source) if kpi else "",
@@ -176,14 +199,21 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
     if q.education:
         qualifications.append(Field(L("education"), value(q.education, lang)))
     if q.majors:
-        qualifications.append(Field(L("majors"), _join((t(m) for m in q.majors), lang)))
-    if q.experience_years is not None or q.experience_in:
-        years = f"{q.experience_years:g}" if q.experience_years is not None else "—"
-        text = (
-            L("years_in").format(years=years, field=t(q.experience_in))
-            if q.experience_in
-            else L("years").format(years=years)
-        )
+        qualifications.append(Field(L("majors"), join_items(tuple(t(m) for m in q.majors), lang)))
+    if q.experience_in or q.experience_years:
+        field_text = t(q.experience_in)
+        if (
+            not lang.startswith("zh") and field_text[1:2].islower()
+        ):  # inside a sentence: "3+ years in front-line …"
+            field_text = field_text[0].lower() + field_text[1:]
+        if q.experience_years and not field_text:
+            text = L("years").format(years=f"{q.experience_years:g}")
+        elif q.experience_years:
+            text = L("jd.years_in").format(years=f"{q.experience_years:g}", field=field_text)
+        elif q.experience_years == 0:  # no minimum: experience is an advantage
+            text = L("jd.preferred").format(field=field_text)
+        else:
+            text = L("jd.field_only").format(field=field_text)
         qualifications.append(Field(L("experience"), text))
     for key, items in (
         ("certifications", q.certifications),
@@ -191,21 +221,29 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         ("competencies", q.competencies),
     ):
         if items:
-            qualifications.append(Field(L(key), _join((t(i) for i in items), lang)))
+            qualifications.append(Field(L(key), join_items(tuple(t(i) for i in items), lang)))
+    if role.training:
+        qualifications.append(Field(L("jd.training"), join_items(tuple(t(i) for i in role.training), lang)))
+    if role.physical:
+        qualifications.append(Field(L("jd.physical"), t(role.physical)))
 
     return JobDescription(
         lang=lang,
         role_id=role.id,
+        code=role.code or "",
         title=t(role.title),
         org_name=t(org.name),
         version=org.version or ctx.date_text,
-        basics=basics,
+        effective=effective_text,
+        basics=tuple(f for f in basics if f.value),
         supervisor=supervisor,
         role=Person(role.id, t(role.title), role.headcount),
         reports=reports,
         dotted=dotted,
         purpose=t(role.purpose),
         duties=tuple(duties),
+        accountabilities=tuple(t(a) for a in role.accountabilities),
+        challenges=tuple(t(c) for c in role.challenges),
         steps=tuple(steps),
         kpis=tuple(kpis),
         authority=tuple(AuthorityRow(value(a.type, lang), t(a.scope), t(a.limit)) for a in role.authority),
@@ -214,8 +252,34 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         qualifications=tuple(qualifications),
         career=tuple(ctx.role_title(r, lang) for r in role.career_next),
         environment=t(role.environment),
-        waivers=tuple(WaiverRow(w.code, w.reason) for w in role.waivers),
+        signoff=tuple(_signer(party, lang) for party in ctx.config.signoff),
     )
+
+
+def _signer(party: str, lang: str) -> str:
+    """A party of the sign-off block in ``lang``: the usual ones (任职者, 直接上级, 人力资源部)
+    are known in every language; any other is printed as written."""
+    try:
+        return label(f"jd.signer.{party}", lang)
+    except KeyError:
+        return party
+
+
+def _span(ctx: RenderContext, role: Role, lang: str) -> str:
+    """管辖人数: the headcount of the direct reports and of everyone below, or "" for none."""
+    direct = sum(ctx.org.roles[r].headcount for r in ctx.graph.direct_reports(role.id))
+    total = sum(ctx.org.roles[r].headcount for r in ctx.graph.subordinates(role.id) if r in ctx.org.roles)
+    if not total:
+        return ""
+    return label("jd.span_value", lang).format(direct=direct, total=total)
+
+
+def _family(ctx: RenderContext, role: Role, lang: str) -> str:
+    """The family's name from org.yaml's ``families``; a family not listed there as written."""
+    if not role.family:
+        return ""
+    name = ctx.org.families.get(role.family)
+    return ctx.t(name, lang) if name is not None else role.family
 
 
 def _steps_of(
@@ -251,15 +315,22 @@ def _others(ctx: RenderContext, role: Role, rows: list[str], lang: str) -> tuple
     position = matrix_index(ctx).party_position
     first = {party: min(LETTER_ORDER.index(letter) for letter in cells[party]) for party in cells}
     ordered = sorted(cells, key=lambda party: (first[party], position.get(party, len(position)), party))
-    return tuple(f"{ctx.party_name(party, lang)} ({combined(cells[party])})" for party in ordered)
+    left, right = ("（", "）") if lang.startswith("zh") else (" (", ")")
+    return tuple(f"{ctx.party_name(party, lang)}{left}{combined(cells[party])}{right}" for party in ordered)
 
 
 def _relations(
     ctx: RenderContext, role: Role, letters: dict[str, frozenset[str]], lang: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Names of the units and roles this role works with, and of the external departments."""
-    org = ctx.org
+    """Inside the company: one's supervisor, direct reports and peers, then the roles and
+    departments (modelled or not) one works with. Outside: the parties (customers, suppliers …)."""
+    org, graph = ctx.org, ctx.graph
     parties: list[str] = []
+    names: list[str] = [ctx.t(role.reports_to_external, lang)] if role.reports_to_external else []
+    if role.reports_to in org.roles:
+        parties.append(role.reports_to)  # type: ignore[arg-type]
+        parties += [r for r in graph.direct_reports(role.reports_to) if r != role.id]  # type: ignore[arg-type]
+    parties += graph.direct_reports(role.id)
     for duty in org.duties_of(role):
         parties += duty.collaborates + duty.consulted + duty.informed + duty.accountable
     for row in letters:
@@ -268,26 +339,38 @@ def _relations(
     escalation = org.escalation_of(role)
     if escalation:
         parties.append(escalation)
-    internal: list[str] = []
+    internal: list[str] = names
     external: list[str] = []
     for party in dict.fromkeys(parties):
-        if party == role.id:
+        if party == role.id or (party not in org.roles and party not in org.units):
             continue
         unit = org.units.get(party)
-        target = external if unit is not None and unit.external else internal
+        target = external if unit is not None and unit.party else internal
         target.append(ctx.party_name(party, lang))
-    return tuple(internal), tuple(external)
+    return tuple(dict.fromkeys(internal)), tuple(dict.fromkeys(external))
 
 
 _SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
 
-def display_target(target: Target) -> str:
-    """``>= 85%`` as a document shows it: ``≥ 85%``."""
-    text = str(target)
-    return f"{_SYMBOLS[target.comparator]}{text[len(target.comparator) :]}" if target.comparator else text
+def display_target(target: Target, lang: str = "en", kpi: Kpi | None = None) -> str:
+    """``>= 85%`` as a document shows it: ``≥ 85%``; a target written without a comparator
+    takes the KPI's direction (``95%`` of a higher-is-better KPI is ``≥ 95%``); units in
+    ``lang`` (``≤ 5 分钟``)."""
+    comparator = target.comparator
+    if comparator is None and kpi is not None:
+        comparator = ">=" if kpi.higher_is_better else "<="
+    number = f"{target.value:g}"
+    try:
+        unit = label(f"jd.unit.{target.unit}", lang) if target.unit else ""
+    except KeyError:
+        unit = target.unit
+    amount = f"{number}{unit}" if unit in ("%", "") else f"{number} {unit}"
+    return f"{_SYMBOLS[comparator]} {amount}" if comparator else amount
 
 
-def _join(items: object, lang: str) -> str:
-    separator = "、" if lang.startswith("zh") else ", "
-    return separator.join(items)  # type: ignore[arg-type]
+def join_items(items: tuple[str, ...], lang: str) -> str:
+    """Items in a sentence: 、 between them in Chinese, or ； where an item holds a 、 or ， itself."""
+    if not lang.startswith("zh"):
+        return "; ".join(items) if any("," in i for i in items) else ", ".join(items)
+    return ("；" if any("、" in i or "，" in i for i in items) else "、").join(items)

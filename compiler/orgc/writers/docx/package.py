@@ -188,8 +188,12 @@ _ZIP_ENTRY = struct.Struct("<HHHHHIIIHH")
 _ZIP_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 
 
-def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
-    """Read the reference document and produce the shared parts, fonts applied."""
+def prepare(
+    reference: Path | None, east_asian: str, latin: str, heading_color: str | None = None
+) -> DocxBase:
+    """Read the reference document and produce the shared parts, fonts applied. Without a
+    reference, the built-in template's stock look is replaced: headings in ``heading_color``,
+    nothing italic (CJK has no italic: Word slants it), East Asian text marked as Chinese."""
     import docx
     from lxml import etree
 
@@ -206,6 +210,8 @@ def prepare(reference: Path | None, east_asian: str, latin: str) -> DocxBase:
     _ensure_styles(styles_element, east_asian, latin)
     _trim_styles(styles_element)
     settings = copy.deepcopy(document.settings.element)
+    if reference is None:
+        _house_style(styles_element, settings, heading_color)
     for tag in ("attachedTemplate", "rsids", "documentProtection", "writeProtection"):
         for node in settings.findall(_W + tag):
             settings.remove(node)
@@ -374,6 +380,29 @@ def _ensure_styles(styles: object, east_asian: str, latin: str) -> None:
         if rpr is None:
             rpr = etree.SubElement(node, _W + "rPr")  # type: ignore[arg-type]
         _set_fonts(rpr, fonts())
+
+
+def _house_style(styles: object, settings: object, heading_color: str | None) -> None:
+    for lang in styles.iter(_W + "lang"):  # type: ignore[attr-defined]
+        lang.set(_W + "eastAsia", "zh-CN")
+    for lang in settings.iter(_W + "themeFontLang"):  # type: ignore[attr-defined]
+        lang.set(_W + "eastAsia", "zh-CN")
+    for node in styles.findall(_W + "style"):  # type: ignore[attr-defined]
+        rpr = node.find(_W + "rPr")
+        if rpr is None:
+            continue
+        for tag in ("i", "iCs"):
+            for found in rpr.findall(_W + tag):
+                rpr.remove(found)
+        color = rpr.find(_W + "color")
+        if (
+            heading_color
+            and color is not None
+            and (node.get(_W + "styleId") or "").startswith(("Heading", "Title"))
+        ):
+            for attribute in ("themeColor", "themeShade", "themeTint"):
+                color.attrib.pop(_W + attribute, None)
+            color.set(_W + "val", heading_color)
 
 
 def _set_fonts(rpr: object, fonts: object) -> None:

@@ -134,8 +134,10 @@ def table(
     header_rows: int = 0,
     align: str | None = None,
     borders: bool = True,
+    keep_together: bool = False,
 ) -> str:
-    """A fixed-layout table; the first ``header_rows`` repeat at the top of every page."""
+    """A fixed-layout table; the first ``header_rows`` repeat at the top of every page. With
+    ``keep_together`` each row keeps with the next, so a short table is not split across pages."""
     total = sum(widths)
     border = (
         "".join(
@@ -157,6 +159,8 @@ def table(
     )
     grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
     body = []
+    rows = list(rows)
+    last = len(rows) - 1
     for index, row in enumerate(rows):
         header = index < header_rows
         trpr = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
@@ -165,12 +169,12 @@ def table(
         for cell in row:
             width = sum(widths[column : column + cell.span])
             column += cell.span
-            cells.append(_cell(cell, width, header))
+            cells.append(_cell(cell, width, header, keep_next=header or (keep_together and index < last)))
         body.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
     return f"<w:tbl>{props}{grid}{''.join(body)}</w:tbl>"
 
 
-def _cell(cell: Cell, width: int, header: bool) -> str:
+def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False) -> str:
     props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None))
     paragraphs = []
     for line in cell.lines or ("",):
@@ -178,7 +182,13 @@ def _cell(cell: Cell, width: int, header: bool) -> str:
         if header and isinstance(line, str):
             content = Run(line, bold=True)
         paragraphs.append(
-            paragraph(content, style="TableText", align=cell.align, bullet=cell.bullets and not header)
+            paragraph(
+                content,
+                style="TableText",
+                align=cell.align,
+                bullet=cell.bullets and not header,
+                keep_next=keep_next,
+            )
         )
     return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
 
