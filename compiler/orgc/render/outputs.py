@@ -58,13 +58,18 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
     _index_once(ctx)
     global _SHARED
     _SHARED = ctx
+    pool = multiprocessing.get_context("fork").Pool(workers)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap_unordered(_run_in_worker, tasks)
-            yield from kept  # published by this process while the workers render
-            for files in results:
-                yield from files
+        results = pool.imap_unordered(_run_in_worker, tasks)
+        yield from kept  # published by this process while the workers render
+        for files in results:
+            yield from files
     finally:
+        # Closed and joined, never terminated (as leaving `with Pool` would): terminate() kills
+        # workers that may hold the task queue's lock and can then wait for it for good, which
+        # a failed task (a full disk, a bad template) made a build hang on a loaded machine.
+        pool.close()
+        pool.join()
         _SHARED = None
 
 
