@@ -424,7 +424,7 @@ def lsp_command() -> None:
 
 
 @cli.command("import")
-@click.argument("roster", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--path",
     "path",
@@ -451,9 +451,16 @@ def lsp_command() -> None:
     help="Language of the roster's texts (default: the project's first language; for a new project, "
     "zh unless no title holds Chinese).",
 )
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    help="How the report of a job-description import is printed.",
+)
 @_messages_option
 def import_command(
-    roster: Path,
+    files: tuple[Path, ...],
     path: Path,
     force: bool,
     dry_run: bool,
@@ -461,19 +468,23 @@ def import_command(
     sheet: str | None,
     encoding: str | None,
     lang: str | None,
+    output_format: str,
     messages: str | None,
 ) -> None:
-    """Import roles from an HR roster (CSV or XLSX) into the project's specs.
+    """Import roles from an HR roster (CSV or XLSX), or from job descriptions (.docx, .txt, .md).
 
     Columns are recognised by their Chinese or English headers (岗位名称, 部门,
     直接上级, 定员, 职级, 岗位职责 …). Every bad row is reported as ROSTER:ROW and
     nothing is written unless every row is good (exit 1); existing role files are
     replaced only with --force (exit 2 otherwise). What the roster does not say
-    (purpose, duties, KPIs) is listed as the work left. See docs/import.md.
+    (purpose, duties, KPIs) is listed as the work left. Job descriptions (one or
+    many per file, several files as one import) become roles with their duties,
+    KPIs and qualifications; what cannot be placed is kept as a comment at the end
+    of each role file. See docs/import.md.
     """
     from .commands import import_  # 105 ms (the roster readers)
 
-    _finish(import_.run(roster, path, force, dry_run, maps, sheet, encoding, lang, messages))
+    _finish(import_.run(files, path, force, dry_run, maps, sheet, encoding, lang, messages, output_format))
 
 
 def main() -> None:

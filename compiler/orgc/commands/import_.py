@@ -1,4 +1,4 @@
-"""``orgc import ROSTER``: the roster importer (roster/) run with the command's options.
+"""``orgc import FILE...``: a roster (roster/) or job descriptions (jd_import/) run with the command's options.
 
 Said in ``--messages``, else in the language of the project imported into, else in ``--lang``
 when it is given, else in English (docs/messages.md).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import Message
 from ..roster import ImportProblem
 from ..roster.importer import ImportOptions, run_import
 from . import CommandProblem, Outcome
@@ -15,7 +16,7 @@ from .language import run_language
 
 
 def run(
-    roster: Path,
+    files: tuple[Path, ...],
     path: Path,
     force: bool,
     dry_run: bool,
@@ -24,14 +25,39 @@ def run(
     encoding: str | None,
     lang: str | None,
     messages: str | None = None,
+    output_format: str = "text",
 ) -> Outcome:
-    """What was (or would be) imported and the work left; exit code 1 when the roster has problems."""
-    options = ImportOptions(roster, path, force, dry_run, maps, sheet, encoding, lang, messages)
+    """What was (or would be) imported and the work left; exit code 1 when the input has problems."""
+    said = run_language("import", {"--messages": messages or "", "--lang": lang or "", "--path": str(path)})
     try:
+        from ..jd_import.importer import is_jd
+
+        jds = [f for f in files if is_jd(f)]
+        if jds and len(jds) < len(files):
+            raise ImportProblem(Message("jd.mixed"))
+        if jds:
+            return _jd_import(files, path, dry_run, encoding, lang, said, output_format)
+        if len(files) > 1:
+            raise ImportProblem(Message("jd.several-rosters", files=tuple(str(f) for f in files)))
+        options = ImportOptions(files[0], path, force, dry_run, maps, sheet, encoding, lang, messages)
         done = run_import(options)
     except ImportProblem as exc:
-        said = run_language(
-            "import", {"--messages": messages or "", "--lang": lang or "", "--path": str(path)}
-        )
         raise CommandProblem(exc.message.render(said), said) from None
     return Outcome(done.exit_code, "\n".join(done.lines) + "\n")
+
+
+def _jd_import(
+    files: tuple[Path, ...],
+    path: Path,
+    dry_run: bool,
+    encoding: str | None,
+    lang: str | None,
+    said: str,
+    output_format: str,
+) -> Outcome:
+    from ..jd_import.importer import JdOptions, run_jd_import
+    from ..jd_import.report import json_report, text_report
+
+    result = run_jd_import(JdOptions(files, path, dry_run, lang, encoding, said))
+    code, text = (json_report if output_format == "json" else text_report)(result, said)
+    return Outcome(code, text)
