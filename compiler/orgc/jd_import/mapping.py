@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..roster import cells
@@ -22,7 +23,7 @@ from .split import RawJd, title_line
 _BULLET = re.compile(r"^\s*[-–—•·▪●○◆]\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
 _SIGNOFF = re.compile(
-    r"^(?:审核|审批|批准|签字|签名|任职者|日期)[^。；;]{0,40}$|^(?:approved by|signature|date)\b", re.I
+    r"^[^。；;]{0,30}(?:签字|签名|签章|盖章)|^日期\s*[:：]|_{4,}|^(?:approved by|signature|date)\s*:", re.I
 )
 _DERIVED_COLUMNS = ("raci", "序号", "no.")
 
@@ -242,19 +243,20 @@ class _Reader:
             d.duties.append(duty)
             d.fill("duties", where)
 
-    def kpi_text(self, text: str, where: str) -> None:
+    def kpi_text(self, written: str, where: str) -> None:
+        text = unicodedata.normalize("NFKC", _NUMBERED.sub("", written))
         found = values.target(text)
-        if found is None:
-            self.draft.unmapped.append(Unmapped(where, text))
+        match = values.target_match(text)
+        if found is None or match is None:
+            self.draft.unmapped.append(Unmapped(where, written))
             return
-        match = values.TARGET.search(text.replace("≥", ">=").replace("≤", "<="))
-        name = text[: match.start()] if match else text
+        name = text.replace("≥", ">=").replace("≤", "<=")[: match.start()]
         name = re.sub(r"(目标值|目标|target)?\s*[:：,，]?\s*$", "", name.strip(), flags=re.I).strip()
         name = _NUMBERED.sub("", name).strip(" :：,，")
         if not name:
-            self.draft.unmapped.append(Unmapped(where, text))
+            self.draft.unmapped.append(Unmapped(where, written))
             return
-        self.draft.targets.append(Target(name, found, values.weight(text), where, written=text))
+        self.draft.targets.append(Target(name, found, values.weight(text), where, written=written))
         self.draft.fill("kpis", where)
 
     def qualification(self, item: str, where: str) -> None:
@@ -263,6 +265,10 @@ class _Reader:
         kind, _text = labelled if labelled and labelled[1] else (None, item)
         level = values.education(item)
         if (kind == "education" or (kind is None and level)) and level and d.education is None:
+            years = values.years(item)
+            if years is not None and d.experience_years is None:  # 本科及以上，3年以上经验
+                d.experience_years, d.experience_in = years, item
+                d.fill("experience", where)
             d.education = level
             d.education_text.append(item)
             d.fill("education", where)

@@ -83,12 +83,20 @@ def frequency(text: str) -> str | None:
 
 def target(text: str) -> str | None:
     """A KPI target in the spec's form: ``≥ 85%`` → ``>= 85%``; None when the text holds no number."""
-    match = TARGET.search(unicodedata.normalize("NFKC", text).replace("≥", ">=").replace("≤", "<="))
+    match = target_match(text)
     if not match:
         return None
     found = vocabulary.target(match["target"].strip())
     found = re.sub(r"^(>=|<=|>|<|=)\s*", r"\1 ", found)
     return found
+
+
+def target_match(text: str) -> re.Match[str] | None:
+    """The first number of the text written with a comparator or a unit, else its first number."""
+    folded = unicodedata.normalize("NFKC", text).replace("≥", ">=").replace("≤", "<=")
+    found = [m for m in TARGET.finditer(folded) if m["target"].strip()]
+    told = [m for m in found if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?", m["target"].strip())]
+    return (told or found or [None])[0]
 
 
 def target_unit(canonical: str) -> str:
@@ -97,7 +105,7 @@ def target_unit(canonical: str) -> str:
 
 
 def weight(text: str) -> str | None:
-    match = _WEIGHT.search(text)
+    match = _WEIGHT.search(unicodedata.normalize("NFKC", text))
     return vocabulary.weight(match["weight"].replace(" ", "")) if match else None
 
 
