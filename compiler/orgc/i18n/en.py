@@ -1068,7 +1068,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.imported": "Imported: roles {roles}, new units {units}, new KPIs {kpis}.",
     "jd.would-import": "Would import: roles {roles}, new units {units}, new KPIs {kpis} (dry run: nothing written).",
     "jd.work-left": "Work left:",
-    "jd.work-purpose": "purpose to write ({count}): {ids}",
+    "jd.work-purpose": "purpose to write in place of the placeholder ({count}): {ids}",
     "jd.work-duties": "duties to write ({count}): {ids}",
     "jd.work-unit": "a unit to choose, put in 'Unassigned' for now ({count}): {ids}",
     "jd.work-unmapped": "texts not placed, to move into their fields: {count}, in {roles} role files",
@@ -1076,5 +1076,6 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.work-kpis": "new KPIs to review in specs/kpis/: {count}",
     "jd.mixed": "A roster (CSV, XLSX) and job descriptions (.docx, .txt, .md) cannot be imported in one run: import them one after the other",
     "jd.several-rosters": "One roster at a time: {files}",
+    "jd.purpose-placeholder": "To be written: why this role exists.",
     # -- end of job descriptions --
 }

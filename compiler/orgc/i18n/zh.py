@@ -972,7 +972,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.imported": "已导入 {roles} 个岗位，新增 {units} 个部门、{kpis} 个指标。",
     "jd.would-import": "将导入 {roles} 个岗位，新增 {units} 个部门、{kpis} 个指标（试运行：未写入任何文件）。",
     "jd.work-left": "尚需完成：",
-    "jd.work-purpose": "{count} 个岗位需补写工作目的（purpose）：{ids}",
+    "jd.work-purpose": "{count} 个岗位需补写工作目的（purpose，现为占位文字）：{ids}",
     "jd.work-duties": "{count} 个岗位需补写工作职责（duties）：{ids}",
     "jd.work-unit": "{count} 个岗位需选定所属部门（暂归“待定部门”）：{ids}",
     "jd.work-unmapped": "{roles} 个岗位文件中有 {count} 处未归类内容，需手工归入相应字段",
@@ -980,6 +980,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.work-kpis": "specs/kpis/ 中 {count} 个新增指标需要核对",
     "jd.mixed": "花名册（CSV、XLSX）与岗位说明书（.docx、.txt、.md）不能在一次导入中混用：请分别导入",
     "jd.several-rosters": "一次只能导入一个花名册：{files}",
+    "jd.purpose-placeholder": "待补充：本岗位的工作目的。",
     # -- end of job descriptions --
 }
 

@@ -113,7 +113,7 @@ _COMPETENCY_WORDS = (
     "team",
 )
 _CERTIFICATE_WORDS = ("证书", "资格证", "执业", "certif", "licen")
-_SKILL_COLUMNS = {
+COLUMN_WORDS = {
     "duty": ("工作职责", "职责", "职责描述", "工作内容", "duty", "duties", "responsibility"),
     "tasks": ("工作任务", "任务", "tasks"),
     "frequency": ("频次", "工作频次", "频率", "frequency"),
@@ -132,7 +132,7 @@ _SKILL_COLUMNS = {
 
 def _column(cell: str) -> str | None:
     folded = cell.strip().casefold()
-    for name, words in _SKILL_COLUMNS.items():
+    for name, words in COLUMN_WORDS.items():
         if folded in words:
             return name
     if folded in _DERIVED_COLUMNS:
@@ -148,6 +148,7 @@ class _Reader:
         self.columns: dict[int, str] | None = None
         self.table = 0
         self.intro: list[tuple[str, str]] = []
+        self.title_kept = False
 
     def read(self) -> Draft:
         d = self.draft
@@ -237,7 +238,7 @@ class _Reader:
             return
         for item in cells.duty_items(text) or [text]:
             head, _, tail = _colon_split(item)
-            duty = Duty(head, where, frequency=values.frequency(item))
+            duty = Duty(head.rstrip(":：").strip() or head, where, frequency=values.frequency(item))
             if tail:
                 duty.tasks.append(tail)
             d.duties.append(duty)
@@ -402,7 +403,12 @@ class _Reader:
             return
         if name == "title":
             found = title_line(value)
-            d.title = found[0] if found else value
+            title = found[0] if found else value
+            line = self.jd.title_block
+            if line is not None and d.title and not _same(title, d.title) and not self.title_kept:
+                d.unmapped.append(Unmapped(line.where_code(), line.text))  # the title line said otherwise
+                self.title_kept = True
+            d.title = title
         elif name == "unit":
             d.unit = value
         elif name == "reports_to":

@@ -78,7 +78,21 @@ def frequency(text: str) -> str | None:
     for canonical, words in vocabulary.FREQUENCY.items():
         if any(word in text for word in words):
             return canonical
-    return None
+    english = _ENGLISH_FREQUENCY.search(text)
+    return english and _ENGLISH_FREQUENCY_VALUES[english.group(1).casefold()]
+
+
+_ENGLISH_FREQUENCY_VALUES = {
+    "daily": "daily",
+    "weekly": "weekly",
+    "monthly": "monthly",
+    "quarterly": "quarterly",
+    "yearly": "yearly",
+    "annually": "yearly",
+    "as needed": "per-event",
+    "ongoing": "ongoing",
+}
+_ENGLISH_FREQUENCY = re.compile(r"\b(" + "|".join(_ENGLISH_FREQUENCY_VALUES) + r")\b", re.IGNORECASE)
 
 
 def target(text: str) -> str | None:
