@@ -32,7 +32,7 @@ def run(
     try:
         from ..jd_import.importer import is_jd
 
-        jds = [f for f in files if is_jd(f)]
+        jds = [f for f in files if is_jd(f, encoding)]
         if jds and len(jds) < len(files):
             raise ImportProblem(Message("jd.mixed"))
         if jds:

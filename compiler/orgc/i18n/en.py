@@ -1029,7 +1029,6 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "Read {file} as {how}: {count} job description.",
         "Read {file} as {how}: {count} job descriptions.",
     ),
-    "jd.role": "{title} → {file}",
     "jd.filled-field": "{field} ({places})",
     "jd.filled": "filled: {fields}",
     "jd.field-title": "title",
@@ -1077,5 +1076,6 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.mixed": "A roster (CSV, XLSX) and job descriptions (.docx, .txt, .md) cannot be imported in one run: import them one after the other",
     "jd.several-rosters": "One roster at a time: {files}",
     "jd.purpose-placeholder": "To be written: why this role exists.",
+    "jd.work-title": "a title to write in place of the file's name ({count}): {ids}",
     # -- end of job descriptions --
 }

@@ -939,7 +939,6 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.label-dotted_to": "虚线上级",
     "jd.label-measures": "衡量指标",
     "jd.read-file": "已按 {how} 读取 {file}：{count} 份岗位说明书。",
-    "jd.role": "{title} → {file}",
     "jd.filled-field": "{field}（{places}）",
     "jd.filled": "已填写：{fields}",
     "jd.field-title": "职位名称",
@@ -981,6 +980,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.mixed": "花名册（CSV、XLSX）与岗位说明书（.docx、.txt、.md）不能在一次导入中混用：请分别导入",
     "jd.several-rosters": "一次只能导入一个花名册：{files}",
     "jd.purpose-placeholder": "待补充：本岗位的工作目的。",
+    "jd.work-title": "{count} 个岗位需填写职位名称（现为文件名）：{ids}",
     # -- end of job descriptions --
 }
 

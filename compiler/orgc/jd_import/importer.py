@@ -61,8 +61,19 @@ class JdResult:
     lang: str
 
 
-def is_jd(path: Path) -> bool:
-    return path.suffix.lower() in JD_SUFFIXES
+def is_jd(path: Path, encoding: str | None = None) -> bool:
+    """A .docx or .md file, or a .txt file that is not a roster table (Excel saves one as .txt)."""
+    suffix = path.suffix.lower()
+    if suffix != ".txt":
+        return suffix in JD_SUFFIXES
+    from ..roster.columns import find_header
+    from ..roster.read import read_roster
+
+    try:
+        sheets = read_roster(path, None, encoding)
+    except ImportProblem:
+        return True
+    return all(find_header(sheets, {}, lang)[1] is None for lang in ("zh", "en"))
 
 
 def run_jd_import(options: JdOptions) -> JdResult:
@@ -182,7 +193,8 @@ class _Planner:
         self.new_units = self.units.new_units(self.languages)
         roles: list[RoleOut] = []
         for d, index in zip(drafts, unit_index, strict=True):
-            role_id = allocator.allocate(base_id(d.title or d.source, "role"))
+            d.title = d.title or Path(d.source).stem  # a JD with no title is named after its file
+            role_id = allocator.allocate(base_id(d.title, "role"))
             role = RoleOut(d, role_id, f"specs/roles/{role_id}.yaml", self.units.id_of(index))
             role.unmapped = list(d.unmapped)
             roles.append(role)
@@ -209,7 +221,7 @@ class _Planner:
                 role.unmapped.append(
                     Unmapped(
                         d.filled.get(name, ["?"])[0],
-                        f"{Message('jd.label-' + name).render(self.lang)}: {text}",
+                        f"{_LABELS[name].render(self.lang)}: {text}",
                     )
                 )
         for text in d.career:
@@ -240,6 +252,8 @@ class _Planner:
                         Unmapped(duty.where, f"{Message('jd.label-measures').render(self.lang)}: {measure}")
                     )
             role.duty_kpis.append(list(dict.fromkeys(ids)))
+        if not d.filled.get("title"):
+            self.work.append((role.id, "title"))
         if not d.purpose:
             self.work.append((role.id, "purpose"))
         if not d.duties:
@@ -284,6 +298,9 @@ class _Planner:
             text = role_yaml(role, self.lang, self.default_lang, self.said)
             out.append(FileChange(role.file, text.encode("utf-8"), "create"))
         return out
+
+
+_LABELS = {"reports_to": Message("jd.label-reports_to"), "dotted_to": Message("jd.label-dotted_to")}
 
 
 def _titles_in(text: str, titles: dict[str, list[str]], own: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..i18n import Message, verbatim
@@ -32,6 +33,31 @@ FIELDS = (
     "career",
     "environment",
 )
+FIELD_WORDS = {
+    "title": Message("jd.field-title"),
+    "unit": Message("jd.field-unit"),
+    "reports_to": Message("jd.field-reports_to"),
+    "dotted_to": Message("jd.field-dotted_to"),
+    "headcount": Message("jd.field-headcount"),
+    "grade": Message("jd.field-grade"),
+    "family": Message("jd.field-family"),
+    "purpose": Message("jd.field-purpose"),
+    "duties": Message("jd.field-duties"),
+    "kpis": Message("jd.field-kpis"),
+    "education": Message("jd.field-education"),
+    "majors": Message("jd.field-majors"),
+    "experience": Message("jd.field-experience"),
+    "skills": Message("jd.field-skills"),
+    "certifications": Message("jd.field-certifications"),
+    "competencies": Message("jd.field-competencies"),
+    "authority": Message("jd.field-authority"),
+    "career": Message("jd.field-career"),
+    "environment": Message("jd.field-environment"),
+}
+_DIRECTION_WORDS = {
+    "higher-is-better": Message("jd.higher-is-better"),
+    "lower-is-better": Message("jd.lower-is-better"),
+}
 _PLACE = re.compile(r"^(?:t(?P<table>\d+)r(?P<row>\d+)|p(?P<number>\d+))$")
 
 
@@ -52,11 +78,11 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
         )
         for role in read.roles:
             d = role.draft
-            out.append("  " + Message("jd.role", title=d.title or "?", file=role.file).render(said))
+            out.append(f"  {d.title} → {role.file}")
             filled = [
                 Message(
                     "jd.filled-field",
-                    field=Message(f"jd.field-{name}"),
+                    field=FIELD_WORDS[name],
                     places=tuple(where(w) for w in d.filled[name][:3]),
                 )
                 for name in FIELDS
@@ -71,8 +97,7 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
             for role_id, name, text in result.unresolved:
                 if role_id == role.id:
                     out.append(
-                        "    "
-                        + Message("jd.unresolved", field=Message(f"jd.field-{name}"), text=text).render(said)
+                        "    " + Message("jd.unresolved", field=FIELD_WORDS[name], text=text).render(said)
                     )
     if result.units:
         names = tuple(verbatim(f"{u.id} ({u.name[0][1]})") for u in result.units)
@@ -80,7 +105,7 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
     if result.kpis:
         out.append(Message("jd.kpis-added", count=len(result.kpis)).render(said))
         for kpi in result.kpis:
-            direction = Message(f"jd.{kpi.direction}")
+            direction = _DIRECTION_WORDS[kpi.direction]
             out.append(
                 "  "
                 + Message("jd.kpi", id=kpi.id, name=kpi.name, unit=kpi.unit, direction=direction).render(said)
@@ -90,18 +115,16 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
         out += [f"  {_located(d, said)}" for d in result.blocking]
         return 1, "\n".join(out) + "\n"
     for change in result.changes:
-        wrote = Message(
-            "import.would-write" if result.dry_run else "import.wrote",
-            file=change.describe(len(result.units)),
+        described = change.describe(len(result.units))
+        wrote = (
+            Message("import.would-write", file=described)
+            if result.dry_run
+            else Message("import.wrote", file=described)
         )
         out.append(wrote.render(said))
     roles = sum(len(r.roles) for r in result.files)
-    done = Message(
-        "jd.would-import" if result.dry_run else "jd.imported",
-        roles=roles,
-        units=len(result.units),
-        kpis=len(result.kpis),
-    )
+    counts = {"roles": roles, "units": len(result.units), "kpis": len(result.kpis)}
+    done = Message("jd.would-import", **counts) if result.dry_run else Message("jd.imported", **counts)
     out.append(done.render(said))
     work = _work_lines(result, said)
     if work:
@@ -115,14 +138,20 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
     return 0, "\n".join(out) + "\n"
 
 
+_WORK_WORDS: dict[str, Callable[[int, tuple[Message, ...]], Message]] = {
+    "title": lambda count, ids: Message("jd.work-title", count=count, ids=ids),
+    "purpose": lambda count, ids: Message("jd.work-purpose", count=count, ids=ids),
+    "duties": lambda count, ids: Message("jd.work-duties", count=count, ids=ids),
+    "unit": lambda count, ids: Message("jd.work-unit", count=count, ids=ids),
+}
+
+
 def _work_lines(result: JdResult, said: str) -> list[str]:
     lines = []
-    for what in ("purpose", "duties", "unit"):
+    for what, words in _WORK_WORDS.items():
         ids = [r for r, w in result.work if w == what]
         if ids:
-            lines.append(
-                Message(f"jd.work-{what}", count=len(ids), ids=tuple(verbatim(i) for i in ids)).render(said)
-            )
+            lines.append(words(len(ids), tuple(verbatim(i) for i in ids)).render(said))
     unmapped = [r for f in result.files for r in f.roles if r.unmapped]
     if unmapped:
         total = sum(len(r.unmapped) for r in unmapped)
