@@ -443,3 +443,20 @@ def test_the_jds_orgc_builds_import_back(tmp_path: Path) -> None:
         targets = [(kpi_names[k["kpi"]], _normal_target(k["target"])) for k in original.get("kpis", [])]
         assert [(imported_names[k["kpi"]], k["target"]) for k in back.get("kpis", [])] == targets, role_id
     assert_checks(project)
+
+
+def test_an_english_import_says_everything_in_english(tmp_path: Path) -> None:
+    result = import_jds(english(tmp_path / "jd.docx"), project=tmp_path / "p", lang="en")
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"[\u3400-\u9fff]", result.output), result.output
+    text = (tmp_path / "p" / "specs" / "roles" / "customer-service-representative.yaml").read_text("utf-8")
+    assert not re.search(r"[\u3400-\u9fff]", text), text
+
+
+def test_a_file_that_is_not_a_word_document(tmp_path: Path) -> None:
+    source = tmp_path / "jd.docx"
+    source.write_text("not a zip", "utf-8")
+    result = run_cli("import", source, "--path", tmp_path / "p", "--messages", "zh")
+    assert result.exit_code == 2
+    assert result.output == f"错误：{source} 不是 orgc 能读取的 Word 文档（.docx）；请用 Word 另存为 .docx\n"
+    assert not (tmp_path / "p").exists()

@@ -1014,7 +1014,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     # -- job descriptions (orgc import of .docx, .txt, .md) ----------------------------------
     "jd.where-row": "table {table} row {row}",
     "jd.where-paragraph": "paragraph {number}",
-    "jd.not-docx": "{name} is not a Word document orgc can read (.docx): {error}",
+    "jd.not-docx": "{name} is not a Word document orgc can read (.docx); save it again from Word as .docx",
     "jd.file-header": "Imported from {file}, job description {index}.",
     "jd.written": "As written: {text}",
     "jd.unmapped-header": "Content the import could not place; move it into the fields above by hand:",

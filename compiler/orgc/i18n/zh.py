@@ -927,7 +927,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     # -- job descriptions (orgc import of .docx, .txt, .md) ----------------------------------
     "jd.where-row": "表{table}第{row}行",
     "jd.where-paragraph": "第{number}段",
-    "jd.not-docx": "{name} 不是 orgc 能读取的 Word 文档（.docx）：{error}",
+    "jd.not-docx": "{name} 不是 orgc 能读取的 Word 文档（.docx）；请用 Word 另存为 .docx",
     "jd.file-header": "由 {file} 导入，第 {index} 份岗位说明书。",
     "jd.written": "原文：{text}",
     "jd.unmapped-header": "导入时未能归类的内容，请手工归入：",

@@ -14,6 +14,7 @@ from ..roster.ids import IdAllocator, base_id
 from ..roster.importer import _check_result, _merged_org, _new_diagnostics, _new_org, _refuse_links
 from ..roster.plan import Plan
 from ..roster.project import Project, snapshot
+from ..roster.read import MAX_ROSTER_BYTES
 from ..roster.text import key
 from ..roster.units import NewUnit, UnitTable
 from ..roster.write import FileChange, apply
@@ -119,6 +120,11 @@ def _read_file(path: Path, encoding: str | None) -> tuple[FileRead, list[Draft]]
     name = str(path)
     if not path.is_file():
         raise ImportProblem(Message("import.no-such-file", name=name))
+    size = path.stat().st_size
+    if size > MAX_ROSTER_BYTES:  # a JD file is held to what a roster may be
+        raise ImportProblem(
+            Message("import.too-large", name=name, size=size / 1048576, limit=MAX_ROSTER_BYTES // 1048576)
+        )
     blocks: list[Block]
     if path.suffix.lower() == ".docx":
         blocks, read_as = read_docx(path, name), Message("jd.word")

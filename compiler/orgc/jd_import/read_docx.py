@@ -6,8 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..i18n import Message, verbatim
+from ..i18n import Message
 from ..roster import ImportProblem
+from ..roster.read import _within_budget
 from .blocks import Block
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,10 +20,12 @@ def read_docx(path: Path, name: str) -> list[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    raw = path.read_bytes()
     try:
-        document = docx.Document(io.BytesIO(path.read_bytes()))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ImportProblem(Message("jd.not-docx", name=name, error=verbatim(str(exc)))) from None
+        _within_budget(raw, name)  # a few kilobytes of zip can unpack to gigabytes
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise ImportProblem(Message("jd.not-docx", name=name)) from None
     blocks: list[Block] = []
     paragraphs = tables = 0
     pending_break = False
