@@ -242,9 +242,9 @@ def test_headings_and_numbered_paragraphs(tmp_path: Path) -> None:
     (found,) = roles_of(report)
     assert found["unresolved"] == [{"field": "reports_to", "text": "客服主管"}]
     assert [u["text"] for u in found["unmapped"]] == [
+        "直接上级: 客服主管",
         "五、福利待遇",
         "五险一金，带薪年假",
-        "直接上级: 客服主管",
     ]
     assert_nothing_lost(docx_texts(source), project, report)
     assert_checks(project)

@@ -16,6 +16,7 @@ class Block:
     table: int = 0  # the table's number in the file (from 1); 0 for a paragraph
     heading: bool = False  # a Word heading style or a Markdown '#'
     page_break: bool = False  # a page (or form-feed) break before it
+    order: int = 0  # its place in the file, counting paragraphs and rows alike
 
     @property
     def text(self) -> str:

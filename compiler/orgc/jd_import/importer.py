@@ -139,15 +139,19 @@ def _fold_empty(drafts: list[Draft]) -> list[Draft]:
     """A JD with nothing but stray lines (text before the first title) is kept in the next one."""
     kept: list[Draft] = []
     held: list[Unmapped] = []
+    orders: dict[str, int] = {}
     for d in drafts:
         if not d.title and not d.filled:
             held += d.unmapped + d.signoff
+            orders |= d.order
             continue
         d.unmapped[:0] = held
-        held = []
+        d.order = orders | d.order
+        held, orders = [], {}
         kept.append(d)
     if held and kept:
         kept[-1].unmapped += held
+        kept[-1].order = kept[-1].order | orders
     for i, d in enumerate(kept, 1):
         d.index = i
     return kept
@@ -258,6 +262,7 @@ class _Planner:
                         Unmapped(duty.where, f"{Message('jd.label-measures').render(self.lang)}: {measure}")
                     )
             role.duty_kpis.append(list(dict.fromkeys(ids)))
+        role.unmapped = d.in_file_order(role.unmapped)
         if not d.filled.get("title"):
             self.work.append((role.id, "title"))
         if not d.purpose:

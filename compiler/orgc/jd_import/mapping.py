@@ -85,6 +85,10 @@ class Draft:
     unmapped: list[Unmapped] = field(default_factory=list)
     signoff: list[Unmapped] = field(default_factory=list)
     filled: dict[str, list[str]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)  # where → its place in the file
+
+    def in_file_order(self, items: list[Unmapped]) -> list[Unmapped]:
+        return sorted(items, key=lambda u: self.order.get(u.where, -1))
 
     def fill(self, name: str, where: str) -> None:
         places = self.filled.setdefault(name, [])
@@ -163,6 +167,11 @@ class _Reader:
                 for part in split_run_on(block.text):
                     self.paragraph(part, block)
         self.finish()
+        blocks = [*self.jd.carried, *self.jd.blocks]
+        if self.jd.title_block is not None:
+            blocks.append(self.jd.title_block)
+        d.order = {b.where_code(): b.order for b in blocks}
+        d.unmapped = d.in_file_order(d.unmapped)
         return d
 
     # -- paragraphs ---------------------------------------------------------------------------

@@ -41,7 +41,9 @@ def read_docx(path: Path, name: str) -> list[Block]:
             paragraphs += 1
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             heading = style.startswith(("Heading", "Title")) or style in ("标题", "Subtitle")
-            blocks.append(Block((text,), paragraphs, 0, heading, pending_break or _break_first(element)))
+            blocks.append(
+                Block((text,), paragraphs, 0, heading, pending_break or _break_first(element), len(blocks))
+            )
             pending_break = broke and not _break_first(element)
         elif tag == "tbl":
             tables += 1
@@ -49,7 +51,7 @@ def read_docx(path: Path, name: str) -> list[Block]:
             for number, row in enumerate(table.rows, 1):
                 cells = _row_cells(row)
                 if any(cells):
-                    blocks.append(Block(cells, number, tables, False, pending_break))
+                    blocks.append(Block(cells, number, tables, False, pending_break, len(blocks)))
                     pending_break = False
     return blocks
 

@@ -37,7 +37,7 @@ def read_text(
                 tables, row, in_table = tables + 1, 0, True
             row += 1
             cells = tuple(c.strip() for c in line.strip("|").split("|"))
-            blocks.append(Block(cells, row, tables, False, page_break))
+            blocks.append(Block(cells, row, tables, False, page_break, len(blocks)))
             page_break = False
             continue
         in_table = False
@@ -54,6 +54,6 @@ def read_text(
             if emphasis:
                 line, heading = emphasis.group(1).strip(), True
         paragraphs += 1
-        blocks.append(Block((line,), paragraphs, 0, heading, page_break))
+        blocks.append(Block((line,), paragraphs, 0, heading, page_break, len(blocks)))
         page_break = False
     return blocks, read_as

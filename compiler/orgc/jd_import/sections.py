@@ -21,6 +21,16 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
 
 # Headings (or a row's first cell) that open a section of the JD.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
+    "basics": (
+        "职位基本资料",
+        "岗位基本资料",
+        "职位基本信息",
+        "岗位基本信息",
+        "基本资料",
+        "基本信息",
+        "position information",
+        "job information",
+    ),
     "purpose": (
         "职位目的",
         "岗位目的",

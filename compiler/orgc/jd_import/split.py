@@ -70,7 +70,7 @@ def split(blocks: list[Block]) -> list[RawJd]:
                 else:
                     jds.append(RawJd(title, block))
                 if rest:
-                    jds[-1].blocks.append(Block((rest,), block.number, 0, False, False))
+                    jds[-1].blocks.append(Block((rest,), block.number, 0, False, False, block.order))
                 continue
         if _opens_another(block, current):
             jds.append(RawJd())
