@@ -12,12 +12,15 @@ from typing import Any
 
 import yaml
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jd_docs import english, headed, table_form
 
 from helpers import FIXTURES, ROOT, run_check, run_cli
-from orgc.jd_import.mapping import COLUMN_WORDS
-from orgc.jd_import.sections import HEADER_LABELS, QUALIFICATION_LABELS, SECTION_LABELS
-from orgc.jd_import.split import title_line
+from orgc.jd_import.blocks import Block
+from orgc.jd_import.mapping import COLUMN_WORDS, read_jd
+from orgc.jd_import.sections import HEADER_LABELS, QUALIFICATION_LABELS, SECTION_LABELS, section_label
+from orgc.jd_import.split import split, title_line
 from orgc.vocabulary import COMPARATOR_WORDS, FREQUENCY
 
 SEEDS = FIXTURES / "jd" / "seeds-run-on.txt"
@@ -460,3 +463,28 @@ def test_a_file_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == f"错误：{source} 不是 orgc 能读取的 Word 文档（.docx）；请用 Word 另存为 .docx\n"
     assert not (tmp_path / "p").exists()
+
+
+_LINE = st.text(
+    alphabet=st.sampled_from(
+        "岗位职责说明书任职要求1.、：:；;①-•|客服主管本科3年以上每日≥95%权重审核签字\n "
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=12))
+def test_any_text_is_read_without_losing_a_line(lines: list[str]) -> None:
+    """Whatever the lines, each one is read into some JD: as a field, unplaced, or a sign-off."""
+    blocks = [Block((line.strip(),), i, order=i) for i, line in enumerate(lines, 1) if line.strip()]
+    drafts = [read_jd(jd, "f.txt", i) for i, jd in enumerate(split(blocks), 1)]
+    places = {u.where for d in drafts for u in [*d.unmapped, *d.signoff]}
+    places |= {w for d in drafts for ws in d.filled.values() for w in ws}
+    places |= {duty.where for d in drafts for duty in d.duties}
+    for block in blocks:
+        text = block.text
+        label = section_label(text)
+        structural = (label and not _folded(label[1])) or len(_folded(text)) < 2
+        structural = structural or (title_line(text) and not _folded(title_line(text)[1]))
+        assert structural or block.where_code() in places, text
