@@ -443,13 +443,15 @@ def lsp_command() -> None:
 )
 @click.option("--sheet", metavar="NAME", help="The XLSX sheet (default: the first with a header row).")
 @click.option(
-    "--encoding", metavar="NAME", help="The CSV's encoding (default: detected: UTF-8, UTF-16 or GBK/GB18030)."
+    "--encoding",
+    metavar="NAME",
+    help="The encoding of a CSV or text file (default: detected: UTF-8, UTF-16 or GBK/GB18030).",
 )
 @click.option(
     "--lang",
     type=click.Choice(("zh", "en")),
-    help="Language of the roster's texts (default: the project's first language; for a new project, "
-    "zh unless no title holds Chinese).",
+    help="Language of the roster's or job descriptions' texts (default: the project's first language; "
+    "for a new project, zh unless no title holds Chinese).",
 )
 @click.option(
     "--format",
