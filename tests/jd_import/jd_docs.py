@@ -135,3 +135,19 @@ def english(path: Path) -> Path:
     document.add_paragraph("Approved by: ____________")
     document.save(path)
     return path
+
+
+def duties_without_header(path: Path) -> Path:
+    """One table: the label cells, then a 工作职责 row and numbered duty rows with no header row."""
+    document = docx.Document()
+    _table(
+        document,
+        [
+            ["职位名称", "培训专员", "所属部门", "培训组"],
+            ["工作职责"],
+            ["1", "组织新员工培训", "每月"],
+            ["2", "编写培训教材\n• 每季度更新", "按需"],
+        ],
+    )
+    document.save(path)
+    return path

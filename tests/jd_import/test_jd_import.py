@@ -14,7 +14,7 @@ import yaml
 from click.testing import Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jd_docs import english, headed, table_form
+from jd_docs import duties_without_header, english, headed, table_form
 
 from helpers import FIXTURES, ROOT, run_check, run_cli
 from orgc.jd_import.blocks import Block
@@ -488,3 +488,14 @@ def test_any_text_is_read_without_losing_a_line(lines: list[str]) -> None:
         structural = (label and not _folded(label[1])) or len(_folded(text)) < 2
         structural = structural or (title_line(text) and not _folded(title_line(text)[1]))
         assert structural or block.where_code() in places, text
+
+
+def test_duty_rows_without_a_header_row(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    report = import_json(duties_without_header(tmp_path / "jd.docx"), project=project)
+    data = role(project, "pei-xun-zhuan-yuan")
+    assert data["duties"] == [
+        {"id": "duty-1", "title": "组织新员工培训", "frequency": "monthly"},
+        {"id": "duty-2", "title": "编写培训教材", "tasks": ["每季度更新"], "frequency": "per-event"},
+    ]
+    assert roles_of(report)[0]["filled"]["duties"] == ["t1r3", "t1r4"]

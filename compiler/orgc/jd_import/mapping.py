@@ -361,9 +361,28 @@ class _Reader:
             else:
                 self.draft.unmapped.append(Unmapped(where, block.text))
             return
+        if self.section == "duties" and len(cells_) > 1:
+            self.duty_row(cells_, where)
+            return
         for cell in cells_:
             for line in [x for x in cell.split("\n") if x.strip()] if self.section != "purpose" else [cell]:
                 self.content(line, where)
+
+    def duty_row(self, cells_: list[str], where: str) -> None:
+        """A row of a duties table without a header row: 序号 | 职责 | 频次 | …"""
+        texts = [c for c in cells_ if c and not re.fullmatch(r"\d{1,3}[.．、]?", c.strip())]
+        if not texts:
+            return
+        duty = Duty(_NUMBERED.sub("", texts[0].split("\n")[0]).strip(), where)
+        duty.tasks += [_BULLET.sub("", x).strip() for x in texts[0].split("\n")[1:] if x.strip()]
+        for cell in texts[1:]:
+            found = values.frequency(cell) if len(cell) <= 8 else None
+            if found and duty.frequency is None:
+                duty.frequency = found
+            else:
+                duty.tasks.append(cell)
+        self.draft.duties.append(duty)
+        self.draft.fill("duties", where)
 
     def sub_qualification(self, kind: str, item: str, where: str) -> None:
         d = self.draft
