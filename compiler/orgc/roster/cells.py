@@ -129,9 +129,7 @@ def education(text: str) -> str:
     if value in EDUCATION:
         return EDUCATION[value]
     words = tuple(words[0] for words in vocabulary.EDUCATION.values())
-    raise CellError(
-        Message("import.not-an-education", text=text, words=words, values=tuple(vocabulary.EDUCATION))
-    )
+    raise CellError(Message("import.not-an-education", text=text, words=words, values=tuple(vocabulary.EDUCATION)))
 
 
 def is_total_row(title: str) -> bool:
