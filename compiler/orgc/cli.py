@@ -424,7 +424,7 @@ def lsp_command() -> None:
 
 
 @cli.command("import")
-@click.argument("roster", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--path",
     "path",
@@ -454,17 +454,26 @@ def lsp_command() -> None:
 )
 @click.option("--sheet", metavar="NAME", help="The XLSX sheet (default: the first with a header row).")
 @click.option(
-    "--encoding", metavar="NAME", help="The CSV's encoding (default: detected: UTF-8, UTF-16 or GBK/GB18030)."
+    "--encoding",
+    metavar="NAME",
+    help="The encoding of a CSV or text file (default: detected: UTF-8, UTF-16 or GBK/GB18030).",
 )
 @click.option(
     "--lang",
     type=click.Choice(("zh", "en")),
-    help="Language of the roster's texts (default: the project's first language; for a new project, "
-    "zh unless no title holds Chinese).",
+    help="Language of the roster's or job descriptions' texts (default: the project's first language; "
+    "for a new project, zh unless no title holds Chinese).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    help="How the report of a job-description import is printed.",
 )
 @_messages_option
 def import_command(
-    roster: Path,
+    files: tuple[Path, ...],
     path: Path,
     force: bool,
     merge: bool,
@@ -474,9 +483,10 @@ def import_command(
     sheet: str | None,
     encoding: str | None,
     lang: str | None,
+    output_format: str,
     messages: str | None,
 ) -> None:
-    """Import roles from an HR roster (CSV or XLSX) into the project's specs.
+    """Import roles from an HR roster (CSV or XLSX), or from job descriptions (.docx, .txt, .md).
 
     Columns are recognised by their Chinese or English headers (岗位名称, 部门,
     直接上级, 定员, 职级, 岗位职责 …). Every bad row is reported as ROSTER:ROW and
@@ -484,13 +494,26 @@ def import_command(
     replaced only with --force (exit 2 otherwise). What the roster does not say
     (purpose, duties, KPIs) is listed as the work left. With --merge, a later
     roster updates the roles already there and keeps everything else written in
-    them. See docs/import.md.
+    them. Job descriptions (one or many per file, several files as one import)
+    become roles with their duties, KPIs and qualifications; what cannot be
+    placed is kept as a comment at the end of each role file. See docs/import.md.
     """
     from .commands import import_  # 105 ms (the roster readers)
 
     _finish(
         import_.run(
-            roster, path, force, dry_run, maps, sheet, encoding, lang, messages, merge, remove_missing
+            files,
+            path,
+            force,
+            dry_run,
+            maps,
+            sheet,
+            encoding,
+            lang,
+            messages,
+            merge,
+            remove_missing,
+            output_format,
         )
     )
 

@@ -80,6 +80,11 @@ def read_roster(
     return (Sheet(name, _csv_rows(text, name), read_as),)
 
 
+def decode_text(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, Message]:
+    """Text in the encoding given, else detected (UTF-8, UTF-16 or GBK/GB18030), and how it was read."""
+    return _decode(raw, name, encoding)
+
+
 def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, Message]:
     if encoding is not None:
         try:
