@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import docx
 import yaml
 from click.testing import Result
 from hypothesis import given, settings
@@ -103,7 +104,7 @@ def assert_nothing_lost(sources: list[str], project: Path, report: dict[str, Any
         text = f"{title[0]} {title[1]}" if title else source
         for word in [*_TITLE_WORDS, *_LABELS, *_FREQUENCY_WORDS]:
             text = text.replace(word, " ")
-        for piece in re.split(r"[\s:：;；,，。|\n、（）()/]+", text):
+        for piece in re.split(r"[\s:：;；,，。|\n、（）()/【】]+", text):
             folded = _folded(piece)
             short = _folded(re.sub(r"^\d+人$|及以上|以上", "", piece))
             assert len(short) < 2 or folded in kept or short in kept, (piece, source)
@@ -255,6 +256,38 @@ def test_headings_and_numbered_paragraphs(tmp_path: Path) -> None:
     ]
     assert_nothing_lost(docx_texts(source), project, report)
     assert_checks(project)
+
+
+def test_labels_in_brackets_and_items_numbered_in_chinese(tmp_path: Path) -> None:
+    """【岗位职责】 headings, （一） items, label/value pairs side by side in a table row."""
+    source = tmp_path / "护士长.docx"
+    document = docx.Document()
+    document.add_heading("护士长岗位说明书", 0)
+    table = document.add_table(rows=2, cols=4)
+    for r, row in enumerate([("岗位名称", "护士长", "所属部门", "外科病区"), ("定员", "1人", "岗位等级", "N4")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for text in (
+        "【岗位概述】",
+        "在护理部主任领导下，全面负责本病区的护理管理工作。",
+        "【岗位职责】",
+        "（一）负责制定本病区护理工作计划，每月总结。",
+        "（二）每日查房，检查危重患者护理落实情况。",
+        "【工作环境】病房，需轮值夜班。",
+    ):
+        document.add_paragraph(text)
+    document.save(source)
+    project = tmp_path / "p"
+    report = import_json(source, project=project)
+    data = role(project, "hu-shi-zhang")
+    assert (data["title"], data["unit"], data["headcount"], data["grade"]) == ("护士长", "wai-ke-bing-qu", 1, "N4")
+    assert data["purpose"] == "在护理部主任领导下，全面负责本病区的护理管理工作。"
+    assert [(d["title"], d.get("frequency")) for d in data["duties"]] == [
+        ("负责制定本病区护理工作计划，每月总结", "monthly"),
+        ("每日查房，检查危重患者护理落实情况", "daily"),
+    ]
+    assert data["environment"] == "病房，需轮值夜班。"  # the full-width comma as written
+    assert_nothing_lost(docx_texts(source), project, report)
 
 
 # -- English ---------------------------------------------------------------------------------------

@@ -148,6 +148,7 @@ _NUMBERING = re.compile(
     r"第[一二三四五六七八九十\d]{1,3}部分)\s*"
 )
 _COLON = re.compile(r"^\s*[:：]\s*")
+_BRACKETED = re.compile(r"^[【\[〔]\s*([^】\]〕]{1,24}?)\s*[】\]〕]\s*")
 
 
 def _ordered(table: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
@@ -161,9 +162,11 @@ _QUALIFICATIONS = _ordered(QUALIFICATION_LABELS)
 
 
 def plain(text: str) -> str:
-    """Width folded, Markdown emphasis and a leading 一、/1./（一） taken off."""
+    """Width folded, Markdown emphasis and a leading 一、/1./（一） taken off; a label in
+    brackets (【岗位职责】, [Summary]) read as the label and a colon."""
     text = unicodedata.normalize("NFKC", text).replace("*", "").strip()
-    return _NUMBERING.sub("", text, count=1).strip()
+    text = _NUMBERING.sub("", text, count=1).strip()
+    return _BRACKETED.sub(lambda m: m[1] + ("：" if m.end() < len(text) else ""), text, count=1)
 
 
 def _match(text: str, pairs: list[tuple[str, str]], run_on: bool) -> tuple[str, str] | None:
@@ -174,6 +177,12 @@ def _match(text: str, pairs: list[tuple[str, str]], run_on: bool) -> tuple[str, 
     """
     folded = plain(text)
     lower = folded.casefold()
+    written = text.strip()
+    # The text after the label as written (，not the folded ,), when folding kept its length.
+    as_written = "*" not in written and len(unicodedata.normalize("NFKC", written)) == len(written)
+
+    def said(value: str) -> str:  # a suffix of the folded text
+        return written[len(written) - len(value) :] if as_written and value else value
     for label, field in pairs:
         if not lower.startswith(label):
             continue
@@ -182,11 +191,11 @@ def _match(text: str, pairs: list[tuple[str, str]], run_on: bool) -> tuple[str, 
             return field, ""
         colon = _COLON.match(rest)
         if colon:
-            return field, rest[colon.end() :].strip()
+            return field, said(rest[colon.end() :].strip())
         if run_on and not label.isascii() and len(label) >= 4 and not rest[0].isascii():
-            return field, rest.strip()
+            return field, said(rest.strip())
         if run_on and not label.isascii() and len(label) >= 4 and rest[0].isdigit():
-            return field, rest.strip()
+            return field, said(rest.strip())
     return None
 
 

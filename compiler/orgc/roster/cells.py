@@ -8,9 +8,9 @@ import unicodedata
 from .. import vocabulary
 from ..i18n import Message
 
-# A marker that starts an item: 1.  1、  1)  (1)  （1）  ①  一、  - • ·
+# A marker that starts an item: 1.  1、  1)  (1)  （1）  （一）  ①  一、  - • ·
 _LINE_MARKER = re.compile(
-    r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*(?:[.．](?!\d)|[、)）:：])|[①-⑳]|"
+    r"^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}\s*(?:[.．](?!\d)|[、)）:：])|[①-⑳]|"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]|[-•·*●▪◆]\s)\s*"
 )
 # A numbered marker inside a line: "1、负责A；2、负责B".
