@@ -250,7 +250,11 @@ class _Planner:
             if any(k == kpi for k, _, _ in role.kpis):
                 role.unmapped.append(Unmapped(target.where, target.written or target.name))
                 continue
-            role.kpis.append((kpi, target.target or "", target.weight))
+            written = target.target or ""
+            unit = next((k.unit for k in self.new_kpis if k.id == kpi), "")
+            if written and unit and not values.target_unit(written):
+                written += unit  # 为0 of a rate new to the catalogue: "= 0%", in the KPI's unit
+            role.kpis.append((kpi, written, target.weight))
         for duty in d.duties:
             ids = []
             for measure in duty.measures:

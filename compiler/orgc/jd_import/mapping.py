@@ -219,10 +219,12 @@ class _Reader:
         elif section == "duties":
             self.duty_text(text, where)
         elif section == "kpis":
-            self.kpi_text(text, where)
+            for item in _clauses(text):  # 患者满意度不低于95%；基础护理合格率≥98%
+                self.kpi_text(item, where)
         elif section == "qualifications":
             for item in cells.duty_items(text) or [text]:
-                self.qualification(item, where)
+                for clause in _clauses(item):  # 学历：本科；专业：护理学；经验：5年以上
+                    self.qualification(clause, where)
         elif section == "authority":
             for item in cells.duty_items(text) or [text]:
                 d.authority.append((_authority_type(item), item, ""))
@@ -263,6 +265,8 @@ class _Reader:
         name = text.replace("≥", ">=").replace("≤", "<=")[: match.start()]
         name = re.sub(r"(目标值|目标|target)?\s*[:：,，]?\s*$", "", name.strip(), flags=re.I).strip()
         name = _NUMBERED.sub("", name).strip(" :：,，")
+        if name.endswith(("为", "是")) and len(name) > 1 and not found.startswith(("<", ">", "=")):
+            name, found = name[:-1], f"= {found}"  # 护理差错发生率为0: the rate is to be 0
         if not name:
             self.draft.unmapped.append(Unmapped(where, written))
             return
@@ -546,3 +550,8 @@ def _same(a: str, b: str) -> bool:
 def read_jd(jd: RawJd, source: str, index: int) -> Draft:
     """The role data of one JD of ``source``."""
     return _Reader(jd, source, index).read()
+
+
+def _clauses(text: str) -> list[str]:
+    """A line's clauses, where it holds several separated by ； (or ;)."""
+    return [clause.strip() for clause in re.split(r"[；;]", text) if clause.strip()] or [text]
