@@ -11,7 +11,7 @@ from ..i18n import Message
 from ..roster import ImportProblem, cells
 from ..roster.emit import config_yaml
 from ..roster.ids import IdAllocator, base_id
-from ..roster.importer import _check_result, _merged_org, _new_diagnostics, _new_org, _refuse_links
+from ..roster.importer import check_result, merged_org, new_diagnostics, new_org, refuse_links
 from ..roster.plan import Plan
 from ..roster.project import Project, snapshot
 from ..roster.read import MAX_ROSTER_BYTES
@@ -78,7 +78,7 @@ def is_jd(path: Path, encoding: str | None = None) -> bool:
 
 
 def run_jd_import(options: JdOptions) -> JdResult:
-    _refuse_links(options.project)
+    refuse_links(options.project)
     project = snapshot(options.project)
     reads: list[tuple[FileRead, list[Draft]]] = []
     for path in options.files:
@@ -93,8 +93,8 @@ def run_jd_import(options: JdOptions) -> JdResult:
     for read, ds in reads:
         read.roles = [r for r in roles if any(r.draft is d for d in ds)]
     changes = planner.changes(roles)
-    result = _check_result(project, changes)
-    new = _new_diagnostics(result.diagnostics, project.baseline)
+    result = check_result(project, changes)
+    new = new_diagnostics(result.diagnostics, project.baseline)
     blocking = [d for d in new if d.code.startswith("E1") and d.severity is Severity.ERROR]
     if not blocking and not options.dry_run:
         apply(project.root, changes, False)
@@ -296,11 +296,11 @@ class _Planner:
         plan = Plan((), self.new_units, (), (), (), ())
         if self.project.org_file:
             if self.new_units:
-                out.append(_merged_org(root, self.project.org_file, plan, self.default_lang))
+                out.append(merged_org(root, self.project.org_file, plan, self.default_lang))
         else:
             roots = [u for u in self.new_units if u.parent is None]
             named = Plan((), self.new_units, (), (), (), roots[0].name if len(roots) == 1 else ())
-            text = _new_org(named, root, self.default_lang)
+            text = new_org(named, root, self.default_lang)
             out.append(FileChange("specs/org.yaml", text.encode("utf-8"), "create"))
         if self.new_kpis:
             stem, n = "imported", 1

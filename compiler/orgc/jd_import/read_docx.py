@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..i18n import Message
 from ..roster import ImportProblem
-from ..roster.read import _within_budget
+from ..roster.read import within_budget
 from .blocks import Block
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -22,7 +22,7 @@ def read_docx(path: Path, name: str) -> list[Block]:
 
     raw = path.read_bytes()
     try:
-        _within_budget(raw, name)  # a few kilobytes of zip can unpack to gigabytes
+        within_budget(raw, name)  # a few kilobytes of zip can unpack to gigabytes
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError):
         raise ImportProblem(Message("jd.not-docx", name=name)) from None

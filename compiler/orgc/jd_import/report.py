@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..i18n import Message, verbatim
-from ..roster.importer import _located
+from ..roster.importer import located
 from .importer import JdResult
 
 FIELDS = (
@@ -112,7 +112,7 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
             )
     if result.blocking:
         out.append(Message("import.would-have-errors").render(said))
-        out += [f"  {_located(d, said)}" for d in result.blocking]
+        out += [f"  {located(d, said)}" for d in result.blocking]
         return 1, "\n".join(out) + "\n"
     for change in result.changes:
         described = change.describe(len(result.units))
@@ -132,7 +132,7 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
         out += ["  " + line for line in work]
     if result.others:
         out.append(Message("import.also-reported").render(said))
-        out += [f"  {_located(d, said)}" for d in result.others[:12]]
+        out += [f"  {located(d, said)}" for d in result.others[:12]]
         if len(result.others) > 12:
             out.append("  " + Message("import.and-more", count=len(result.others) - 12).render(said).strip())
     return 0, "\n".join(out) + "\n"

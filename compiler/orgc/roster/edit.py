@@ -16,7 +16,7 @@ import yaml
 from ..i18n import Message
 from ..load.yaml_doc import parse_yaml
 from .emit import scalar
-from .merge import _content_end, _line_after
+from .merge import content_end, line_after
 from .text import language_order
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -115,7 +115,7 @@ def _change(
         edits.append((close, close, order, joiner + entries))
     elif added:
         indent = " " * node.value[0][0].start_mark.column
-        at = _line_after(text, _content_end(node))
+        at = line_after(text, content_end(node))
         lines = "".join(f"{indent}{lang}: {scalar(t)}{newline}" for lang, t in added)
         if at == len(text) and not text.endswith("\n"):
             lines = newline + lines
@@ -139,8 +139,8 @@ def _scalar_span(text: str, node: yaml.Node) -> tuple[int, int]:
 def _remove(text: str, key: yaml.Node, node: yaml.Node, order: int) -> tuple[int, int, int, str]:
     """The lines of a field, from its key to the end of its value."""
     line_start = text.rfind("\n", 0, key.start_mark.index) + 1
-    end = _content_end(node)
-    after = _line_after(text, end)
+    end = content_end(node)
+    after = line_after(text, end)
     if text[line_start : key.start_mark.index].strip() or text[end:after].strip():
         raise EditRefused(Message("import.merge-not-own-line"))  # a comment beside it would be lost
     return (line_start, after, order, "")
@@ -171,7 +171,7 @@ def _insert(
         first = root.value[0][0].start_mark.index
         at = text.rfind("\n", 0, first) + 1
         return (at, at, order, line)
-    at = _line_after(text, _content_end(before[-1][1]))
+    at = line_after(text, content_end(before[-1][1]))
     if at == len(text) and text and not text.endswith("\n"):
         line = newline + line
     return (at, at, order, line)

@@ -72,7 +72,7 @@ def run_import(options: ImportOptions) -> Outcome:
     """Import a roster; raises ImportRefused (or one of the reading errors) for exit code 2."""
     sheets = read_roster(options.roster, options.sheet, options.encoding)
     maps = parse_maps(options.maps)
-    _refuse_links(options.project)
+    refuse_links(options.project)
     project = snapshot(options.project)
     lang = options.lang or (project.languages[0] if project.exists else "zh")
     said = said_in(options, project.languages if project.exists else ())
@@ -80,30 +80,30 @@ def run_import(options: ImportOptions) -> Outcome:
     if header and options.lang is None and not project.exists and _english_only(sheet, header):
         lang = "en"
         sheet, header, header_problems = find_header(sheets, maps, lang)
-    out = [_read_note(options.roster, sheet, lang).render(said)]
+    out = [read_note(options.roster, sheet, lang).render(said)]
     if header is None or header_problems:
-        return _rejected(out, sheet, header_problems, said)
-    out.append(_columns_note(header).render(said))
+        return rejected(out, sheet, header_problems, said)
+    out.append(columns_note(header).render(said))
     plan = make_plan(sheet, header, project, lang, said)
     out += [Message("import.note", note=note).render(said) for note in plan.notes]
     if not plan.ok:
-        return _rejected(out, sheet, plan.problems, said)
+        return rejected(out, sheet, plan.problems, said)
     changes = _changes(plan, project, options, sheet.name)
-    _refuse_too_large(changes)
+    refuse_too_large(changes)
     if not options.force:
         present = existing(project.root, changes)
         if present:
             raise ImportRefused(Message("import.files-exist", files=verbatim("\n  ".join(present))))
-    result = _check_result(project, changes)
-    new = _new_diagnostics(result.diagnostics, project.baseline)
-    blocking = [d for d in new if d.severity is Severity.ERROR and _work(d) is None]
+    result = check_result(project, changes)
+    new = new_diagnostics(result.diagnostics, project.baseline)
+    blocking = [d for d in new if d.severity is Severity.ERROR and work_kind(d) is None]
     if blocking:
         out.append(Message("import.would-have-errors").render(said))
-        out += [f"  {_located(d, said)}" for d in blocking]
+        out += [f"  {located(d, said)}" for d in blocking]
         return Outcome(1, tuple(out))
     written = {c.rel for c in changes if c.action != "merge"}
     fresh = {id(d) for d in new}
-    work = [d for d in result.diagnostics if _work(d) and (d.location.file in written or id(d) in fresh)]
+    work = [d for d in result.diagnostics if work_kind(d) and (d.location.file in written or id(d) in fresh)]
     if not options.dry_run:
         apply(project.root, changes, options.force)
     for change in changes:
@@ -125,8 +125,8 @@ def run_import(options: ImportOptions) -> Outcome:
         done = Message("import.imported", roles=roles, units=units, folder=str(where))
     out.append(done.render(said))
     rows = {role.id: role.row for role in plan.roles}
-    out += _work_left(work, rows, where, said)
-    out += _also_reported([d for d in new if _work(d) is None], said)
+    out += work_left(work, rows, where, said)
+    out += also_reported([d for d in new if work_kind(d) is None], said)
     return Outcome(0, tuple(out))
 
 
@@ -139,7 +139,7 @@ def said_in(options: ImportOptions, languages: Sequence[str]) -> str:
     return options.lang if options.lang in ("zh", "en") else "en"
 
 
-def _refuse_links(root: Path) -> None:
+def refuse_links(root: Path) -> None:
     """The import writes only real folders and files of the project, never through a link."""
     for rel in (CONFIG_FILE, "specs/org.yaml", "specs/roles"):
         try:
@@ -148,7 +148,7 @@ def _refuse_links(root: Path) -> None:
             raise ImportRefused(Message("import.project-link", file=exc.rel)) from None
 
 
-def _refuse_too_large(changes: list[FileChange]) -> None:
+def refuse_too_large(changes: list[FileChange]) -> None:
     """No file is written that `orgc check` would then refuse for its size (E100)."""
     for change in changes:
         if len(change.content) > MAX_FILE_BYTES:
@@ -169,13 +169,13 @@ def _has_han(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
-def _read_note(path: Path, sheet: Sheet, lang: str) -> Message:
+def read_note(path: Path, sheet: Sheet, lang: str) -> Message:
     if sheet.is_sheet:
         return Message("import.read-sheet", sheet=sheet.read_as, file=str(path), lang=lang)
     return Message("import.read-file", file=str(path), how=sheet.read_as, lang=lang)
 
 
-def _columns_note(header: Header) -> Message:
+def columns_note(header: Header) -> Message:
     told = verbatim(
         ", ".join(f"{c.header} → {c.field}{'_' + c.lang if c.lang else ''}" for c in header.columns)
     )
@@ -183,7 +183,7 @@ def _columns_note(header: Header) -> Message:
     return Message("import.header-row", row=header.row, columns=told, ignored=ignored)
 
 
-def _rejected(
+def rejected(
     out: list[str], sheet: Sheet, problems: Sequence[HeaderProblem | Problem], said: str
 ) -> Outcome:
     lines = [f"{sheet.name}:{p.row}: {p.message.render(said)}" for p in problems]
@@ -201,10 +201,10 @@ def _changes(plan: Plan, project: Project, options: ImportOptions, source: str) 
         changes.append(FileChange("orgc.yaml", config_yaml(languages).encode("utf-8"), "create"))
     if project.org_file:
         if plan.units:
-            changes.append(_merged_org(root, project.org_file, plan, default_lang))
+            changes.append(merged_org(root, project.org_file, plan, default_lang))
     else:
         changes.append(
-            FileChange("specs/org.yaml", _new_org(plan, root, default_lang).encode("utf-8"), "create")
+            FileChange("specs/org.yaml", new_org(plan, root, default_lang).encode("utf-8"), "create")
         )
     for role in plan.roles:
         action = "replace" if role.replaces or (root / role.file).exists() else "create"
@@ -212,13 +212,13 @@ def _changes(plan: Plan, project: Project, options: ImportOptions, source: str) 
     return changes
 
 
-def _new_org(plan: Plan, root: Path, default_lang: str) -> str:
+def new_org(plan: Plan, root: Path, default_lang: str) -> str:
     name = plan.org_name or ((default_lang, root.resolve().name or "organisation"),)
     org_id = base_id(dict(name).get("en") or first(name, default_lang), "org")
     return org_yaml(org_id, name, plan.units, default_lang)
 
 
-def _merged_org(root: Path, rel: str, plan: Plan, default_lang: str) -> FileChange:
+def merged_org(root: Path, rel: str, plan: Plan, default_lang: str) -> FileChange:
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
@@ -239,7 +239,7 @@ def _merged_org(root: Path, rel: str, plan: Plan, default_lang: str) -> FileChan
     return FileChange(rel, bom + merged.encode("utf-8"), "merge", raw)
 
 
-def _check_result(project: Project, changes: Sequence[FileChange]) -> CheckResult:
+def check_result(project: Project, changes: Sequence[FileChange]) -> CheckResult:
     """`orgc check` on a copy of the project with the changes laid over it."""
     from ..pipeline import check  # 165 ms, which a roster refused before this point does not need
 
@@ -250,7 +250,7 @@ def _check_result(project: Project, changes: Sequence[FileChange]) -> CheckResul
         return check(staged)
 
 
-def _new_diagnostics(after: Sequence[Diagnostic], baseline: Sequence[Diagnostic]) -> list[Diagnostic]:
+def new_diagnostics(after: Sequence[Diagnostic], baseline: Sequence[Diagnostic]) -> list[Diagnostic]:
     """What the import adds to the project's report (line numbers aside, since org.yaml grows)."""
     before = Counter((d.code, d.location.file, d.message) for d in baseline)
     new = []
@@ -263,16 +263,16 @@ def _new_diagnostics(after: Sequence[Diagnostic], baseline: Sequence[Diagnostic]
     return new
 
 
-def _work(d: Diagnostic) -> str | None:
+def work_kind(d: Diagnostic) -> str | None:
     if d.code == "E102" and "'purpose'" in d.message:
         return "purpose"
     return d.code if d.code in WORK_LEFT else None
 
 
-def _work_left(work: Sequence[Diagnostic], rows: dict[str, int], where: Path, said: str) -> list[str]:
+def work_left(work: Sequence[Diagnostic], rows: dict[str, int], where: Path, said: str) -> list[str]:
     by_kind: dict[str, list[str]] = {}
     for d in work:
-        kind = _work(d)
+        kind = work_kind(d)
         subject = d.subject.id if d.subject else PurePath(d.location.file).stem
         listed = by_kind.setdefault(kind or "", [])
         if kind == "I18N001" or subject not in listed:
@@ -298,7 +298,7 @@ def _work_left(work: Sequence[Diagnostic], rows: dict[str, int], where: Path, sa
     return lines
 
 
-def _also_reported(others: Sequence[Diagnostic], said: str) -> list[str]:
+def also_reported(others: Sequence[Diagnostic], said: str) -> list[str]:
     """New diagnostics beyond the work left, a few per code (a large roster can give thousands)."""
     if not others:
         return []
@@ -307,7 +307,7 @@ def _also_reported(others: Sequence[Diagnostic], said: str) -> list[str]:
     for d in others:
         by_code.setdefault(d.code, []).append(d)
     for code, found in by_code.items():
-        lines += [f"  {_located(d, said)}" for d in found[:_PER_CODE]]
+        lines += [f"  {located(d, said)}" for d in found[:_PER_CODE]]
         if len(found) > _PER_CODE:
             more = Message(
                 "import.more-of-code",
@@ -319,7 +319,7 @@ def _also_reported(others: Sequence[Diagnostic], said: str) -> list[str]:
     return lines
 
 
-def _located(d: Diagnostic, said: str) -> str:
+def located(d: Diagnostic, said: str) -> str:
     message = d.message_in(said)
     message = message if len(message) <= _MESSAGE_WIDTH else message[: _MESSAGE_WIDTH - 1] + "…"
     return f"{d.location}: {d.severity.label} {d.code} {message}"

@@ -81,7 +81,7 @@ def _extend_block(
 ) -> str:
     dash = node.start_mark.column
     item = node.value[0].start_mark.column
-    at = _line_after(text, _content_end(node))
+    at = line_after(text, content_end(node))
     addition = _block(units, default_lang, " " * dash, " " * item, newline)
     if at == len(text) and text and not text.endswith("\n"):
         addition = newline + addition
@@ -106,7 +106,7 @@ def _fill_empty(
     if not text[start : len(text) if line_end < 0 else line_end].strip():
         kept = text[:start].rstrip(" \t")
         text, start = kept + text[start:], len(kept)
-    at = _line_after(text, start)
+    at = line_after(text, start)
     indent = " " * (key.start_mark.column + 2)
     addition = _block(units, default_lang, indent, indent + "  ", newline)
     if at == len(text) and not text.endswith("\n"):
@@ -114,16 +114,16 @@ def _fill_empty(
     return text[:at] + addition + text[at:]
 
 
-def _content_end(node: yaml.Node) -> int:
+def content_end(node: yaml.Node) -> int:
     """Where the last character of a node's own content is: a block collection's end mark runs on
     over the blank lines and comments after it, which belong to whatever follows."""
     if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False) or not node.value:
         return node.end_mark.index
     last = node.value[-1]
-    return _content_end(last[1] if isinstance(node, yaml.MappingNode) else last)
+    return content_end(last[1] if isinstance(node, yaml.MappingNode) else last)
 
 
-def _line_after(text: str, index: int) -> int:
+def line_after(text: str, index: int) -> int:
     """The start of the line after the one ``index`` is on (a block scalar already ends at one)."""
     if index > 0 and text[index - 1] == "\n":
         return index

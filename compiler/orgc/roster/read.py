@@ -164,7 +164,7 @@ def _read_xlsx(raw: bytes, name: str, sheet: str | None) -> tuple[Sheet, ...]:
     from openpyxl import load_workbook  # 65 ms, which a CSV roster does not need
 
     try:
-        _within_budget(raw, name)
+        within_budget(raw, name)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             book = load_workbook(io.BytesIO(raw), data_only=True)
@@ -182,7 +182,7 @@ def _read_xlsx(raw: bytes, name: str, sheet: str | None) -> tuple[Sheet, ...]:
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
-def _within_budget(raw: bytes, name: str) -> None:
+def within_budget(raw: bytes, name: str) -> None:
     """Refuse a workbook that unpacks to more than a roster may hold, or a sheet with too many rows.
 
     Checked on the zip's own sizes and a byte scan of each sheet, before openpyxl builds

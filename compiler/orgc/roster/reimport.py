@@ -23,19 +23,19 @@ from .importer import (
     ImportOptions,
     ImportRefused,
     Outcome,
-    _also_reported,
-    _check_result,
-    _columns_note,
-    _located,
-    _merged_org,
-    _new_diagnostics,
-    _read_note,
-    _refuse_links,
-    _refuse_too_large,
-    _rejected,
-    _work,
-    _work_left,
+    also_reported,
+    check_result,
+    columns_note,
+    located,
+    merged_org,
+    new_diagnostics,
+    read_note,
+    refuse_links,
+    refuse_too_large,
+    rejected,
     said_in,
+    work_kind,
+    work_left,
 )
 from .plan import Plan, PlannedRole, make_plan
 from .project import KnownRole, Project, snapshot
@@ -67,7 +67,7 @@ def run_merge(options: ImportOptions) -> Outcome:
         raise ImportRefused(Message("import.merge-and-force"))
     sheets = read_roster(options.roster, options.sheet, options.encoding)
     maps = parse_maps(options.maps)
-    _refuse_links(options.project)
+    refuse_links(options.project)
     project = snapshot(options.project)
     if not project.exists or not project.roles:
         raise ImportRefused(Message("import.merge-no-project", folder=str(options.project)))
@@ -75,18 +75,18 @@ def run_merge(options: ImportOptions) -> Outcome:
     lang = options.lang or default_lang
     said = said_in(options, project.languages)
     sheet, header, header_problems = find_header(sheets, maps, lang)
-    out = [_read_note(options.roster, sheet, lang).render(said)]
+    out = [read_note(options.roster, sheet, lang).render(said)]
     if header is None or header_problems:
-        return _rejected(out, sheet, header_problems, said)
-    out.append(_columns_note(header).render(said))
+        return rejected(out, sheet, header_problems, said)
+    out.append(columns_note(header).render(said))
     plan = make_plan(sheet, header, project, lang, said, merge=True)
     out += [Message("import.note", note=note).render(said) for note in plan.notes]
     if not plan.ok:
-        return _rejected(out, sheet, plan.problems, said)
+        return rejected(out, sheet, plan.problems, said)
 
     changes: list[FileChange] = []
     if plan.units:
-        changes.append(_merged_org(project.root, project.org_file or "specs/org.yaml", plan, default_lang))
+        changes.append(merged_org(project.root, project.org_file or "specs/org.yaml", plan, default_lang))
     known = {r.id: r for r in project.roles}
     updates = [_update(project, known[r.id], r, header, default_lang) for r in plan.roles if r.replaces]
     changes += [u.change for u in updates if u.change is not None]
@@ -99,18 +99,18 @@ def run_merge(options: ImportOptions) -> Outcome:
     if options.remove_missing:
         _refuse_dependants(missing, plan, known, header.of("reports_to") is not None)
         changes += _deletions(project, missing, listed)
-    _refuse_too_large(changes)
+    refuse_too_large(changes)
 
-    result = _check_result(project, changes)
-    new = _new_diagnostics(result.diagnostics, project.baseline)
-    blocking = [d for d in new if d.severity is Severity.ERROR and _work(d) is None]
+    result = check_result(project, changes)
+    new = new_diagnostics(result.diagnostics, project.baseline)
+    blocking = [d for d in new if d.severity is Severity.ERROR and work_kind(d) is None]
     if blocking:
         out.append(Message("import.would-have-errors").render(said))
-        out += [f"  {_located(d, said)}" for d in blocking]
+        out += [f"  {located(d, said)}" for d in blocking]
         return Outcome(1, tuple(out))
     created = {c.rel for c in changes if c.action == "create"}
     fresh = {id(d) for d in new}
-    work = [d for d in result.diagnostics if _work(d) and d.location.file in created and id(d) in fresh]
+    work = [d for d in result.diagnostics if work_kind(d) and d.location.file in created and id(d) in fresh]
     if not options.dry_run:
         apply(project.root, changes, force=False)
 
@@ -142,8 +142,8 @@ def run_merge(options: ImportOptions) -> Outcome:
         str(options.project),
     )
     out.append(_done(dry, *counts).render(said))
-    out += _work_left(work, {r.id: r.row for r in plan.roles}, options.project, said)
-    out += _also_reported([d for d in new if _work(d) is None], said)
+    out += work_left(work, {r.id: r.row for r in plan.roles}, options.project, said)
+    out += also_reported([d for d in new if work_kind(d) is None], said)
     if dry:
         out += _unified_diff(changes)
     return Outcome(0, tuple(out))

@@ -125,15 +125,15 @@ def render(template_dirs: Sequence[Path], name: str, **context: object) -> str:
         with _time_limit():
             return _bounded(template.generate(**context))
     except TemplateError as exc:
-        raise TemplateProblem(_located(exc, name, verbatim(exc.message or type(exc).__name__))) from None
+        raise TemplateProblem(located(exc, name, verbatim(exc.message or type(exc).__name__))) from None
     except UnicodeDecodeError:
         raise TemplateProblem(Message("template.not-utf8", name=name)) from None
     except RecursionError as exc:
-        raise TemplateProblem(_located(exc, name, Message("template.endless"))) from None
+        raise TemplateProblem(located(exc, name, Message("template.endless"))) from None
     except (_TooLarge, _TimeUp) as exc:
-        raise TemplateProblem(_located(exc, name, exc.message)) from None
+        raise TemplateProblem(located(exc, name, exc.message)) from None
     except Exception as exc:  # a user template's own fault (1/0, an overflow): theirs to fix, not ours
-        raise TemplateProblem(_located(exc, name, verbatim(f"{type(exc).__name__}: {exc}"))) from None
+        raise TemplateProblem(located(exc, name, verbatim(f"{type(exc).__name__}: {exc}"))) from None
 
 
 def _bounded(chunks: Iterator[str]) -> str:
@@ -180,7 +180,7 @@ def _time_limit() -> Iterator[None]:
         _spent += time.monotonic() - started
 
 
-def _located(exc: BaseException, name: str, what: Message) -> Message:
+def located(exc: BaseException, name: str, what: Message) -> Message:
     """``template file:line: what`` for a syntax error, an unknown name, an unsafe access, a missing file."""
     where = getattr(exc, "filename", None) or name
     line = getattr(exc, "lineno", None)
