@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..i18n import Message, verbatim
-from ..roster.importer import located
+from ..roster.importer import located, refused_for
 from .importer import JdResult
 
 FIELDS = (
@@ -111,8 +111,7 @@ def text_report(result: JdResult, said: str) -> tuple[int, str]:
                 + Message("jd.kpi", id=kpi.id, name=kpi.name, unit=kpi.unit, direction=direction).render(said)
             )
     if result.blocking:
-        out.append(Message("import.would-have-errors").render(said))
-        out += [f"  {located(d, said)}" for d in result.blocking]
+        out += refused_for(result.blocking, said)
         return 1, "\n".join(out) + "\n"
     for change in result.changes:
         described = change.describe(len(result.units))

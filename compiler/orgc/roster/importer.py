@@ -96,11 +96,9 @@ def run_import(options: ImportOptions) -> Outcome:
             raise ImportRefused(Message("import.files-exist", files=verbatim("\n  ".join(present))))
     result = check_result(project, changes)
     new = new_diagnostics(result.diagnostics, project.baseline)
-    blocking = [d for d in new if d.severity is Severity.ERROR and work_kind(d) is None]
+    blocking = blocking_errors(new)
     if blocking:
-        out.append(Message("import.would-have-errors").render(said))
-        out += [f"  {located(d, said)}" for d in blocking]
-        return Outcome(1, tuple(out))
+        return Outcome(1, (*out, *refused_for(blocking, said)))
     written = {c.rel for c in changes if c.action != "merge"}
     fresh = {id(d) for d in new}
     work = [d for d in result.diagnostics if work_kind(d) and (d.location.file in written or id(d) in fresh)]
@@ -317,6 +315,16 @@ def also_reported(others: Sequence[Diagnostic], said: str) -> list[str]:
             )
             lines.append("  " + more.render(said))
     return lines
+
+
+def blocking_errors(new: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The errors an import would bring that are not the work it leaves (a missing purpose …)."""
+    return [d for d in new if d.severity is Severity.ERROR and work_kind(d) is None]
+
+
+def refused_for(blocking: Sequence[Diagnostic], said: str) -> list[str]:
+    """What an import that would leave these errors says instead of writing."""
+    return [Message("import.would-have-errors").render(said), *(f"  {located(d, said)}" for d in blocking)]
 
 
 def located(d: Diagnostic, said: str) -> str:

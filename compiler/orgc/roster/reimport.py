@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..diagnostics import Severity
 from ..i18n import Message, os_reason, verbatim
 from ..paths import OutsideProject, inside
 from .columns import Header, find_header, parse_maps
@@ -24,14 +23,15 @@ from .importer import (
     ImportRefused,
     Outcome,
     also_reported,
+    blocking_errors,
     check_result,
     columns_note,
-    located,
     merged_org,
     new_diagnostics,
     read_note,
     refuse_links,
     refuse_too_large,
+    refused_for,
     rejected,
     said_in,
     work_kind,
@@ -103,11 +103,9 @@ def run_merge(options: ImportOptions) -> Outcome:
 
     result = check_result(project, changes)
     new = new_diagnostics(result.diagnostics, project.baseline)
-    blocking = [d for d in new if d.severity is Severity.ERROR and work_kind(d) is None]
+    blocking = blocking_errors(new)
     if blocking:
-        out.append(Message("import.would-have-errors").render(said))
-        out += [f"  {located(d, said)}" for d in blocking]
-        return Outcome(1, tuple(out))
+        return Outcome(1, (*out, *refused_for(blocking, said)))
     created = {c.rel for c in changes if c.action == "create"}
     fresh = {id(d) for d in new}
     work = [d for d in result.diagnostics if work_kind(d) and d.location.file in created and id(d) in fresh]
