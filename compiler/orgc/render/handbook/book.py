@@ -10,7 +10,6 @@ The chapters other than the JDs are written in ``sections``, both into a ``draft
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 from functools import partial
 
 from ...i18n.documents import long_date
@@ -75,7 +74,7 @@ def cover(book: Book) -> str:
     facts = []
     if ctx.org.version:
         facts.append((L("version"), ctx.org.version))
-    effective = effective_date(ctx)
+    effective = ctx.config.effective  # orgc.yaml `effective:`
     if effective:
         facts.append((L("effective"), long_date(effective, book.lang)))
     elif ctx.dated:
@@ -105,12 +104,6 @@ def cover(book: Book) -> str:
             f"<w:p><w:pPr>{section}</w:pPr></w:p>",
         ]
     )
-
-
-def effective_date(ctx: RenderContext) -> date | None:
-    """The date the specs take effect (orgc.yaml ``effective:``), if it says one."""
-    return ctx.config.effective
-    return None
 
 
 def contents(book: Book) -> str:
