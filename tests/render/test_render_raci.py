@@ -92,9 +92,13 @@ def test_one_file_per_unit_with_rows(files: dict[str, bytes]) -> None:
 def test_unit_matrix_rows_and_columns(files: dict[str, bytes]) -> None:
     table = md_table(files["raci/ops-support.md"])
     header = table[0]
-    # the unit's roles in org-chart order come first, then the other parties of its rows
-    assert header[2:4] == [r"\=分析师\|\<i\> (ops-analyst)", "运营文员 (ops-clerk)"]
-    assert header[-1] == "法务部 (legal)"
+    # the unit's roles in org-chart order, the unit itself (it is informed), then everyone else in one column
+    assert header[2:] == [
+        r"\=分析师\|\<i\> (ops-analyst)",
+        "运营文员 (ops-clerk)",
+        r"运营支持组 \| \<后台\> (ops-support)",
+        "本部门以外",
+    ]
     refs = [row[1] for row in table[2:]]
     assert "`ceo.strategy`" not in refs  # nobody of ops-support takes part
     assert "`accountant.bookkeeping`" in refs  # the unit itself is informed
@@ -103,8 +107,12 @@ def test_unit_matrix_rows_and_columns(files: dict[str, bytes]) -> None:
         < refs.index("`office-common.archive`")
         < refs.index("`purchase.request`")
     )
-    pay = next(row for row in table if row[1] == "`purchase.pay`")
-    assert dict(zip(header, pay, strict=True))["运营文员 (ops-clerk)"] == "I"
+    pay = dict(zip(header, next(row for row in table if row[1] == "`purchase.pay`"), strict=True))
+    assert pay["运营文员 (ops-clerk)"] == "I"
+    # outside the unit: grouped by letters, Accountable first, each group in org-chart order
+    assert pay["本部门以外"] == "A 财务总监 (cfo) · R 会计 (accountant) · I 运营部 (ops)"
+    filing = dict(zip(header, next(row for row in table if row[1] == "`ops-clerk.filing`"), strict=True))
+    assert filing["本部门以外"] == ""  # the unit's own duty, nobody else in it
 
 
 def test_whole_matrix_csv(files: dict[str, bytes]) -> None:
@@ -311,18 +319,22 @@ def test_hostile_titles(project: Path, hostile: str) -> None:
     role.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     files = rendered(project)
 
-    # Markdown: the row keeps its cells, the text holds no markup and no line break
-    text = files["raci/ops.md"].decode()
-    table = md_table(files["raci/ops.md"])
-    assert len({len(row) for row in table}) == 1
-    row = next(r for r in table if r[1] == "`purchase.request`")
-    header = table[0]
-    for cell in (row[0], next(h for h in header if h.endswith("(ops-clerk)"))):
-        unescaped = cell.replace("<br>", "")
-        for i, ch in enumerate(unescaped):
-            if ch in "<>`*_[]~$|":
-                assert unescaped[i - 1] == "\\", (cell, i)
-    assert len(text.splitlines()) == len(text.split("\n")) - 1
+    # Markdown: the row keeps its cells, the text holds no markup and no line break, whether the
+    # clerk has a column (its own unit's matrix) or is named among the parties outside (its parent's)
+    for unit in ("ops-support", "ops"):
+        text = files[f"raci/{unit}.md"].decode()
+        table = md_table(files[f"raci/{unit}.md"])
+        assert len({len(row) for row in table}) == 1
+        row = next(r for r in table if r[1] == "`purchase.request`")
+        header = table[0]
+        clerk = next(h for h in header if h.endswith("(ops-clerk)")) if unit == "ops-support" else row[-1]
+        assert clerk.endswith("(ops-clerk)") or "(ops-clerk) · " in clerk
+        for cell in (row[0], clerk):
+            unescaped = cell.replace("<br>", "")
+            for i, ch in enumerate(unescaped):
+                if ch in "<>`*_[]~$|":
+                    assert unescaped[i - 1] == "\\", (cell, i)
+        assert len(text.splitlines()) == len(text.split("\n")) - 1
 
     # CSV: the cell is the text, made harmless
     rows = list(csv.reader(io.StringIO(files["raci/raci.csv"].decode("utf-8-sig"), newline="")))
@@ -478,7 +490,8 @@ def test_long_form_keeps_formulas_out(project: Path, hostile: str, monkeypatch: 
 
 
 def test_a_large_organisation_gets_the_long_form(tmp_path: Path) -> None:
-    """Above a hundred parties the whole matrix is in long form; the unit matrices keep their grid."""
+    """Above a hundred parties the whole matrix is in long form; a unit's matrix is as wide as the unit
+    allows: a grid of at most its own columns and one of the parties outside it, else four columns."""
     import sys
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -490,9 +503,8 @@ def test_a_large_organisation_gets_the_long_form(tmp_path: Path) -> None:
     table = csv_table(files["raci/raci.csv"])
     assert table[0] == LONG_HEADER
     assert len(table) - 1 == sum(len(parties) for parties in ctx.cells.values())
-    unit = next(p for p in files if p.endswith(".md"))
-    header = md_table(files[unit])[0]
-    assert header[:2] == ["职责/环节", "编号"] and len(header) > 2
+    widths = {len(md_table(data)[0]) for path, data in files.items() if path.endswith(".md")}
+    assert 4 in widths and max(widths) <= 2 + raci.UNIT_GRID_MAX_COLUMNS + 1
 
 
 # -- the markdown rows, assembled from filled cells ---------------------------------------------------

@@ -338,6 +338,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.matrix_party": "Role or unit",
     "doc.matrix_party_id": "Role or unit id",
     "doc.matrix_letters": "RACI",
+    # -- unit matrices: parties outside the unit, long form -----------------------------------
+    "doc.matrix_outside": "Outside this unit",
+    "doc.matrix_outside_note": "Outside this unit: roles and units of other units, grouped by their letters; more than {n} with the same letters are counted (I ×37). Every cell is in raci.csv and assignments.tsv.",
+    "doc.matrix_long_note": "This unit has many roles, so its matrix is listed by cell: each line is one of its roles (or the unit) in one duty or step, with its letters.",
+    # -- end of unit matrices --
     "doc.legend": "Legend",
     "doc.chart_dotted": "Dotted lines not drawn above:",
     "doc.chart_overview": "Overview",

@@ -296,6 +296,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.matrix_party": "岗位/部门",
     "doc.matrix_party_id": "岗位/部门编号",
     "doc.matrix_letters": "RACI",
+    # -- unit matrices: parties outside the unit, long form -----------------------------------
+    "doc.matrix_outside": "本部门以外",
+    "doc.matrix_outside_note": "本部门以外：其他部门的岗位和部门，按角色分组；同一角色多于 {n} 个时只写个数（如 I ×37）。每一格都在 raci.csv 和 assignments.tsv 中。",
+    "doc.matrix_long_note": "本部门岗位较多，矩阵按格列出：每行是本部门的一个岗位（或本部门）在一项职责或环节中的角色。",
+    # -- end of unit matrices --
     "doc.legend": "图例",
     "doc.chart_dotted": "未在图中画出的虚线汇报:",
     "doc.chart_overview": "总览",

@@ -6,6 +6,18 @@ matrix has depends on *who* takes part in a row, never on *which* letter they
 hold, so changing one letter changes exactly one line of a unit's Markdown
 matrix (and one line of assignments.tsv).
 
+A unit's Markdown matrix has the rows its own parties take part in (the duties of
+its roles, the steps they or the unit take part in) and a column for each of its
+own roles, then for the unit itself when it is given a letter. Everyone else in
+those rows shares one last column, "outside this unit", grouped by their letters
+(``A 总经理 (ceo) · I 法务部 (legal)``); a group of more than ``OUTSIDE_NAMED``
+is counted instead (``I ×37``). So a file grows with the unit's own rows and
+cells, never with the organisation: a company-wide step that informs five
+hundred roles is one line in each unit taking part, not five hundred columns.
+A unit of more than ``UNIT_GRID_MAX_COLUMNS`` columns of its own is written in
+long form instead: one line per cell (row, role, letters) in row order, then
+column order, each row followed by its line of parties outside the unit.
+
 The whole matrix (raci.csv, raci.xlsx) is a grid while it has at most
 ``DENSE_MAX_COLUMNS`` parties; a larger organisation's would be thousands of
 columns wide, mostly empty, so it is written in long form instead: one line per
@@ -24,14 +36,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..i18n.documents import label
 from ..model.entities import Text
-from ..model.raci import combined, row_title
+from ..model.raci import LETTER_ORDER, combined, row_title
 from ..model.relative import step_rows
 from ..writers import escape
 from ..writers.xlsx import matrix_workbook
@@ -46,6 +59,16 @@ _TSV_FIELD = re.compile(r"[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*(@[a-z][a-z0-9-]*)?)?
 # organisation (10,000 roles: 40,000 rows × 10,000 columns, 400 million cells, nearly all
 # empty), so above it the whole matrix is written in long form, one line per non-empty cell.
 DENSE_MAX_COLUMNS = 100
+
+# A unit's Markdown matrix is a grid while the unit has at most this many columns of its own (its
+# roles, and the unit itself when it is given a letter): with the two label columns and the one of
+# parties outside the unit, about what a pull request's page shows without scrolling sideways.
+# Above it the matrix is in long form, one line per cell.
+UNIT_GRID_MAX_COLUMNS = 12
+
+# Parties outside a unit that hold the same letters in one of its rows are named while they are at
+# most this many, else counted: the steps of a company-wide process inform hundreds of roles.
+OUTSIDE_NAMED = 3
 
 
 @dataclass(frozen=True)
@@ -65,10 +88,21 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Outside:
+    """The parties outside a unit that hold the same letters in one of its rows."""
+
+    letters: str  # combined, "A/R"
+    parties: tuple[Column, ...]  # in column order; none where there are too many to name
+    count: int
+
+
+@dataclass(frozen=True)
 class Matrix:
     rows: tuple[Row, ...]
     columns: tuple[Column, ...]
     cells: dict[str, dict[str, str]]  # row ref -> party -> combined letters ("A/R")
+    # a unit's matrix: row ref -> the parties outside the unit, A first, then R, C, I
+    outside: dict[str, tuple[Outside, ...]] = dataclass_field(default_factory=dict)
 
     @cached_property
     def positions(self) -> dict[str, int]:
@@ -171,6 +205,9 @@ class MatrixIndex:
     _markdown_starts: dict[str, dict[str, bytes]] = dataclass_field(
         default_factory=dict, compare=False, repr=False
     )
+    _groups: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = dataclass_field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def rows(self, ctx: RenderContext, lang: str) -> dict[str, Row]:
         """row ref -> Row titled in ``lang``, in matrix order."""
@@ -195,6 +232,22 @@ class MatrixIndex:
     def markdown_starts(self, lang: str) -> dict[str, bytes]:
         """row ref -> ``| title | `ref``` of its Markdown line in ``lang``, in UTF-8, filled as rows are met."""
         return self._markdown_starts.setdefault(lang, {})
+
+    def groups(self, ref: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The row's parties grouped by their letters, A first, then R, C, I; each group in column
+        order. Made once per row: a company-wide step is a row of many units' matrices."""
+        found = self._groups.get(ref)
+        if found is None:
+            by_letters: dict[str, list[str]] = {}
+            for party, letters in self.cells[ref].items():
+                by_letters.setdefault(letters, []).append(party)
+            last = len(self.party_position)
+            position = self.party_position.get
+            found = self._groups[ref] = tuple(
+                (letters, tuple(sorted(parties, key=lambda party: position(party, last))))
+                for letters, parties in sorted(by_letters.items(), key=lambda group: letter_rank(group[0]))
+            )
+        return found
 
     def ordered(self, refs: Iterable[str]) -> list[str]:
         """The refs that are matrix rows, in matrix order."""
@@ -260,20 +313,55 @@ def unit_matrix(ctx: RenderContext, unit_id: str, lang: str) -> Matrix:
     """The rows in which the unit or one of its own roles takes part.
 
     Columns: the unit's own roles in org-chart order (roles of sub-units have their
-    sub-unit's matrix), then every other party of those rows — roles in org-chart
-    order, then units. The whole organisation is in raci.csv and raci.xlsx.
+    sub-unit's matrix), then the unit itself where it is given a letter. The other
+    parties of each row are in ``outside``, grouped by their letters; the whole
+    organisation is in raci.csv and raci.xlsx.
     """
     index = matrix_index(ctx)
     own = ctx.graph.roles_of_unit(unit_id)
     by_party = ctx.letters
-    refs = index.ordered({ref for member in (*own, unit_id) for ref in by_party.get(member, ())})
-    kept = {ref: index.cells[ref] for ref in refs}
-    position = index.party_position
-    others = {party for row in kept.values() for party in row if party in position}.difference(own)
-    order = (*own, *sorted(others, key=position.__getitem__))
-    columns = tuple(index.column(ctx, party, lang) for party in order)
+    mine: dict[str, dict[str, str]] = {}  # row -> own party -> letters: the unit's own cells
+    for member in (*own, unit_id):
+        for ref in by_party.get(member, ()):
+            mine.setdefault(ref, {})[member] = index.cells[ref][member]
+    refs = index.ordered(mine)
+    whole_unit = any(unit_id in mine[ref] for ref in refs)
+    columns = tuple(index.column(ctx, party, lang) for party in (*own, *((unit_id,) if whole_unit else ())))
+    outside = {}
+    for ref in refs:
+        groups = _outside(ctx, index, ref, mine[ref], lang)
+        if groups:
+            outside[ref] = groups
     rows = index.rows(ctx, lang)
-    return Matrix(tuple(rows[ref] for ref in refs), columns, kept)
+    return Matrix(tuple(rows[ref] for ref in refs), columns, {ref: mine[ref] for ref in refs}, outside)
+
+
+def _outside(
+    ctx: RenderContext, index: MatrixIndex, ref: str, own: dict[str, str], lang: str
+) -> tuple[Outside, ...]:
+    """The row's parties that are not ``own``, grouped by their letters: in time proportional to
+    the unit's cells in the row and the groups, however many parties the row has."""
+    if len(index.cells[ref]) == len(own):
+        return ()
+    own_letters = Counter(own.values())
+    found = []
+    for letters, parties in index.groups(ref):
+        count = len(parties) - own_letters[letters]
+        if count == 0:
+            continue
+        named = (
+            tuple(index.column(ctx, party, lang) for party in parties if party not in own)
+            if count <= OUTSIDE_NAMED
+            else ()
+        )
+        found.append(Outside(letters, named, count))
+    return tuple(found)
+
+
+@cache
+def letter_rank(letters: str) -> tuple[int, ...]:
+    """Accountable first, then Responsible, Consulted, Informed: ``A`` < ``A/R`` < ``R`` < ``R/C`` < ``I``."""
+    return tuple(LETTER_ORDER.index(letter) for letter in letters.split("/"))
 
 
 def _label(key: str, lang: str) -> str:
@@ -291,44 +379,58 @@ def _label(key: str, lang: str) -> str:
 
 
 def markdown(ctx: RenderContext, unit_id: str, matrix: Matrix, lang: str) -> bytes:
-    """The unit's matrix in UTF-8: one line per row; nothing but a row's own line depends on its letters."""
+    """The unit's matrix in UTF-8: a grid of its own columns and one of the parties outside it, or
+    above ``UNIT_GRID_MAX_COLUMNS`` own columns its long form; nothing but the line of a row (of a
+    cell, in long form) depends on its letters."""
     index = matrix_index(ctx)
     md = index.markdown
     unit_name = ctx.party_name(unit_id, lang)
     legend = " · ".join(ctx.label(k, lang) for k in ("responsible", "accountable", "consulted", "informed"))
-    header = [_label("row", lang), _label("ref", lang), *(md(c.label) for c in matrix.columns)]
+    grid = len(matrix.columns) <= UNIT_GRID_MAX_COLUMNS
     lines = [
         f"# {_label('matrix', lang)}: {md(unit_name)} (`{unit_id}`)",
         "",
         f"{md(ctx.t(ctx.org.name, lang))} · {_label('legend', lang)}: {legend}",
         "",
-        _md_line(header),
-        _md_line(["---"] * len(header)),
-        "",
     ]
-    # A row is `| title | `ref` | letters… |`, assembled from its filled cells: a unit's matrix
-    # can be hundreds of columns wide and is mostly empty.
+    if not grid:
+        lines += [_label("matrix_long_note", lang), ""]
+    if matrix.outside:
+        lines += [_label("matrix_outside_note", lang).format(n=OUTSIDE_NAMED), ""]
+    outside = [_label("matrix_outside", lang)] if matrix.outside else []
+    if grid:
+        header = [_label("row", lang), _label("ref", lang), *(md(c.label) for c in matrix.columns), *outside]
+    else:
+        header = [_label(k, lang) for k in ("row", "ref", "party", "letters")]
+    lines += [_md_line(header), _md_line(["---"] * len(header)), ""]
     parts = ["\n".join(lines).encode("utf-8")]
-    last_column = len(matrix.columns) - 1
-    encoded: dict[str, bytes] = {}  # letters -> UTF-8: a handful of combinations
     starts = index.markdown_starts(lang)
+    outside_label = f"*{_label('matrix_outside', lang)}*"
     for row in matrix.rows:
         start = starts.get(row.ref)
         if start is None:
             start = starts[row.ref] = f"| {md(row.title)} | `{row.ref}`".encode()
-        parts.append(start)
-        last = -1
+        others = matrix.outside.get(row.ref, ())
+        if grid:
+            cells = [*matrix.letters(row), *([_outside_text(index, others, lang)] if outside else [])]
+            parts += (start, ("".join(f" | {cell}" for cell in cells) + " |\n").encode())
+            continue
         for j, letters in matrix.filled(row):
-            parts += (
-                _EMPTY * (j - last),
-                encoded.get(letters) or encoded.setdefault(letters, letters.encode()),
-            )
-            last = j
-        parts.append(_EMPTY * (last_column - last) + b" |\n")
+            parts += (start, f" | {md(matrix.columns[j].label)} | {letters} |\n".encode())
+        if others:
+            parts += (start, f" | {outside_label} | {_outside_text(index, others, lang)} |\n".encode())
     return b"".join(parts)
 
 
-_EMPTY = b" | "  # what each cell of a Markdown row adds before its text
+def _outside_text(index: MatrixIndex, groups: tuple[Outside, ...], lang: str) -> str:
+    """``A 总经理 (ceo) · I 法务部 (legal)、运营部 (ops) · I ×37``: named groups, counted ones."""
+    sep = "、" if lang.startswith("zh") else ", "
+    return " · ".join(
+        f"{g.letters} {sep.join(index.markdown(c.label) for c in g.parties)}"
+        if g.parties
+        else f"{g.letters} ×{g.count}"
+        for g in groups
+    )
 
 
 def _md_line(cells: list[str]) -> str:

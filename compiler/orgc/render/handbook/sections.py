@@ -129,7 +129,12 @@ def matrices(book: Book) -> None:
         combined = len(group) > 1
         book.heading(_join([t(org.units[u].name) for u in unit_ids], book.lang), 2)
         names = [_party_heading(book, p, u, with_unit=combined) for u, members, _ in group for p in members]
-        shown = [(row, titles.texts(row), cells.get(row)) for row in rows]
+        # what the table shows of a row is its own parties' cells: a company-wide step has hundreds of others
+        own: dict[str, dict[str, str]] = {}
+        for party in parties:
+            for row in ctx.letters.get(party, ()):
+                own.setdefault(row, {})[party] = cells[row][party]
+        shown = [(row, titles.texts(row), own.get(row)) for row in rows]
         make = partial(_unit_tables, book, parties, names, rows, titles)
         book.add(book.pieces.piece(make, "matrix", book.lang, parties, names, shown))
 
