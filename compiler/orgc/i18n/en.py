@@ -1201,4 +1201,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "To be written: why this role exists.",
     "jd.work-title": "a title to write in place of the file's name ({count}): {ids}",
     # -- end of job descriptions --
+    # -- the org chart: a supervisor outside the organisation --
+    "doc.chart_outside": "outside the organisation",
+    "doc.chart_legend_external": "dotted box: supervisor outside the organisation",
+    # -- end of the org chart --
 }

@@ -297,7 +297,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.matrix_party_id": "岗位/部门编号",
     "doc.matrix_letters": "RACI",
     "doc.legend": "图例",
-    "doc.chart_dotted": "未在图中画出的虚线汇报:",
+    "doc.chart_dotted": "未在图中画出的虚线汇报：",
     "doc.chart_overview": "总览",
     # -- handbook: chart legend, contents, policy numbering, cover date ------------------------
     "doc.chart_legend": "图例：",
@@ -1097,6 +1097,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "待补充：本岗位的工作目的。",
     "jd.work-title": "{count} 个岗位需填写职位名称（现为文件名）：{ids}",
     # -- end of job descriptions --
+    # -- the org chart: a supervisor outside the organisation --
+    "doc.chart_outside": "组织外",
+    "doc.chart_legend_external": "点线框 组织外的上级",
+    # -- end of the org chart --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
