@@ -453,9 +453,10 @@ def test_the_top_roles_supervisor_outside_the_organisation_is_a_box_above_it() -
     assert '  x_ceo["董事会<br/>组织外"]' in files["org-chart.mmd"]
     assert "  x_ceo --> r_ceo" in files["org-chart.mmd"]
     assert "  class x_ceo external" in files["org-chart.mmd"]
-    assert '"external ceo" [label="董事会\\n组织外", tooltip="董事会 · 组织外", style="dotted"];' in files[
-        "org-chart.dot"
-    ]
+    assert (
+        '"external ceo" [label="董事会\\n组织外", tooltip="董事会 · 组织外", style="dotted"];'
+        in files["org-chart.dot"]
+    )
     assert '"external ceo" -> "ceo";' in files["org-chart.dot"]
 
 
