@@ -82,8 +82,8 @@ def headings(document: Document, level: int) -> list[str]:
 
 
 def rows(table: Table) -> list[list[str]]:
-    """Cell texts; a cell of several paragraphs gives its first line only."""
-    return [[cell.text.split("\n")[0] for cell in row.cells] for row in table.rows]
+    """Cell texts; a cell of several paragraphs gives its first only (a line break for looks removed)."""
+    return [[cell.paragraphs[0].text.replace("\n", "") for cell in row.cells] for row in table.rows]
 
 
 def chapter_tables(document: Document, chapter: str) -> Iterator[Table]:

@@ -14,6 +14,7 @@ from helpers import ROOT, render_context
 from orgc.render.context import RenderContext
 from orgc.render.jd.docx import render_role as render_docx
 from orgc.render.jd.markdown import render_role as render_md
+from orgc.render.jd.model import job_description
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = '| < > & " \\ ` = + - @ *x* _y_ ~z~ $m$'
@@ -77,7 +78,23 @@ def test_docx_duties_kpis_header_rows_fonts_and_page_furniture(embedded: RenderC
     document = docx.Document(io.BytesIO(data))
     duties = next(t for t in document.tables if t.rows[0].cells[0].text == "职责")
     assert [c.text for c in duties.rows[0].cells] == ["职责", "频次", "工作成果", "衡量指标"]
-    assert len(duties.rows) == 1 + len(embedded.org.duties_of(role))
+    # a row per duty (its title and first task), then a row per further task, joined to it:
+    # no rule above the task, the other columns merged down; a page may end between tasks
+    own = embedded.org.duties_of(role)
+    assert len(duties.rows) == 1 + sum(max(1, len(duty.tasks)) for duty in own)
+    titles = []
+    for row in duties.rows[1:]:
+        first, *others = row._tr.findall(f"{W}tc")
+        assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+        if first.find(f"{W}tcPr/{W}tcBorders/{W}top") is None:
+            titles.append(row.cells[0].paragraphs[0].text)
+            continue
+        assert first.find(f"{W}tcPr/{W}tcBorders/{W}top").get(f"{W}val") == "nil"
+        assert all(tc.find(f"{W}tcPr/{W}vMerge") is not None for tc in others)
+        assert all(tc.find(f"{W}tcPr/{W}vMerge").get(f"{W}val") is None for tc in others)
+        assert first.find(f"{W}p/{W}pPr/{W}numPr") is not None  # a bulleted task
+    shown = job_description(embedded, role, "zh").duties
+    assert titles == [f"{n}. {duty.title}" for n, duty in enumerate(shown, 1)]
     assert duties.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None  # repeats on every page
     kpis = next(t for t in document.tables if t.rows[0].cells[0].text == "指标")
     assert len(kpis.rows) == 1 + len(role.kpis)

@@ -92,7 +92,7 @@ def cover(book: Book) -> str:
         f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
         f'<w:pgMar w:top="1247" w:right="{MARGIN}" w:bottom="1247" w:left="{MARGIN}" '
         'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="425"/>'
-        '<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+        '<w:docGrid w:linePitch="312"/></w:sectPr>'
     )
     return "".join(
         [
