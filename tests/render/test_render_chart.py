@@ -482,3 +482,11 @@ def test_top_roles_share_a_row_whether_or_not_a_supervisor_outside_stands_above_
     assert (boxes["external a"].depth, boxes["a"].depth, boxes["b"].depth, boxes["a1"].depth) == (-1, 0, 0, 1)
     assert boxes["external a"].external and not boxes["external a"].vacant
     assert overlapping(tuple(boxes.values())) == []
+
+
+def test_no_chinese_character_is_left_alone_on_a_boxs_last_line() -> None:
+    text = "复盘：编写案例分析和投诉处理报告，提出改进措施"
+    assert wrap(text, 11, 11 * 22, 3) == ("复盘：编写案例分析和投诉处理报告，提出改进", "措施")
+    assert wrap(text, 11, 11 * 23, 3) == ("复盘：编写案例分析和投诉处理报告，提出改进措施",)
+    # the character before goes down with the punctuation that may not start a line
+    assert wrap("一二三四五六七八，九", 11, 11 * 9, 3) == ("一二三四五六七", "八，九")

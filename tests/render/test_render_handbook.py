@@ -473,3 +473,34 @@ def test_each_process_has_a_flow_drawn_in_word_shapes(books: dict[str, bytes]) -
     assert len(arrows) == 4  # 1→2, 2→3 down; 2→4 along a lane; 3→4 down
     ids = [node.get("id") for node in body.iter("{*}docPr")] + [n.get("id") for n in body.iter(f"{wps}cNvPr")]
     assert len(ids) == len(set(ids))  # every drawing's shapes have ids of their own
+
+
+def _body_text(data: bytes) -> str:
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    return "\n".join("".join(p.itertext()) for p in body.iter(f"{W}p"))
+
+
+def test_a_chinese_book_prints_chinese_punctuation_where_the_specs_typed_ascii(
+    own_books: dict[str, bytes],
+) -> None:
+    """specs/policies/cs-management-policy.yaml: 服务质量:确保客服人员… and 轮班制:周一至周六为晚班(18:30至24:00),…"""
+    text = _body_text(own_books["handbook/zh.docx"])
+    assert "服务质量：确保客服人员" in text and "服务质量:确保" not in text
+    assert "实行轮班制：周一至周六为晚班（18:30至24:00），上一天休一天；" in text  # 18:30 keeps its colon
+    assert "负责（R）、批准（A）、咨询（C）、知会（I）" in text
+    english = _body_text(own_books["handbook/en.docx"])
+    assert "works in shifts: Monday to Saturday an evening shift (18:30 to 24:00), one day on" in english
+    (kpis,) = chapter_tables(opened(own_books["handbook/zh.docx"]), "考核指标库")
+    units = {row[0]: row[2] for row in rows(kpis)[1:]}
+    assert units["平均处理时间"] == "分钟" and units["客户满意度"] == "%"
+
+
+def test_outside_parties_are_listed_apart_from_departments_not_modelled(own_books: dict[str, bytes]) -> None:
+    zh_text = _body_text(own_books["handbook/zh.docx"])
+    departments = next(line for line in zh_text.splitlines() if line.startswith("外部协作部门："))
+    assert "人力资源部" in departments and "客户" not in departments
+    assert "外部相关方：客户、供应商、外部培训机构" in zh_text.splitlines()
+    assert (
+        "Outside parties: Customers, Suppliers, External training providers"
+        in _body_text(own_books["handbook/en.docx"]).splitlines()
+    )

@@ -186,3 +186,23 @@ def test_reference_docx_gives_styles_and_header_logo(tmp_path: Path) -> None:
     assert ctx.t(ctx.org.name, "zh") in "".join(p.text for p in header.paragraphs)
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert "word/media/header-1.png" in names and "word/_rels/header1.xml.rels" in names
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_skills_and_the_like_are_listed_one_to_a_line(embedded: RenderContext, lang: str) -> None:
+    """Joined, "Good spoken expression and telephone manner, Some business and product knowledge;
+    learns …" read as one sentence with capitals in the middle."""
+    role = embedded.org.roles["cs-agent"]
+    document = docx.Document(io.BytesIO(render_docx(embedded, role, lang).data))
+    label = {"zh": "技能", "en": "Skills"}[lang]
+    cell = next(row.cells[1] for table in document.tables for row in table.rows if row.cells[0].text == label)
+    expected = {
+        "zh": [
+            "良好的语言表达能力和电话沟通技巧",
+            "具备一定的业务知识和产品知识，能够快速熟悉企业的产品或服务",
+        ],
+        "en": ["Good spoken expression and telephone manner", "Some business and product knowledge;"],
+    }[lang]
+    texts = [p.text for p in cell.paragraphs]
+    assert len(texts) == 3 and texts[0] == expected[0] and texts[1].startswith(expected[1])
+    assert all(p._p.find(f"{W}pPr/{W}numPr") is not None for p in cell.paragraphs)  # bulleted

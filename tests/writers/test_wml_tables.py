@@ -54,3 +54,10 @@ def test_rows_that_look_like_one_are_merged_and_unruled_between() -> None:
     assert "vMerge" not in trs[3] and "tcBorders" not in trs[3]
     first_cell = re.search(r"<w:tc>.*?</w:tc>", trs[1]).group()
     assert first_cell.count("<w:numPr>") == 1  # the title is not bulleted, its task is
+
+
+def test_after_a_number_the_lines_are_counted_only_where_the_latin_font_does_not_matter() -> None:
+    room = round(7.7 * 190)  # 1. takes about one em: six characters on the first line in any font
+    assert no_lone_last("1. 一二三四五六七八九十一二三四", room, 9.5) == "1. 一二三四五六七八九十一二\n三四"
+    room = 7 * 190  # six characters after 1. in Calibri, five in DejaVu Sans: left as it is
+    assert no_lone_last("1. 一二三四五六七八九十一二三", room, 9.5) == "1. 一二三四五六七八九十一二三"

@@ -1201,8 +1201,9 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "To be written: why this role exists.",
     "jd.work-title": "a title to write in place of the file's name ({count}): {ids}",
     # -- end of job descriptions --
-    # -- the org chart: a supervisor outside the organisation --
+    # -- the org chart and handbook: who is outside the organisation --
     "doc.chart_outside": "outside the organisation",
     "doc.chart_legend_external": "dotted box: supervisor outside the organisation",
-    # -- end of the org chart --
+    "doc.outside_parties": "Outside parties",
+    # -- end of who is outside the organisation --
 }

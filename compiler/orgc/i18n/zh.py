@@ -387,10 +387,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.refers_to": "相关流程",
     "doc.sla": "时限",
     "doc.next": "下一环节",
-    "doc.responsible": "负责 (R)",
-    "doc.accountable": "批准 (A)",
-    "doc.consulted": "咨询 (C)",
-    "doc.informed": "知会 (I)",
+    "doc.responsible": "负责（R）",
+    "doc.accountable": "批准（A）",
+    "doc.consulted": "咨询（C）",
+    "doc.informed": "知会（I）",
     "doc.roles": "岗位",
     "doc.units": "部门",
     "doc.people": "人",
@@ -1097,10 +1097,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "待补充：本岗位的工作目的。",
     "jd.work-title": "{count} 个岗位需填写职位名称（现为文件名）：{ids}",
     # -- end of job descriptions --
-    # -- the org chart: a supervisor outside the organisation --
+    # -- the org chart and handbook: who is outside the organisation --
     "doc.chart_outside": "组织外",
     "doc.chart_legend_external": "点线框 组织外的上级",
-    # -- end of the org chart --
+    "doc.outside_parties": "外部相关方",
+    # -- end of who is outside the organisation --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.

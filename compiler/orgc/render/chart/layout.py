@@ -243,9 +243,26 @@ def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = Fals
         current = current[start:]
     if current.strip():
         lines.append(current.rstrip())
+    _no_lone_last(lines)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1 :]), size, width, bold)]
     return tuple(lines) or ("",)
+
+
+_CLOSING = frozenset("，。、；：？！）》」』】％")
+
+
+def _no_lone_last(lines: list[str]) -> None:
+    """A last line of one Chinese character takes the character before it along (改进措 / 施 →
+    改进 / 措施), and the punctuation after that one, which may not start a line."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or _em(lines[-1]) != 1.0:
+        return
+    prev = lines[-2]
+    moved = 1
+    while moved < len(prev) and prev[-moved] in _CLOSING:
+        moved += 1
+    if len(prev) - moved >= 2 and all(_em(ch) == 1.0 for ch in prev[-moved:]):
+        lines[-2:] = [prev[:-moved], prev[-moved:] + lines[-1]]
 
 
 @lru_cache(maxsize=1 << 14)

@@ -185,7 +185,10 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
         out.append(
             table(
                 [
-                    [Cell.of(Run(f.label, bold=True), shade=LABEL_FILL), Cell.of(f.value)]
+                    [
+                        Cell.of(Run(f.label, bold=True), shade=LABEL_FILL),
+                        _items(f.items) if len(f.items) > 1 else Cell.of(f.value),
+                    ]
                     for f in jd.qualifications
                 ],
                 _widths(0.18, 0.82),

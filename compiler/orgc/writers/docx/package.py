@@ -453,11 +453,11 @@ _OWN_STYLES = {
     ),
     "TOC1": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
-        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="60"/></w:pPr></w:style>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr></w:style>'
     ),
     "TOC2": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
-        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="40"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
         '<w:ind w:left="220"/></w:pPr></w:style>'
     ),
 }

@@ -240,26 +240,49 @@ def no_lone_last(text: str, room_twips: int, size_pt: float) -> str:
     """Chinese ``text`` whose last line, in a column ``room_twips`` wide, would hold a single
     character (改进措 / 施), with a line break before its last two (改进 / 措施).
 
-    Only for text of full-width characters alone, whose every character is one em wide in any
-    Chinese font, so the lines can be counted as the word processor will break them: a full line
-    whose next character may not start a line gives its last character to the next line.
+    Only for text of full-width characters, each one em wide in any Chinese font, so that the
+    lines can be counted as the word processor breaks them (a full line whose next character
+    may not start a line gives its last character to the next line); after a number such as
+    ``3. ``, if the first line holds as many characters in a narrow Latin font as in a wide one.
     """
-    per_line = int(room_twips / (size_pt * 20))
-    if per_line < 3 or len(text) <= per_line or not _all_wide(text):
+    room = room_twips / (size_pt * 20)  # in em
+    if room < 3 or len(text) <= room:
         return text
-    start = 0
-    while len(text) - start > per_line:
-        end = start + per_line
-        if text[end] in _CLOSING or text[end - 1] in _OPENING:
+    number = _NUMBER.match(text)
+    prefix = number.group() if number else ""
+    body = text[len(prefix) :]
+    if len(body) < 3 or not _all_wide(body):
+        return text
+    narrow, wide = _prefix_em(prefix)
+    first = int(room - narrow)
+    if int(room - wide) != first:  # the font decides where the first line ends
+        return text
+    per_line = int(room)
+    start, capacity = 0, first
+    while len(body) - start > capacity:
+        end = start + capacity
+        if body[end] in _CLOSING or body[end - 1] in _OPENING:
             end -= 1
-        start = end
-    if len(text) - start != 1:
+        start, capacity = end, per_line
+    if len(body) - start != 1:
         return text
     for keep in (2, 3):  # the last line's characters
-        cut = len(text) - keep
-        if text[cut] not in _CLOSING and text[cut - 1] not in _OPENING:
-            return f"{text[:cut]}\n{text[cut:]}"
+        cut = len(body) - keep
+        if cut > 0 and body[cut] not in _CLOSING and body[cut - 1] not in _OPENING:
+            return f"{prefix}{body[:cut]}\n{body[cut:]}"
     return text
+
+
+_NUMBER = re.compile(r"\d{1,3}\. ")
+
+
+def _prefix_em(prefix: str) -> tuple[float, float]:
+    """How wide a number like ``12. `` is, in em, in the narrowest and the widest Latin font in use
+    (Calibri, DejaVu Sans), with the space Word and LibreOffice add between it and Chinese text."""
+    if not prefix:
+        return 0.0, 0.0
+    digits = sum(ch.isdigit() for ch in prefix)
+    return digits * 0.5 + 0.47, digits * 0.64 + 0.64 + 0.3
 
 
 # Characters one em wide in a Chinese font: CJK punctuation, ideographs, full-width forms.
