@@ -1206,4 +1206,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.chart_legend_external": "dotted box: supervisor outside the organisation",
     "doc.outside_parties": "Outside parties",
     # -- end of who is outside the organisation --
+    # -- orgc build --pdf: PDFs through LibreOffice --
+    "pdf.no-office": (
+        "PDFs (--pdf, or `pdf: true` in orgc.yaml) are made by LibreOffice, which is not installed "
+        "(no soffice or libreoffice on PATH). On Debian or Ubuntu run "
+        "`sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk`; on other systems install "
+        "it from https://www.libreoffice.org/download/. Nothing was written."
+    ),
+    "pdf.not-converted": "LibreOffice did not convert {document} to PDF; nothing was written.",
+    "pdf.failed": "LibreOffice stopped with exit code {code} while making PDFs; nothing was written.",
+    "pdf.timed-out": "LibreOffice was still making PDFs after {seconds} seconds and was stopped; nothing was written.",
+    "pdf.cannot-start": "LibreOffice ({command}) could not be started: {reason}; nothing was written.",
+    # -- end of orgc build --pdf --
 }

@@ -1102,6 +1102,18 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.chart_legend_external": "点线框 组织外的上级",
     "doc.outside_parties": "外部相关方",
     # -- end of who is outside the organisation --
+    # -- orgc build --pdf: PDFs through LibreOffice --
+    "pdf.no-office": (
+        "生成 PDF（--pdf，或 orgc.yaml 中的 `pdf: true`）需要 LibreOffice，但本机没有安装"
+        "（PATH 中找不到 soffice 或 libreoffice）。Debian、Ubuntu 上请运行 "
+        "`sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk`；其他系统请从 "
+        "https://zh-cn.libreoffice.org/download/ 下载安装。未写入任何文件。"
+    ),
+    "pdf.not-converted": "LibreOffice 未能把 {document} 转换为 PDF；未写入任何文件。",
+    "pdf.failed": "LibreOffice 转换 PDF 时出错退出（退出码 {code}）；未写入任何文件。",
+    "pdf.timed-out": "LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已停止；未写入任何文件。",
+    "pdf.cannot-start": "无法启动 LibreOffice（{command}）：{reason}；未写入任何文件。",
+    # -- end of orgc build --pdf --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
@@ -1226,4 +1238,9 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     ),
     "责任: what the holder answers for, e.g. 对客户流失负领导责任.": "责任：任职者须负责的事项，例如对客户流失负领导责任。",
     # -- end of job descriptions --
+    # -- orgc build --pdf --
+    "true: every build also makes a PDF of each job description and handbook (pdf/<lang>/), as orgc build --pdf does; needs LibreOffice.": (
+        "true：每次生成时同时为每份岗位说明书和组织手册生成 PDF（pdf/<lang>/），与 orgc build --pdf 相同；需要安装 LibreOffice。"
+    ),
+    # -- end of orgc build --pdf --
 }
