@@ -504,3 +504,14 @@ def test_outside_parties_are_listed_apart_from_departments_not_modelled(own_book
         "Outside parties: Customers, Suppliers, External training providers"
         in _body_text(own_books["handbook/en.docx"]).splitlines()
     )
+
+
+def test_a_cover_title_too_long_for_one_line_breaks_into_two_alike() -> None:
+    width = handbook.CONTENT_WIDTH / 20  # pt
+    assert handbook.balanced("Acme Customer Service Center", 28, width) == "Acme Customer\nService Center"
+    assert (
+        handbook.balanced("某某集团华东区客户服务中心培训管理部", 28, width)
+        == "某某集团华东区客户\n服务中心培训管理部"
+    )
+    assert handbook.balanced("某公司客服中心", 28, width) == "某公司客服中心"
+    assert handbook.balanced("Acme", 28, width) == "Acme"
