@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..escape import xml as _esc
 
@@ -168,21 +168,19 @@ def table(
     body = []
     rows = list(rows)
     last = len(rows) - 1
+    joined = any(cell.merged or not cell.ruled for row in rows for cell in row)
     for index, row in enumerate(rows):
         header = index < header_rows
         trpr = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
-        here, below = _by_column(row), _by_column(rows[index + 1]) if index < last else {}
+        keep_next = header or (keep_together and index < last)
+        below = _by_column(rows[index + 1]) if joined and index < last else {}
         cells = []
-        for column, cell in here.items():
+        column = 0
+        for cell in row:
             width = sum(widths[column : column + cell.span])
-            under = below.get(column)
-            joins = _Joins(
-                merge="continue" if cell.merged else "restart" if under and under.merged else "",
-                open_top=not cell.ruled,
-                open_bottom=under is not None and not under.ruled,
-            )
-            keep_next = header or (keep_together and index < last)
-            cells.append(_cell(cell, width, header, keep_next=keep_next, joins=joins))
+            joins = _joins(cell, below.get(column)) if joined else NO_JOINS
+            column += cell.span
+            cells.append(_cell(cell, width, header, keep_next, joins))
         body.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
     return f"<w:tbl>{props}{grid}{''.join(body)}</w:tbl>"
 
@@ -197,16 +195,19 @@ def _by_column(row: Sequence[Cell]) -> dict[int, Cell]:
     return out
 
 
-@dataclass(frozen=True)
-class _Joins:
-    """How a cell joins its neighbours above and below: merged with them, or without a rule between."""
-
-    merge: str = ""  # "restart": the first of merged cells; "continue": one below it
-    open_top: bool = False
-    open_bottom: bool = False
+# How a cell joins its neighbours above and below: merged with them ("restart": the first of
+# merged cells, "continue": one below it, "": not merged), and whether the rule above it and the
+# one below it are left out.
+Joins = tuple[str, bool, bool]
+NO_JOINS: Joins = ("", False, False)
 
 
-def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: _Joins = _Joins()) -> str:
+def _joins(cell: Cell, under: Cell | None) -> Joins:
+    merge = "continue" if cell.merged else "restart" if under is not None and under.merged else ""
+    return merge, not cell.ruled, under is not None and not under.ruled
+
+
+def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: Joins = NO_JOINS) -> str:
     props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None), joins)
     paragraphs = []
     first_bullet = 0 if cell.bullets else cell.bullets_from
@@ -236,6 +237,7 @@ _CLOSING = frozenset("，。、；：？！）》」』】〕〉％")
 _OPENING = frozenset("（《「『【〔〈")
 
 
+@lru_cache(maxsize=1 << 16)  # a matrix repeats its row titles, a table its letters
 def no_lone_last(text: str, room_twips: int, size_pt: float) -> str:
     """Chinese ``text`` whose last line, in a column ``room_twips`` wide, would hold a single
     character (改进措 / 施), with a line break before its last two (改进 / 措施).
@@ -294,14 +296,15 @@ def _all_wide(text: str) -> bool:
 
 
 @cache
-def _tcpr(width: int, span: int, fill: str | None, joins: _Joins) -> str:
+def _tcpr(width: int, span: int, fill: str | None, joins: Joins) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
-    if joins.merge:
-        props += '<w:vMerge w:val="restart"/>' if joins.merge == "restart" else "<w:vMerge/>"
-    if joins.open_top or joins.open_bottom:
-        sides = ("top",) * joins.open_top + ("bottom",) * joins.open_bottom
+    merge, open_top, open_bottom = joins
+    if merge:
+        props += '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>"
+    if open_top or open_bottom:
+        sides = ("top",) * open_top + ("bottom",) * open_bottom
         props += "<w:tcBorders>" + "".join(f'<w:{side} w:val="nil"/>' for side in sides) + "</w:tcBorders>"
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
