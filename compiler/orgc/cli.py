@@ -253,6 +253,11 @@ def check_command(
     is_flag=True,
     help="Write nothing; exit 1 if the output folder is not what the specs give.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also a PDF of every job description and handbook, in pdf/<lang>/ (needs LibreOffice).",
+)
 @_today_option
 @_messages_option
 def build_command(
@@ -261,6 +266,7 @@ def build_command(
     langs: tuple[str, ...],
     jobs: int | None,
     check_only: bool,
+    pdf: bool,
     today: date | None,
     messages: str | None,
 ) -> None:
@@ -271,10 +277,12 @@ def build_command(
     have errors; a failed or interrupted build leaves the previous output as it was.
     A rebuild renders only the job descriptions whose content changed, and when
     nothing at all changed since the last build it says so and writes nothing.
+    With --pdf (or `pdf: true` in orgc.yaml), LibreOffice also makes a PDF of
+    every job description and handbook.
     """
     from .commands.build import BuildOptions, BuildProblem, build
 
-    options = BuildOptions(path, output, langs, jobs, check_only, today, messages)
+    options = BuildOptions(path, output, langs, jobs, check_only, today, messages, pdf=pdf)
     try:
         code = build(options)
     except BuildProblem as exc:

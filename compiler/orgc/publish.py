@@ -472,9 +472,12 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
 
 
-def compare(out_dir: Path, outputs: Iterable[OutputFile]) -> list[Difference]:
-    """How ``out_dir`` differs from what a build would write (nothing is written)."""
-    manifest = set(read_manifest(out_dir))
+def compare(
+    out_dir: Path, outputs: Iterable[OutputFile], unchecked: tuple[str, ...] = ()
+) -> list[Difference]:
+    """How ``out_dir`` differs from what a build would write (nothing is written); paths that
+    start with one of ``unchecked`` are not compared, there or not."""
+    manifest = {path for path in read_manifest(out_dir) if not path.startswith(unchecked)}
     differences = []
     produced = set()
     for output in outputs:

@@ -396,8 +396,9 @@ def test_word_chart_is_well_formed_and_opens(name: str, lang: str) -> None:
     assert body.startswith("<w:p>") and body.endswith("</w:p>")
     root = etree.fromstring(_document_xml(body))
     ns = {"wps": chart_word.NS_WPS, "wp": chart_word.NS_WP, "a": chart_word.NS_A}
-    texts = root.xpath("//wps:wsp[wps:txbx]", namespaces=ns)
-    assert len(texts) == len(ctx.org.roles)
+    boxes = root.xpath("//wps:wsp[wps:txbx]/wps:cNvPr/@name", namespaces=ns)
+    above = ["external ceo"] if name == "project" else []  # the board, above the general manager
+    assert sorted(boxes) == sorted([*ctx.org.roles, *above])
     ids = [int(x) for x in root.xpath("//wp:docPr/@id | //wps:cNvPr/@id", namespaces=ns)]
     assert len(ids) == len(set(ids))
     for extent in root.xpath("//wp:extent", namespaces=ns):
@@ -429,3 +430,63 @@ def test_a_big_organisation_is_split_into_charts_that_fit_a_page() -> None:
             cut = [n.id for n in nodes if n.parent == node.id and n.id not in {x.id for x in part.nodes}]
             if cut:  # reports in a later chart: marked, and that chart exists
                 assert "▸" in node.note and node.id in roots[roots.index(part.root) + 1 :]
+
+
+# -- a supervisor outside the organisation ------------------------------------------------------------
+
+
+def test_the_top_roles_supervisor_outside_the_organisation_is_a_box_above_it() -> None:
+    """ceo.yaml: reports_to_external: {zh: 董事会, en: Board of directors}."""
+    files = rendered("project")
+    root = ET.fromstring(files["org-chart.svg"])
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("id")}
+    board, ceo = groups["external-ceo"], groups["role-ceo"]
+    assert board.get("class") == "external"
+    assert [t.text for t in board.iter(f"{SVG}text")] == ["董事会", "组织外"]
+    board_rect, ceo_rect = board.find(f"{SVG}rect"), ceo.find(f"{SVG}rect")
+    assert board_rect.get("stroke-dasharray") == "2 2" and board_rect.get("fill") == "#FFFFFF"
+    assert ceo_rect.get("fill") == f"#{chart.style.TOP_FILL}"  # still drawn as the top role
+    assert int(board_rect.get("y")) + int(board_rect.get("height")) < int(ceo_rect.get("y"))
+    assert board_rect.get("x") == ceo_rect.get("x")
+    key = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "legend").text
+    assert "点线框 组织外的上级" in key
+    assert '  x_ceo["董事会<br/>组织外"]' in files["org-chart.mmd"]
+    assert "  x_ceo --> r_ceo" in files["org-chart.mmd"]
+    assert "  class x_ceo external" in files["org-chart.mmd"]
+    assert (
+        '"external ceo" [label="董事会\\n组织外", tooltip="董事会 · 组织外", style="dotted"];'
+        in files["org-chart.dot"]
+    )
+    assert '"external ceo" -> "ceo";' in files["org-chart.dot"]
+
+
+def test_the_word_chart_draws_the_outside_supervisor_dotted_in_the_language_asked_for() -> None:
+    body = chart_word.org_chart_xml(context("project"), "en", CONTENT_WIDTH)
+    board = re.search(r'<wps:wsp><wps:cNvPr id="\d+" name="external ceo".*?</wps:wsp>', body)
+    assert board and "Board of directors" in board.group() and "outside the organisation" in board.group()
+    assert '<a:prstDash val="sysDot"/>' in board.group()
+    assert "dotted box: supervisor outside the organisation" in body
+
+
+def test_top_roles_share_a_row_whether_or_not_a_supervisor_outside_stands_above_them() -> None:
+    nodes = [
+        ChartNode("external a", "Board", external=True, note="outside"),
+        ChartNode("a", "A", "external a"),
+        ChartNode("a1", "A1", "a"),
+        ChartNode("b", "B"),
+        ChartNode("b1", "B1", "b"),
+    ]
+    boxes = {b.id: b for b in layout(nodes).boxes}
+    assert boxes["a"].y == boxes["b"].y and boxes["a1"].y == boxes["b1"].y
+    assert boxes["external a"].bottom < boxes["a"].y
+    assert (boxes["external a"].depth, boxes["a"].depth, boxes["b"].depth, boxes["a1"].depth) == (-1, 0, 0, 1)
+    assert boxes["external a"].external and not boxes["external a"].vacant
+    assert overlapping(tuple(boxes.values())) == []
+
+
+def test_no_chinese_character_is_left_alone_on_a_boxs_last_line() -> None:
+    text = "复盘：编写案例分析和投诉处理报告，提出改进措施"
+    assert wrap(text, 11, 11 * 22, 3) == ("复盘：编写案例分析和投诉处理报告，提出改进", "措施")
+    assert wrap(text, 11, 11 * 23, 3) == ("复盘：编写案例分析和投诉处理报告，提出改进措施",)
+    # the character before goes down with the punctuation that may not start a line
+    assert wrap("一二三四五六七八，九", 11, 11 * 9, 3) == ("一二三四五六七", "八，九")

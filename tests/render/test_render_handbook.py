@@ -82,8 +82,8 @@ def headings(document: Document, level: int) -> list[str]:
 
 
 def rows(table: Table) -> list[list[str]]:
-    """Cell texts; a cell of several paragraphs gives its first line only."""
-    return [[cell.text.split("\n")[0] for cell in row.cells] for row in table.rows]
+    """Cell texts; a cell of several paragraphs gives its first only (a line break for looks removed)."""
+    return [[cell.paragraphs[0].text.replace("\n", "") for cell in row.cells] for row in table.rows]
 
 
 def chapter_tables(document: Document, chapter: str) -> Iterator[Table]:
@@ -473,3 +473,45 @@ def test_each_process_has_a_flow_drawn_in_word_shapes(books: dict[str, bytes]) -
     assert len(arrows) == 4  # 1→2, 2→3 down; 2→4 along a lane; 3→4 down
     ids = [node.get("id") for node in body.iter("{*}docPr")] + [n.get("id") for n in body.iter(f"{wps}cNvPr")]
     assert len(ids) == len(set(ids))  # every drawing's shapes have ids of their own
+
+
+def _body_text(data: bytes) -> str:
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    return "\n".join("".join(p.itertext()) for p in body.iter(f"{W}p"))
+
+
+def test_a_chinese_book_prints_chinese_punctuation_where_the_specs_typed_ascii(
+    own_books: dict[str, bytes],
+) -> None:
+    """specs/policies/cs-management-policy.yaml: 服务质量:确保客服人员… and 轮班制:周一至周六为晚班(18:30至24:00),…"""
+    text = _body_text(own_books["handbook/zh.docx"])
+    assert "服务质量：确保客服人员" in text and "服务质量:确保" not in text
+    assert "实行轮班制：周一至周六为晚班（18:30至24:00），上一天休一天；" in text  # 18:30 keeps its colon
+    assert "负责（R）、批准（A）、咨询（C）、知会（I）" in text
+    english = _body_text(own_books["handbook/en.docx"])
+    assert "works in shifts: Monday to Saturday an evening shift (18:30 to 24:00), one day on" in english
+    (kpis,) = chapter_tables(opened(own_books["handbook/zh.docx"]), "考核指标库")
+    units = {row[0]: row[2] for row in rows(kpis)[1:]}
+    assert units["平均处理时间"] == "分钟" and units["客户满意度"] == "%"
+
+
+def test_outside_parties_are_listed_apart_from_departments_not_modelled(own_books: dict[str, bytes]) -> None:
+    zh_text = _body_text(own_books["handbook/zh.docx"])
+    departments = next(line for line in zh_text.splitlines() if line.startswith("外部协作部门："))
+    assert "人力资源部" in departments and "客户" not in departments
+    assert "外部相关方：客户、供应商、外部培训机构" in zh_text.splitlines()
+    assert (
+        "Outside parties: Customers, Suppliers, External training providers"
+        in _body_text(own_books["handbook/en.docx"]).splitlines()
+    )
+
+
+def test_a_cover_title_too_long_for_one_line_breaks_into_two_alike() -> None:
+    width = handbook.CONTENT_WIDTH / 20  # pt
+    assert handbook.balanced("Acme Customer Service Center", 28, width) == "Acme Customer\nService Center"
+    assert (
+        handbook.balanced("某某集团华东区客户服务中心培训管理部", 28, width)
+        == "某某集团华东区客户\n服务中心培训管理部"
+    )
+    assert handbook.balanced("某公司客服中心", 28, width) == "某公司客服中心"
+    assert handbook.balanced("Acme", 28, width) == "Acme"

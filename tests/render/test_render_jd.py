@@ -14,6 +14,7 @@ from helpers import ROOT, render_context
 from orgc.render.context import RenderContext
 from orgc.render.jd.docx import render_role as render_docx
 from orgc.render.jd.markdown import render_role as render_md
+from orgc.render.jd.model import job_description
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = '| < > & " \\ ` = + - @ *x* _y_ ~z~ $m$'
@@ -77,7 +78,23 @@ def test_docx_duties_kpis_header_rows_fonts_and_page_furniture(embedded: RenderC
     document = docx.Document(io.BytesIO(data))
     duties = next(t for t in document.tables if t.rows[0].cells[0].text == "职责")
     assert [c.text for c in duties.rows[0].cells] == ["职责", "频次", "工作成果", "衡量指标"]
-    assert len(duties.rows) == 1 + len(embedded.org.duties_of(role))
+    # a row per duty (its title and first task), then a row per further task, joined to it:
+    # no rule above the task, the other columns merged down; a page may end between tasks
+    own = embedded.org.duties_of(role)
+    assert len(duties.rows) == 1 + sum(max(1, len(duty.tasks)) for duty in own)
+    titles = []
+    for row in duties.rows[1:]:
+        first, *others = row._tr.findall(f"{W}tc")
+        assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+        if first.find(f"{W}tcPr/{W}tcBorders/{W}top") is None:
+            titles.append(row.cells[0].paragraphs[0].text)
+            continue
+        assert first.find(f"{W}tcPr/{W}tcBorders/{W}top").get(f"{W}val") == "nil"
+        assert all(tc.find(f"{W}tcPr/{W}vMerge") is not None for tc in others)
+        assert all(tc.find(f"{W}tcPr/{W}vMerge").get(f"{W}val") is None for tc in others)
+        assert first.find(f"{W}p/{W}pPr/{W}numPr") is not None  # a bulleted task
+    shown = job_description(embedded, role, "zh").duties
+    assert titles == [f"{n}. {duty.title}" for n, duty in enumerate(shown, 1)]
     assert duties.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None  # repeats on every page
     kpis = next(t for t in document.tables if t.rows[0].cells[0].text == "指标")
     assert len(kpis.rows) == 1 + len(role.kpis)
@@ -169,3 +186,23 @@ def test_reference_docx_gives_styles_and_header_logo(tmp_path: Path) -> None:
     assert ctx.t(ctx.org.name, "zh") in "".join(p.text for p in header.paragraphs)
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert "word/media/header-1.png" in names and "word/_rels/header1.xml.rels" in names
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_skills_and_the_like_are_listed_one_to_a_line(embedded: RenderContext, lang: str) -> None:
+    """Joined, "Good spoken expression and telephone manner, Some business and product knowledge;
+    learns …" read as one sentence with capitals in the middle."""
+    role = embedded.org.roles["cs-agent"]
+    document = docx.Document(io.BytesIO(render_docx(embedded, role, lang).data))
+    label = {"zh": "技能", "en": "Skills"}[lang]
+    cell = next(row.cells[1] for table in document.tables for row in table.rows if row.cells[0].text == label)
+    expected = {
+        "zh": [
+            "良好的语言表达能力和电话沟通技巧",
+            "具备一定的业务知识和产品知识，能够快速熟悉企业的产品或服务",
+        ],
+        "en": ["Good spoken expression and telephone manner", "Some business and product knowledge;"],
+    }[lang]
+    texts = [p.text for p in cell.paragraphs]
+    assert len(texts) == 3 and texts[0] == expected[0] and texts[1].startswith(expected[1])
+    assert all(p._p.find(f"{W}pPr/{W}numPr") is not None for p in cell.paragraphs)  # bulleted

@@ -55,7 +55,7 @@ EXPECTED = {
         "Job category": "Management",
         "Location": "Head office",
         "Working hours": "Monday to Friday 9:00 to 18:00",
-        "Span of control": "2 direct reports, 47 in all",
+        "Span of control": "2 direct, 47 in all",
         "Effective": "1 January 2026",
     },
 }

@@ -29,6 +29,7 @@ from helpers import FIXTURES, ROOT, render_context
 from orgc.model.raci import combined
 from orgc.render import raci
 from orgc.render.context import RenderContext
+from orgc.render.jd.punctuation import full_width
 from orgc.writers import escape
 from orgc.writers.xlsx import LETTER_COLOURS, display_width, matrix_workbook
 
@@ -170,9 +171,10 @@ def test_xlsx_reopened(files: dict[str, bytes]) -> None:
     ]
     assert all(c.font.b for c in sheet[1])
     for xl_row, csv_row in zip(sheet.iter_rows(min_row=2), rows[1:], strict=True):
-        assert [c.value or "" for c in xl_row] == [
-            v[1:] if v.startswith("'") else v for v in csv_row
-        ]  # the CSV only adds the apostrophe that keeps a formula out
+        # the CSV only adds the apostrophe that keeps a formula out; the printed workbook
+        # writes the titles with the punctuation of a Chinese page (资料归档（每月）)
+        as_csv = [v[1:] if v.startswith("'") else v for v in csv_row]
+        assert [c.value or "" for c in xl_row] == [full_width(as_csv[0]), *as_csv[1:]]
     cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
     assert cells and all(c.data_type == "s" for c in cells)
     letters = [c for c in cells if c.column > 2 and c.row > 1]
@@ -426,7 +428,14 @@ def test_long_form_xlsx_matches_the_csv(long_form: dict[str, bytes]) -> None:
     assert sheet.auto_filter.ref == f"A1:E{len(table)}"
     assert [c.value for c in sheet[1]] == LONG_HEADER
     for xl_row, csv_row in zip(sheet.iter_rows(min_row=2), table[1:], strict=True):
-        assert [c.value for c in xl_row] == [v[1:] if v.startswith("'") else v for v in csv_row]
+        title, ref, party, party_id, letters_text = (v[1:] if v.startswith("'") else v for v in csv_row)
+        assert [c.value for c in xl_row] == [
+            full_width(title),
+            ref,
+            full_width(party),
+            party_id,
+            letters_text,
+        ]
         assert all(c.data_type == "s" for c in xl_row)
         letters = xl_row[4]
         assert letters.font.color.rgb == "00" + LETTER_COLOURS[letters.value[0]]

@@ -45,13 +45,16 @@ class BuildOptions:
     check_only: bool = False  # --check: compare the output folder with the specs, write nothing
     today: date | None = None
     messages: str | None = None  # the language of what is said; None: the project's
+    pdf: bool = False  # --pdf: PDFs of the JDs and handbooks too (or `pdf: true` in orgc.yaml)
 
 
 def build(options: BuildOptions) -> int:
     """Build the project's outputs; the exit code. Raises ``BuildProblem`` (exit code 2)."""
     # --check compares the output folder with the specs alone: it takes nothing from an earlier build
     last = None if options.check_only else _last_build(options)
-    if last is not None and plan.nothing_changed(last, options.langs, options.today):
+    if last is not None and plan.nothing_changed(
+        last, options.langs, options.today, options.pdf or last.config.pdf
+    ):
         said = options.messages or default_language(last.config.languages)
         _say(
             Message("build.nothing-changed", folder=_shown(last.out_dir), note=_note(last.index.warnings)),
@@ -63,8 +66,10 @@ def build(options: BuildOptions) -> int:
     # importtime), more than all the no-op build above imports (0.07-0.15 s): only a build that checks pays.
     from ..pipeline import ProjectError, check
     from ..render.outputs import render_all
+    from ..render.pdf import with_pdfs
     from ..report.text import render as text_report
     from ..writers.docx.package import ReferenceDocxError
+    from ..writers.pdf import PdfError
     from ..writers.templating import TemplateProblem
 
     known = plan.known_documents(last)
@@ -92,7 +97,8 @@ def build(options: BuildOptions) -> int:
     if options.check_only:
         try:
             with closing(_with_progress(render_all(ctx, options.jobs), estimate, said)) as rendered:
-                differences = compare(out_dir, rendered)
+                # PDFs are not compared: LibreOffice writes the time into them
+                differences = compare(out_dir, rendered, unchecked=("pdf/",))
         except (ReferenceDocxError, TemplateProblem) as exc:
             raise BuildProblem(exc.message, said) from None
         changes = {
@@ -109,17 +115,22 @@ def build(options: BuildOptions) -> int:
         _say(Message("build.current", folder=_shown(out_dir)), said)
         return 0
 
+    pdf = options.pdf or result.config.pdf
+    office = _office(said) if pdf else None  # before anything is written
     recorded: dict[str, str | None] = {}
     pieces: dict[str, bytes] = {}
     try:
         with locked(out_dir, said):
             reuse = plan.reuse(last, out_dir, result, known, ctx.date_text)
-            rendering = render_all(dataclasses.replace(ctx, reuse=reuse.kept), options.jobs)
+            ctx = dataclasses.replace(ctx, reuse=reuse.kept)
+            rendering = render_all(ctx, options.jobs)
+            if office:
+                rendering = with_pdfs(rendering, ctx, out_dir, office)
             # closed even when publishing fails, so that the render workers stop at once
             with closing(_recording(_with_progress(rendering, estimate, said), recorded, pieces)) as outputs:
                 published = publish(out_dir, outputs)
-            plan.record_build(reuse, published, recorded, pieces, ctx.languages, options.today, when)
-    except PublishError as exc:
+            plan.record_build(reuse, published, recorded, pieces, ctx.languages, options.today, when, pdf)
+    except (PublishError, PdfError) as exc:
         raise BuildProblem(exc.message, said) from None
     except (ReferenceDocxError, TemplateProblem) as exc:
         raise BuildProblem(exc.message, said) from None
@@ -178,6 +189,16 @@ def _output_folder(project: Path, config: Config, output: Path | None, said: str
     if out_dir.exists() and not out_dir.is_dir():
         raise BuildProblem(Message("build.not-a-folder", folder=str(out_dir)), said)
     return out_dir
+
+
+def _office(said: str) -> str:
+    """The LibreOffice that makes the PDFs; where there is none, how to install it (exit code 2)."""
+    from ..writers.pdf import find_office
+
+    office = find_office()
+    if office is None:
+        raise BuildProblem(Message("pdf.no-office"), said)
+    return office
 
 
 def _note(warnings: int) -> Message | None:

@@ -509,7 +509,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.jd.location": "Location",
     "doc.jd.hours": "Working hours",
     "doc.jd.span": "Span of control",
-    "doc.jd.span_value": "{direct} direct reports, {total} in all",
+    "doc.jd.span_value": "{direct} direct, {total} in all",
     "doc.jd.accountabilities": "Accountabilities",
     "doc.jd.challenges": "Challenges",
     "doc.jd.training": "Training received",
@@ -524,7 +524,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.jd.signature": "Signature",
     "doc.jd.signed_on": "Date",
     "doc.jd.legend": "R = responsible, A = accountable (approves), C = consulted, I = informed.",
-    "doc.jd.headcount": "{n} post(s)",
+    "doc.jd.headcount": "Headcount {n}",
     "doc.jd.unit.min": "min",
     "doc.jd.unit.s": "s",
     "doc.jd.unit.h": "h",
@@ -1206,4 +1206,21 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "To be written: why this role exists.",
     "jd.work-title": "a title to write in place of the file's name ({count}): {ids}",
     # -- end of job descriptions --
+    # -- the org chart and handbook: who is outside the organisation --
+    "doc.chart_outside": "outside the organisation",
+    "doc.chart_legend_external": "dotted box: supervisor outside the organisation",
+    "doc.outside_parties": "Outside parties",
+    # -- end of who is outside the organisation --
+    # -- orgc build --pdf: PDFs through LibreOffice --
+    "pdf.no-office": (
+        "PDFs (--pdf, or `pdf: true` in orgc.yaml) are made by LibreOffice, which is not installed "
+        "(no soffice or libreoffice on PATH). On Debian or Ubuntu run "
+        "`sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk`; on other systems install "
+        "it from https://www.libreoffice.org/download/. Nothing was written."
+    ),
+    "pdf.not-converted": "LibreOffice did not convert {document} to PDF; nothing was written.",
+    "pdf.failed": "LibreOffice stopped with exit code {code} while making PDFs; nothing was written.",
+    "pdf.timed-out": "LibreOffice was still making PDFs after {seconds} seconds and was stopped; nothing was written.",
+    "pdf.cannot-start": "LibreOffice ({command}) could not be started: {reason}; nothing was written.",
+    # -- end of orgc build --pdf --
 }

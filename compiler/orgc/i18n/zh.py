@@ -302,7 +302,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.matrix_long_note": "本部门岗位较多，矩阵按格列出：每行是本部门的一个岗位（或本部门）在一项职责或环节中的角色。",
     # -- end of unit matrices --
     "doc.legend": "图例",
-    "doc.chart_dotted": "未在图中画出的虚线汇报:",
+    "doc.chart_dotted": "未在图中画出的虚线汇报：",
     "doc.chart_overview": "总览",
     # -- handbook: chart legend, contents, policy numbering, cover date ------------------------
     "doc.chart_legend": "图例：",
@@ -392,10 +392,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.refers_to": "相关流程",
     "doc.sla": "时限",
     "doc.next": "下一环节",
-    "doc.responsible": "负责 (R)",
-    "doc.accountable": "批准 (A)",
-    "doc.consulted": "咨询 (C)",
-    "doc.informed": "知会 (I)",
+    "doc.responsible": "负责（R）",
+    "doc.accountable": "批准（A）",
+    "doc.consulted": "咨询（C）",
+    "doc.informed": "知会（I）",
     "doc.roles": "岗位",
     "doc.units": "部门",
     "doc.people": "人",
@@ -1102,6 +1102,23 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "待补充：本岗位的工作目的。",
     "jd.work-title": "{count} 个岗位需填写职位名称（现为文件名）：{ids}",
     # -- end of job descriptions --
+    # -- the org chart and handbook: who is outside the organisation --
+    "doc.chart_outside": "组织外",
+    "doc.chart_legend_external": "点线框 组织外的上级",
+    "doc.outside_parties": "外部相关方",
+    # -- end of who is outside the organisation --
+    # -- orgc build --pdf: PDFs through LibreOffice --
+    "pdf.no-office": (
+        "生成 PDF（--pdf，或 orgc.yaml 中的 `pdf: true`）需要 LibreOffice，但本机没有安装"
+        "（PATH 中找不到 soffice 或 libreoffice）。Debian、Ubuntu 上请运行 "
+        "`sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk`；其他系统请从 "
+        "https://zh-cn.libreoffice.org/download/ 下载安装。未写入任何文件。"
+    ),
+    "pdf.not-converted": "LibreOffice 未能把 {document} 转换为 PDF；未写入任何文件。",
+    "pdf.failed": "LibreOffice 转换 PDF 时出错退出（退出码 {code}）；未写入任何文件。",
+    "pdf.timed-out": "LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已停止；未写入任何文件。",
+    "pdf.cannot-start": "无法启动 LibreOffice（{command}）：{reason}；未写入任何文件。",
+    # -- end of orgc build --pdf --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
@@ -1226,4 +1243,9 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     ),
     "责任: what the holder answers for, e.g. 对客户流失负领导责任.": "责任：任职者须负责的事项，例如对客户流失负领导责任。",
     # -- end of job descriptions --
+    # -- orgc build --pdf --
+    "true: every build also makes a PDF of each job description and handbook (pdf/<lang>/), as orgc build --pdf does; needs LibreOffice.": (
+        "true：每次生成时同时为每份岗位说明书和组织手册生成 PDF（pdf/<lang>/），与 orgc build --pdf 相同；需要安装 LibreOffice。"
+    ),
+    # -- end of orgc build --pdf --
 }

@@ -117,9 +117,9 @@ def fingerprint(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def shown_text(value: object) -> str:
-    """A value a file or piece shows, as text to be fingerprinted: text as it is, anything else its repr."""
-    return value if isinstance(value, str) else repr(value)
+def shown_text(value: object) -> str | bytes:
+    """A value a file or piece shows, as fingerprinted: text and bytes as they are, anything else its repr."""
+    return value if isinstance(value, str | bytes) else repr(value)
 
 
 def files_fingerprint(root: Path, files: Iterable[Path | str]) -> str:

@@ -55,7 +55,9 @@ def last_build(project: Path, config: Config, out_dir: Path) -> LastBuild | None
     return LastBuild(project, config, out_dir, index) if index else None
 
 
-def nothing_changed(last: LastBuild, languages: tuple[str, ...], today: date | None) -> bool:
+def nothing_changed(
+    last: LastBuild, languages: tuple[str, ...], today: date | None, pdf: bool = False
+) -> bool:
     """Whether no input changed since the last build and every file it wrote is as it left it.
 
     Costs one ``lstat`` of every input file and output (reading only the inputs whose
@@ -65,7 +67,7 @@ def nothing_changed(last: LastBuild, languages: tuple[str, ...], today: date | N
     try:
         sources = build_index.source_digests(_input_files(project, config), index)
         languages = tuple(dict.fromkeys(languages)) or config.languages
-        inputs = input_fingerprint(sources, languages, today, source_date(project))
+        inputs = input_fingerprint(sources, languages, today, source_date(project), pdf)
         return index.inputs == inputs and build_index.all_intact(index, out_dir, read_manifest(out_dir))
     except (OSError, SourceDateProblem):  # the build proper reports a bad SOURCE_DATE_EPOCH
         return False
@@ -85,14 +87,17 @@ def input_fingerprint(
     languages: tuple[str, ...],
     today: date | None,
     when: datetime | None,
+    pdf: bool = False,
 ) -> str:
-    """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the dates."""
+    """Everything a build reads: specs, orgc.yaml, templates, orgc itself, the languages and the
+    dates; and whether PDFs were asked for (``--pdf``), which orgc.yaml alone does not say."""
     return fingerprint(
         build_index.code_fingerprint(),
         ",".join(languages),
         (today or date.today()).isoformat(),
         when.isoformat() if when else "-",
         *(f"{name}\0{digest}" for name, (_stamp, digest) in sorted(sources.items())),
+        *(("pdf",) if pdf else ()),
     )
 
 
@@ -185,6 +190,7 @@ def record_build(
     languages: tuple[str, ...],
     today: date | None,
     when: datetime | None,
+    pdf: bool = False,
 ) -> None:
     """Write the build index and the caches beside it, for the next build (call inside the lock).
 
@@ -195,7 +201,7 @@ def record_build(
     out_dir, result, index, setting = plan.out_dir, plan.result, plan.index, plan.kept.setting
     saved = time.time_ns()
     sources = build_index.source_digests(_input_files(result.project, result.config), index)
-    inputs = input_fingerprint(sources, languages, today, when)
+    inputs = input_fingerprint(sources, languages, today, when, pdf)
     linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
     stamps = build_index.stamps(out_dir, recorded, linked)
     documents_stamp = documents.save(out_dir, result.read, plan.shared, plan.known)

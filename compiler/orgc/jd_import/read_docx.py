@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from ..i18n import Message
@@ -50,10 +51,24 @@ def read_docx(path: Path, name: str) -> list[Block]:
             table = Table(element, document)
             for number, row in enumerate(table.rows, 1):
                 cells = _row_cells(row)
-                if any(cells):
+                last = blocks[-1] if blocks else None
+                if last is not None and last.table == tables and _goes_on(row) and cells and cells[0]:
+                    # the next item of the row above (a task under its duty): one row, as it looks
+                    joined = (f"{last.cells[0]}\n{cells[0]}", *last.cells[1:])
+                    blocks[-1] = replace(last, cells=joined)
+                elif any(cells):
                     blocks.append(Block(cells, number, tables, False, pending_break, len(blocks)))
                     pending_break = False
     return blocks
+
+
+def _goes_on(row: object) -> bool:
+    """A row whose cells but the first are the cells above it reaching down (vertically merged)."""
+    cells = row._tr.findall(f"{_W}tc")  # type: ignore[attr-defined]
+    if len(cells) < 2:
+        return False
+    merges = [cell.find(f"{_W}tcPr/{_W}vMerge") for cell in cells[1:]]
+    return all(m is not None and m.get(f"{_W}val") in (None, "continue") for m in merges)
 
 
 def _row_cells(row: object) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ from ..model.relative import step_rows
 from ..writers import escape
 from ..writers.xlsx import matrix_workbook
 from .context import OutputFile, RenderContext
+from .jd.punctuation import full_width
 
 # What may appear in assignments.tsv: ids, refs (PROCESS.STEP@ROLE for a step's row of one
 # Responsible role) and one letter; never a tab or a line break.
@@ -169,6 +170,9 @@ def render_workbook(ctx: RenderContext) -> Iterator[OutputFile]:
     titles = [c.title for c in whole.columns]
     if whole.dense and len(set(titles)) == len(titles):  # a printed page speaks of roles, not ids
         header = (*header[:2], *titles)
+    if lang.startswith("zh"):  # printed, with the punctuation of a Chinese page (raci.csv keeps the specs')
+        texts = (0,) if whole.dense else (0, 2)
+        rows = [tuple(full_width(v) if i in texts else v for i, v in enumerate(row)) for row in rows]
     yield OutputFile(
         "raci/raci.xlsx",
         matrix_workbook(
@@ -387,10 +391,11 @@ def markdown(ctx: RenderContext, unit_id: str, matrix: Matrix, lang: str) -> byt
     unit_name = ctx.party_name(unit_id, lang)
     legend = " · ".join(ctx.label(k, lang) for k in ("responsible", "accountable", "consulted", "informed"))
     grid = len(matrix.columns) <= UNIT_GRID_MAX_COLUMNS
+    colon = "：" if lang.startswith("zh") else ": "
     lines = [
-        f"# {_label('matrix', lang)}: {md(unit_name)} (`{unit_id}`)",
+        f"# {_label('matrix', lang)}{colon}{md(unit_name)} (`{unit_id}`)",
         "",
-        f"{md(ctx.t(ctx.org.name, lang))} · {_label('legend', lang)}: {legend}",
+        f"{md(ctx.t(ctx.org.name, lang))} · {_label('legend', lang)}{colon}{legend}",
         "",
     ]
     if not grid:

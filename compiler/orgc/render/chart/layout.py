@@ -27,6 +27,8 @@ How it lays out a tree:
 * A parent is centred over its first and last report (or over its spine).
 * Dotted lines run from the supervisor's bottom through the gaps between rows and
   boxes to the role's top, never through a box or along a reporting line.
+* A top role's supervisor outside the organisation (``reports_to_external``) is a box of
+  its own above it (``ChartNode.external``), on a row above every top role.
 
 A 10,000-role organisation takes about 0.3 s.
 """
@@ -39,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ...i18n.documents import label
 from ...model.entities import Org
 from ...model.graph import OrgGraph
 from ...writers.escape import one_line
@@ -71,9 +74,12 @@ class ChartNode:
     dotted_to: tuple[str, ...] = ()
     note: str = ""  # after the headcount, e.g. "vacant"
     tooltip: str = ""
+    external: bool = False  # a supervisor outside the organisation: no headcount, no unit
 
     @property
     def meta(self) -> str:
+        if self.external:
+            return self.note
         return f"×{self.headcount}" + (f" · {self.note}" if self.note else "")
 
 
@@ -95,7 +101,8 @@ class Box:
     height: int
     lines: tuple[TextLine, ...]  # title (wrapped), headcount, unit
     vacant: bool
-    depth: int  # 0 for a top role
+    depth: int  # 0 for a top role, -1 for a supervisor outside the organisation
+    external: bool = False
 
     @property
     def cx(self) -> int:
@@ -131,20 +138,37 @@ class ChartLayout:
 # -- from the organisation ------------------------------------------------------------------
 
 
+EXTERNAL_PREFIX = "external "  # a space: no role id holds one
+
+
 def nodes_from_org(org: Org, graph: OrgGraph, lang: str, vacant_label: str = "") -> tuple[ChartNode, ...]:
-    """Every role in chart order, its texts in ``lang``."""
+    """Every role in chart order, its texts in ``lang``; before a top role with a supervisor
+    outside the organisation, that supervisor (one box for top roles naming the same one)."""
     nodes = []
+    outside: dict[str, str] = {}  # the external supervisor's title → its node's id
     for role in graph.roles():
         unit = org.units.get(role.unit) if role.unit else None
         title = one_line(role.title.get(lang, org.default_language)) or role.id
         unit_name = one_line(unit.name.get(lang, org.default_language)) if unit else ""
         names = " / ".join(dict.fromkeys(one_line(text) for _, text in role.title.values))
         tooltip = " · ".join(part for part in (names, unit_name, f"×{role.headcount}", role.id) if part)
+        parent = graph.supervisor(role.id)
+        if parent is None and role.reports_to_external is not None:
+            boss = one_line(role.reports_to_external.get(lang, org.default_language))
+            if boss and boss not in outside:
+                outside[boss] = EXTERNAL_PREFIX + role.id
+                note = label("chart_outside", lang)
+                nodes.append(
+                    ChartNode(
+                        id=outside[boss], title=boss, note=note, tooltip=f"{boss} · {note}", external=True
+                    )
+                )
+            parent = outside.get(boss)
         nodes.append(
             ChartNode(
                 id=role.id,
                 title=title,
-                parent=graph.supervisor(role.id),
+                parent=parent,
                 headcount=role.headcount,
                 unit=unit_name,
                 dotted_to=tuple(d for d in role.dotted_to if d in org.roles),
@@ -219,9 +243,26 @@ def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = Fals
         current = current[start:]
     if current.strip():
         lines.append(current.rstrip())
+    _no_lone_last(lines)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1 :]), size, width, bold)]
     return tuple(lines) or ("",)
+
+
+_CLOSING = frozenset("，。、；：？！）》」』】％")
+
+
+def _no_lone_last(lines: list[str]) -> None:
+    """A last line of one Chinese character takes the character before it along (改进措 / 施 →
+    改进 / 措施), and the punctuation after that one, which may not start a line."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or _em(lines[-1]) != 1.0:
+        return
+    prev = lines[-2]
+    moved = 1
+    while moved < len(prev) and prev[-moved] in _CLOSING:
+        moved += 1
+    if len(prev) - moved >= 2 and all(_em(ch) == 1.0 for ch in prev[-moved:]):
+        lines[-2:] = [prev[:-moved], prev[-moved:] + lines[-1]]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -463,8 +504,13 @@ def layout(
             dx, drow = rel[child]
             place[child] = (x + dx, row + drow, depth + 1)
 
+    # an organisation's levels count from its top roles: a supervisor outside it is level -1
+    level = {r: -1 if by_id[r].external else 0 for r in roots}
+    for node in order:
+        for child in kids[node]:
+            level[child] = level[node] + 1
     if levels:
-        place = _banded(place, order)
+        place = _banded(place, order, level)
     left = min(x for x, _, _ in place.values()) - half
     boxes = {
         n: Box(
@@ -474,8 +520,9 @@ def layout(
             width=width,
             height=height,
             lines=texts[n],
-            vacant=by_id[n].headcount == 0,
-            depth=place[n][2],
+            vacant=by_id[n].headcount == 0 and not by_id[n].external,
+            depth=level[n],
+            external=by_id[n].external,
         )
         for n in order
     }
@@ -489,19 +536,24 @@ def layout(
     return ChartLayout(tuple(boxes[n] for n in order), tuple(edges), right, bottom)
 
 
-def _banded(place: dict[str, tuple[int, int, int]], order: list[str]) -> dict[str, tuple[int, int, int]]:
+def _banded(
+    place: dict[str, tuple[int, int, int]], order: list[str], level: dict[str, int]
+) -> dict[str, tuple[int, int, int]]:
     """Rows moved so that each level has a band of its own: a level's wrapped rows (a comb of
     reports hanging in columns) all lie above the next level, so no role is drawn below one
     of a lower level. Only leaves ever hang, so a role's row is its depth plus its row within
-    the band, and boxes sharing a row after the move shared one before: none can overlap."""
+    the band, and boxes sharing a row after the move shared one before: none can overlap.
+    ``level`` is the organisation's (-1 for a supervisor outside it), so that every top role
+    shares a row whether or not a box stands above it."""
     rows_of: dict[int, int] = {}
     for node in order:
         _, row, depth = place[node]
-        rows_of[depth] = max(rows_of.get(depth, 0), row - depth + 1)
-    start = [0]
-    for depth in range(max(rows_of) + 1):
-        start.append(start[-1] + rows_of.get(depth, 1))
-    return {n: (x, start[depth] + row - depth, depth) for n, (x, row, depth) in place.items()}
+        rows_of[level[node]] = max(rows_of.get(level[node], 0), row - depth + 1)
+    first = min(rows_of)
+    start = {first: 0}
+    for band in range(first, max(rows_of) + 1):
+        start[band + 1] = start[band] + rows_of.get(band, 1)
+    return {n: (x, start[level[n]] + row - depth, depth) for n, (x, row, depth) in place.items()}
 
 
 def _box_texts(nodes: Sequence[ChartNode]) -> tuple[int, dict[str, tuple[TextLine, ...]], int]:

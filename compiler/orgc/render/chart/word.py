@@ -24,7 +24,7 @@ from ...writers import escape
 from ...writers.docx.wml import Run, paragraph
 from ..context import RenderContext
 from ..style import ACCENT, DOTTED, FAINT, FILL, INK, MUTED, TOP_FILL, VACANT_FILL
-from .layout import ChartLayout, ChartNode, Edge, layout, nodes_from_org, reporting_tree
+from .layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org, reporting_tree
 
 NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -87,7 +87,8 @@ def chart_xml(
     missing = [(d, n.id) for n in nodes for d in n.dotted_to if d in by_id and (d, n.id) not in drawn]
     if missing:
         pairs = "; ".join(f"{by_id[n].title} ┄→ {by_id[d].title}" for d, n in missing)
-        out.append(_note(f"{_word('dotted', lang)} {pairs}"))
+        space = "" if lang.startswith("zh") else " "  # after a full-width colon
+        out.append(_note(f"{_word('dotted', lang)}{space}{pairs}"))
     return "".join(out)
 
 
@@ -98,8 +99,10 @@ def legend(nodes: Sequence[ChartNode], lang: str, folded: bool) -> str:
         keys.append("folded")
     if any(n.dotted_to for n in nodes):
         keys.append("dotted")
-    if any(n.headcount == 0 for n in nodes):
+    if any(n.headcount == 0 and not n.external for n in nodes):
         keys.append("vacant")
+    if any(n.external for n in nodes):
+        keys.append("external")
     separator = "；" if lang.startswith("zh") else "; "
     return _word("legend", lang) + " " + separator.join(_word(f"legend_{key}", lang) for key in keys)
 
@@ -210,7 +213,7 @@ def drawing(
         for i, seg in enumerate(zip(edge.points, edge.points[1:], strict=False)):
             shapes.append(_line(seg, emu, next(ids), DOTTED, dashed=True, arrow=i == last))
     for box in chart.boxes:
-        fill = VACANT_FILL if box.vacant else TOP_FILL if box.depth == 0 else FILL
+        fill = box_fill(box)
         paragraphs = "".join(
             _text_paragraph(line.text, line.size * 0.75 * factor, line.bold, round(line.height * factor * 15))
             for line in box.lines
@@ -222,7 +225,7 @@ def drawing(
             f"<wps:spPr>{_xfrm(emu(box.x), emu(box.y), emu(box.width), emu(box.height))}"
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
-            f"{_outline(FAINT if box.vacant else ACCENT, dashed=box.vacant)}</wps:spPr>"
+            f"{_box_outline(box)}</wps:spPr>"
             f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
             f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="{emu(3)}" tIns="0" rIns="{emu(3)}" bIns="0" '
             'anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>'
@@ -248,6 +251,19 @@ def drawing(
     )
 
 
+def box_fill(box: Box) -> str:
+    """A top role's box is shaded; a vacant position's grey; a supervisor outside the organisation's white."""
+    if box.external:
+        return FILL
+    return VACANT_FILL if box.vacant else TOP_FILL if box.depth == 0 else FILL
+
+
+def _box_outline(box: Box) -> str:
+    if box.external:
+        return _outline(FAINT, dash="sysDot")
+    return _outline(FAINT if box.vacant else ACCENT, dashed=box.vacant)
+
+
 def _text_paragraph(text: str, points: float, bold: bool, line_twips: int) -> str:
     size = max(4.0, round(points * 2) / 2)
     run = Run(text, bold=bold, color=INK if bold else MUTED, size=size).xml()
@@ -264,8 +280,8 @@ def _xfrm(x: int, y: int, cx: int, cy: int, flip_h: bool = False, flip_v: bool =
     return f'<a:xfrm{flips}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
 
 
-def _outline(colour: str, dashed: bool = False, arrow: bool = False) -> str:
-    dash = '<a:prstDash val="dash"/>' if dashed else ""
+def _outline(colour: str, dashed: bool = False, arrow: bool = False, dash: str = "") -> str:
+    dash = f'<a:prstDash val="{dash or "dash"}"/>' if dashed or dash else ""
     end = '<a:tailEnd type="triangle" w="med" len="med"/>' if arrow else ""
     return f'<a:ln w="{LINE_EMU}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>{dash}{end}</a:ln>'
 

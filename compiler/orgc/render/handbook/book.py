@@ -17,6 +17,7 @@ from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WID
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ..chart import word as chart_word
 from ..chart.formats import chart_nodes
+from ..chart.layout import text_width
 from ..context import OutputFile, Pieces, RenderContext
 from ..jd.docx import jd_body
 from ..jd.model import job_description
@@ -92,18 +93,41 @@ def cover(book: Book) -> str:
         f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
         f'<w:pgMar w:top="1247" w:right="{MARGIN}" w:bottom="1247" w:left="{MARGIN}" '
         'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="425"/>'
-        '<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+        '<w:docGrid w:linePitch="312"/></w:sectPr>'
     )
     return "".join(
         [
             paragraph(
-                Run(book.t(ctx.org.name), size=28, bold=True, color=ACCENT), align="center", space_before=3600
+                Run(balanced(book.t(ctx.org.name), 28, CONTENT_WIDTH / 20), size=28, bold=True, color=ACCENT),
+                align="center",
+                space_before=3600,
             ),
             paragraph(Run(L("handbook"), size=20, color=MUTED), align="center", space_after=1200),
             table(rows, [2000, 3400], align="center", borders=False),
             f"<w:p><w:pPr>{section}</w:pPr></w:p>",
         ]
     )
+
+
+def balanced(title: str, size: float, width: float) -> str:
+    """A title too wide for one line (``width`` pt at ``size`` pt), broken where its two lines
+    are most alike: "Acme Customer / Service Center", not "Acme Customer Service / Center";
+    between words, or in Chinese between any two characters."""
+    if text_width(title, size, bold=True) * 1.1 <= width:
+        return title
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    gaps = [(i, i + 1) for i in spaces] or [(i, i) for i in range(1, len(title)) if title[i] not in _CLOSING]
+    if not gaps:
+        return title
+
+    def unevenness(gap: tuple[int, int]) -> float:
+        return abs(text_width(title[: gap[0]], size, True) - text_width(title[gap[1] :], size, True))
+
+    cut, rest = min(gaps, key=unevenness)
+    return f"{title[:cut]}\n{title[rest:]}"
+
+
+_CLOSING = frozenset("，。、；：？！）》」』】")
 
 
 def contents(book: Book) -> str:

@@ -14,6 +14,7 @@ from ...model.entities import Text
 from ...writers.docx.deflate import Packed
 from ...writers.docx.wml import Run, paragraph
 from ..context import Pieces, RenderContext
+from ..jd.punctuation import full_width
 from ..style import MUTED
 
 
@@ -39,7 +40,9 @@ class Book:
         return self.ctx.label(key, self.lang)
 
     def t(self, text: Text | None) -> str:
-        return self.ctx.t(text, self.lang)
+        """``text`` in the book's language; in Chinese with the punctuation a Chinese book prints."""
+        shown = self.ctx.t(text, self.lang)
+        return full_width(shown) if self.lang.startswith("zh") else shown
 
     def add(self, *xml: str | Packed) -> None:
         self.parts.extend(xml)

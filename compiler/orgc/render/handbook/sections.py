@@ -17,6 +17,7 @@ from ...model.relative import TOKENS, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..chart.flow import flow_xml
+from ..jd.model import measure_unit
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
 from .draft import Book
@@ -63,9 +64,12 @@ def units_overview(book: Book) -> None:
         )
     book.add(table(rows, _widths(0.19, 0.16, 0.19, 0.34, 0.12), header_rows=1))
     book.note(L("total_note"))
-    external = [t(org.units[u].name) for u in _unit_tree(book) if org.units[u].external]
-    if external:
-        book.add(_labelled(book, "external_units", _join(external, book.lang)))
+    outside = [u for u in _unit_tree(book) if org.units[u].external]
+    # company departments not modelled here, then customers, suppliers and the like
+    for key, party in (("external_units", False), ("outside_parties", True)):
+        names = [t(org.units[u].name) for u in outside if org.units[u].party == party]
+        if names:
+            book.add(_labelled(book, key, _join(names, book.lang)))
 
 
 def kpi_catalogue(book: Book) -> None:
@@ -81,7 +85,7 @@ def kpi_catalogue(book: Book) -> None:
             [
                 Cell.of(Run(t(kpi.name), bold=True)),
                 Cell.of(t(kpi.definition) or DASH),
-                Cell.of(kpi.unit or DASH, align="center"),
+                Cell.of(measure_unit(kpi.unit, lang) or DASH, align="center"),
                 Cell.of(value(kpi.direction, lang), align="center"),
                 Cell.of(value(kpi.period, lang) if kpi.period else DASH, align="center"),
                 Cell.of(t(kpi.source) or DASH),

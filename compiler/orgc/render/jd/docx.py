@@ -56,7 +56,8 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     out: list[str] = []
     if title:
         out.append(paragraph(f"{jd.title}", style="Title", align="center"))
-        subtitle = " · ".join(x for x in (jd.org_name, L("jd"), jd.code, _edition(jd)) if x)
+        parts = (jd.org_name, L("jd"), jd.code, _edition(jd))
+        subtitle = " · ".join(_unbroken(x) for x in parts if x)
         out.append(paragraph(Run(subtitle, color=MUTED), align="center"))
 
     def section(key: str) -> None:
@@ -83,7 +84,7 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     out.append(paragraph(jd.purpose or none))
 
     section("duties")
-    columns = [("duty", 0.5), ("frequency", 0.12)]
+    columns = [("duty", 0.5), ("frequency", 0.14)]
     if any(d.deliverables for d in jd.duties):
         columns.append(("deliverables", 0.19))
     if any(d.measures for d in jd.duties):
@@ -91,14 +92,18 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     keys = [key for key, _ in columns]
     duty_rows = [[Cell.of(L(k)) for k in keys]]
     for number, duty in enumerate(jd.duties, 1):
-        lines: list[str | Run | list[Run]] = [[Run(f"{number}. {duty.title}", bold=True)]]
-        lines += [f"• {task}" for task in duty.tasks]
-        row = [Cell(tuple(lines)), Cell.of(duty.frequency, align="center")]
+        # the title with its first task, then a row per task, looking like one row: a page may
+        # end between tasks, never between a duty's title and its first task
+        title: list[Run] = [Run(f"{number}. {duty.title}", bold=True)]
+        row = [Cell((title, *duty.tasks[:1]), bullets_from=1), Cell.of(duty.frequency, align="center")]
         if "deliverables" in keys:
-            row.append(Cell(tuple(duty.deliverables)))
+            row.append(_items(duty.deliverables))
         if "measures" in keys:
-            row.append(Cell(tuple(duty.measures)))
+            row.append(_items(duty.measures))
         duty_rows.append(row)
+        for task in duty.tasks[1:]:
+            more = Cell((task,), bullets=True, ruled=False)
+            duty_rows.append([more] + [Cell((), merged=True)] * (len(keys) - 1))
     fractions = [f for _, f in columns]
     fractions[0] += 1 - sum(fractions)
     out.append(table(duty_rows, _widths(*fractions), header_rows=1))
@@ -180,7 +185,10 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
         out.append(
             table(
                 [
-                    [Cell.of(Run(f.label, bold=True), shade=LABEL_FILL), Cell.of(f.value)]
+                    [
+                        Cell.of(Run(f.label, bold=True), shade=LABEL_FILL),
+                        _items(f.items) if len(f.items) > 1 else Cell.of(f.value),
+                    ]
                     for f in jd.qualifications
                 ],
                 _widths(0.18, 0.82),
@@ -190,14 +198,16 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
     else:
         out.append(paragraph(none))
 
+    # the last section stays on the page of the sign-off: a signature alone on a page signs nothing
+    signed = bool(jd.signoff and title)
     section("career")
-    out.append(paragraph(join_items(jd.career, jd.lang) or none))
+    out.append(paragraph(join_items(jd.career, jd.lang) or none, keep_next=signed and not jd.environment))
 
     if jd.environment:
         section("environment")
-        out.append(paragraph(jd.environment))
+        out.append(paragraph(jd.environment, keep_next=signed))
 
-    if jd.signoff and title:
+    if signed:
         section("jd.signoff")
         sign_rows = [[Cell.of(L(k)) for k in ("jd.party", "jd.name", "jd.signature", "jd.signed_on")]]
         sign_rows += [
@@ -236,11 +246,22 @@ def position_chart(jd: JobDescription) -> str:
     if jd.reports:
         parts += [arrow, boxes(jd.reports)]
     if jd.dotted:
-        label = f"{jd.label('dotted')}{_colon(jd.lang)}" + join_items(
+        dotted = f"{jd.label('dotted')}{_colon(jd.lang)}" + join_items(
             tuple(p.title for p in jd.dotted), jd.lang
         )
-        parts.append(paragraph(Run(label, color=MUTED, size=9), align="center"))
+        parts.append(paragraph(Run(dotted, color=MUTED, size=9), align="center"))
     return "".join(parts)
+
+
+def _items(items: tuple[str, ...]) -> Cell:
+    """A cell's items one to a line, bulleted where there are several (else they read as one)."""
+    return Cell(items, bullets=len(items) > 1)
+
+
+def _unbroken(text: str) -> str:
+    """``text`` with no-break spaces: a line breaks between the subtitle's parts, never inside a
+    date (``Effective: 1`` / ``January 2026``)."""
+    return text.replace(" ", "\u00a0")
 
 
 def _widths(*fractions: float) -> list[int]:

@@ -22,6 +22,7 @@ from .punctuation import full_width
 class Field:
     label: str
     value: str
+    items: tuple[str, ...] = ()  # what ``value`` joins, for a document that lists them one to a line
 
 
 @dataclass(frozen=True)
@@ -221,9 +222,11 @@ def job_description(ctx: RenderContext, role: Role, lang: str) -> JobDescription
         ("competencies", q.competencies),
     ):
         if items:
-            qualifications.append(Field(L(key), join_items(tuple(t(i) for i in items), lang)))
+            shown = tuple(t(i) for i in items)
+            qualifications.append(Field(L(key), join_items(shown, lang), shown))
     if role.training:
-        qualifications.append(Field(L("jd.training"), join_items(tuple(t(i) for i in role.training), lang)))
+        shown = tuple(t(i) for i in role.training)
+        qualifications.append(Field(L("jd.training"), join_items(shown, lang), shown))
     if role.physical:
         qualifications.append(Field(L("jd.physical"), t(role.physical)))
 
@@ -361,12 +364,19 @@ def display_target(target: Target, lang: str = "en", kpi: Kpi | None = None) -> 
     if comparator is None and kpi is not None:
         comparator = ">=" if kpi.higher_is_better else "<="
     number = f"{target.value:g}"
-    try:
-        unit = label(f"jd.unit.{target.unit}", lang) if target.unit else ""
-    except KeyError:
-        unit = target.unit
+    unit = measure_unit(target.unit, lang)
     amount = f"{number}{unit}" if unit in ("%", "") else f"{number} {unit}"
     return f"{_SYMBOLS[comparator]} {amount}" if comparator else amount
+
+
+def measure_unit(unit: str | None, lang: str) -> str:
+    """A KPI's unit as a document in ``lang`` writes it (min → 分钟); one it does not know, as written."""
+    if not unit:
+        return ""
+    try:
+        return label(f"jd.unit.{unit}", lang)
+    except KeyError:
+        return unit
 
 
 def join_items(items: tuple[str, ...], lang: str) -> str:

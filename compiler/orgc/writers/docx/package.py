@@ -443,7 +443,7 @@ _OWN_STYLES = {
     "TableText": (
         '<w:style {ns} w:type="paragraph" w:customStyle="1" w:styleId="TableText">'
         '<w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/></w:pPr>'
+        '<w:pPr><w:widowControl/><w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/></w:pPr>'
         '<w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>'
     ),
     "TOCHeading": (
@@ -453,11 +453,11 @@ _OWN_STYLES = {
     ),
     "TOC1": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
-        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="60"/></w:pPr></w:style>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr></w:style>'
     ),
     "TOC2": (
         '<w:style {ns} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
-        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="40"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr>{page_tab}<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
         '<w:ind w:left="220"/></w:pPr></w:style>'
     ),
 }
@@ -519,7 +519,7 @@ def _document(body: Sequence[str | Packed]) -> list[str | Packed]:
         f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
         f'<w:pgMar w:top="1247" w:right="{MARGIN}" w:bottom="1247" w:left="{MARGIN}" '
         'w:header="567" w:footer="567" w:gutter="0"/>'
-        '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+        '<w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>'
     )
     start = f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:document {NS}><w:body>"
     return [start, *body, f"{section}</w:body></w:document>"]

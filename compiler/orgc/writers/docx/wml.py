@@ -6,9 +6,10 @@ through python-docx's object model, and gives exactly the same markup every run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from ..escape import xml as _esc
 
@@ -117,6 +118,9 @@ class Cell:
     span: int = 1
     align: str | None = None
     bullets: bool = False
+    bullets_from: int | None = None  # the lines from this one on are bulleted (a title above its items)
+    merged: bool = False  # the cell above reaches over this one, whose lines are not shown
+    ruled: bool = True  # False: no rule above it, as it goes on with the cell above (a list's next items)
 
     @classmethod
     def of(cls, text: str | Run | Sequence[Run], **kwargs: object) -> Cell:
@@ -136,8 +140,11 @@ def table(
     borders: bool = True,
     keep_together: bool = False,
 ) -> str:
-    """A fixed-layout table; the first ``header_rows`` repeat at the top of every page. With
-    ``keep_together`` each row keeps with the next, so a short table is not split across pages."""
+    """A fixed-layout table; the first ``header_rows`` repeat at the top of every page, and no
+    row is split across pages. With ``keep_together`` each row keeps with the next, so a short
+    table is not split either. An item too long for one row is written as a few rows that look
+    like one (``Cell.merged``, ``Cell.ruled``): a row that cannot be split and is taller than
+    what is left of a page takes the table, and its heading, to the next page."""
     total = sum(widths)
     border = (
         "".join(
@@ -161,43 +168,144 @@ def table(
     body = []
     rows = list(rows)
     last = len(rows) - 1
+    joined = any(cell.merged or not cell.ruled for row in rows for cell in row)
     for index, row in enumerate(rows):
         header = index < header_rows
         trpr = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
+        keep_next = header or (keep_together and index < last)
+        below = _by_column(rows[index + 1]) if joined and index < last else {}
         cells = []
         column = 0
         for cell in row:
             width = sum(widths[column : column + cell.span])
+            joins = _joins(cell, below.get(column)) if joined else NO_JOINS
             column += cell.span
-            cells.append(_cell(cell, width, header, keep_next=header or (keep_together and index < last)))
+            cells.append(_cell(cell, width, header, keep_next, joins))
         body.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
     return f"<w:tbl>{props}{grid}{''.join(body)}</w:tbl>"
 
 
-def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False) -> str:
-    props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None))
+def _by_column(row: Sequence[Cell]) -> dict[int, Cell]:
+    """A row's cells by the grid column each starts at."""
+    out = {}
+    column = 0
+    for cell in row:
+        out[column] = cell
+        column += cell.span
+    return out
+
+
+# How a cell joins its neighbours above and below: merged with them ("restart": the first of
+# merged cells, "continue": one below it, "": not merged), and whether the rule above it and the
+# one below it are left out.
+Joins = tuple[str, bool, bool]
+NO_JOINS: Joins = ("", False, False)
+
+
+def _joins(cell: Cell, under: Cell | None) -> Joins:
+    merge = "continue" if cell.merged else "restart" if under is not None and under.merged else ""
+    return merge, not cell.ruled, under is not None and not under.ruled
+
+
+def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: Joins = NO_JOINS) -> str:
+    props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None), joins)
     paragraphs = []
-    for line in cell.lines or ("",):
-        content = line
-        if header and isinstance(line, str):
-            content = Run(line, bold=True)
+    first_bullet = 0 if cell.bullets else cell.bullets_from
+    for index, line in enumerate(cell.lines or ("",)):
+        bullet = first_bullet is not None and index >= first_bullet and not header
+        room = width - CELL_MARGIN_TWIPS - (BULLET_INDENT_TWIPS if bullet else 0)
+        content: str | Run | Sequence[Run] = line
+        if isinstance(line, str):
+            content = no_lone_last(line, room, TABLE_TEXT_SIZE)
+            if header:
+                content = Run(content, bold=True)
+        elif isinstance(line, Run):
+            content = replace(line, text=no_lone_last(line.text, room, line.size or TABLE_TEXT_SIZE))
         paragraphs.append(
-            paragraph(
-                content,
-                style="TableText",
-                align=cell.align,
-                bullet=cell.bullets and not header,
-                keep_next=keep_next,
-            )
+            paragraph(content, style="TableText", align=cell.align, bullet=bullet, keep_next=keep_next)
         )
     return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
 
 
+# -- no character alone on a cell's last line ------------------------------------------------------
+
+TABLE_TEXT_SIZE = 9.5  # pt, the TableText style's size
+CELL_MARGIN_TWIPS = 180  # a table cell's left and right margins together (tblCellMar)
+BULLET_INDENT_TWIPS = 284  # a bulleted line's indent (numbering.xml)
+# A line may not start with these (nor end with the opening ones): 避头尾, as Word and LibreOffice do.
+_CLOSING = frozenset("，。、；：？！）》」』】〕〉％")
+_OPENING = frozenset("（《「『【〔〈")
+
+
+@lru_cache(maxsize=1 << 16)  # a matrix repeats its row titles, a table its letters
+def no_lone_last(text: str, room_twips: int, size_pt: float) -> str:
+    """Chinese ``text`` whose last line, in a column ``room_twips`` wide, would hold a single
+    character (改进措 / 施), with a line break before its last two (改进 / 措施).
+
+    Only for text of full-width characters, each one em wide in any Chinese font, so that the
+    lines can be counted as the word processor breaks them (a full line whose next character
+    may not start a line gives its last character to the next line); after a number such as
+    ``3. ``, if the first line holds as many characters in a narrow Latin font as in a wide one.
+    """
+    room = room_twips / (size_pt * 20)  # in em
+    if room < 3 or len(text) <= room:
+        return text
+    number = _NUMBER.match(text)
+    prefix = number.group() if number else ""
+    body = text[len(prefix) :]
+    if len(body) < 3 or not _all_wide(body):
+        return text
+    narrow, wide = _prefix_em(prefix)
+    first = int(room - narrow)
+    if int(room - wide) != first:  # the font decides where the first line ends
+        return text
+    per_line = int(room)
+    start, capacity = 0, first
+    while len(body) - start > capacity:
+        end = start + capacity
+        if body[end] in _CLOSING or body[end - 1] in _OPENING:
+            end -= 1
+        start, capacity = end, per_line
+    if len(body) - start != 1:
+        return text
+    for keep in (2, 3):  # the last line's characters
+        cut = len(body) - keep
+        if cut > 0 and body[cut] not in _CLOSING and body[cut - 1] not in _OPENING:
+            return f"{prefix}{body[:cut]}\n{body[cut:]}"
+    return text
+
+
+_NUMBER = re.compile(r"\d{1,3}\. ")
+
+
+def _prefix_em(prefix: str) -> tuple[float, float]:
+    """How wide a number like ``12. `` is, in em, in the narrowest and the widest Latin font in use
+    (Calibri, DejaVu Sans), with the space Word and LibreOffice add between it and Chinese text."""
+    if not prefix:
+        return 0.0, 0.0
+    digits = sum(ch.isdigit() for ch in prefix)
+    return digits * 0.5 + 0.47, digits * 0.64 + 0.64 + 0.3
+
+
+# Characters one em wide in a Chinese font: CJK punctuation, ideographs, full-width forms.
+_NOT_WIDE = re.compile("[^\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
+
+
+def _all_wide(text: str) -> bool:
+    return _NOT_WIDE.search(text) is None
+
+
 @cache
-def _tcpr(width: int, span: int, fill: str | None) -> str:
+def _tcpr(width: int, span: int, fill: str | None, joins: Joins) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
+    merge, open_top, open_bottom = joins
+    if merge:
+        props += '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>"
+    if open_top or open_bottom:
+        sides = ("top",) * open_top + ("bottom",) * open_bottom
+        props += "<w:tcBorders>" + "".join(f'<w:{side} w:val="nil"/>' for side in sides) + "</w:tcBorders>"
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
     return f'<w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>'
