@@ -1097,6 +1097,15 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "待补充：本岗位的工作目的。",
     "jd.work-title": "{count} 个岗位需填写职位名称（现为文件名）：{ids}",
     # -- end of job descriptions --
+    # -- handbook volumes: a volume per top-level unit, the overview chart --
+    "doc.volume_whole": "总册",
+    "doc.unit_index": "部门索引",
+    "doc.unit_index_intro": "本手册按一级部门分册：各分册收录本部门的组织架构图、岗位说明书、职责分配矩阵以及本部门岗位参与的流程。本总册收录组织总览、领导岗位的岗位说明书、考核指标库、管理制度和已批准的例外。",
+    "doc.volume": "所在分册",
+    "doc.volume_this": "本册",
+    "doc.chart_legend_in_volume": "▸ N：其下 N 个岗位见该部门分册（见部门索引）。",
+    "doc.chart_legend_in_chart": "▸ N 其下 N 个岗位见该部门分图 charts/<部门编码>.svg",
+    # -- end of handbook volumes --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
@@ -1221,4 +1230,11 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     ),
     "责任: what the holder answers for, e.g. 对客户流失负领导责任.": "责任：任职者须负责的事项，例如对客户流失负领导责任。",
     # -- end of job descriptions --
+    # -- handbook volumes --
+    "How the handbook and the org chart are bound.": "组织手册和组织架构图的分册方式。",
+    "auto (the default): one handbook up to 300 roles, above that a volume per top-level unit; top-units: always a volume per top-level unit; none: always one handbook. The org chart follows: an overview and a chart per top-level unit when split.": (
+        "auto（默认）：300 个岗位以内为一册，超过则每个一级部门一册；top-units：总是每个一级部门一册；"
+        "none：总是只出一册。组织架构图随之拆分：分册时为一张总览图加每个一级部门一张图。"
+    ),
+    # -- end of handbook volumes --
 }

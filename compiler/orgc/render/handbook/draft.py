@@ -2,19 +2,22 @@
 
 ``book`` writes the cover, the contents and the job descriptions into a ``Book``,
 ``sections`` the tabular chapters; both take a piece (``ctx.reuse``) wherever the last
-build may have made the same part already.
+build may have made the same part already. A ``Book`` with a ``scope`` is one volume of
+a split handbook (``volumes``): its chapters show that volume's roles and units only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import cached_property
 
 from ...model.entities import Text
 from ...writers.docx.deflate import Packed
 from ...writers.docx.wml import Run, paragraph
 from ..context import Pieces, RenderContext
 from ..style import MUTED
+from ..volumes import Scope, Volumes
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,15 @@ class Book:
     parts: list[str | Packed] = dataclass_field(default_factory=list)  # Packed: a large piece
     entries: list[TocEntry] = dataclass_field(default_factory=list)
     chapters: int = 0
+    scope: Scope | None = None  # the volume being written; None: the one handbook of everything
+    volumes: Volumes | None = None  # all the volumes, when the handbook is split
+
+    def holds_unit(self, unit_id: str) -> bool:
+        return self.scope is None or unit_id in self._scope_units
+
+    @cached_property
+    def _scope_units(self) -> frozenset[str]:
+        return frozenset(self.scope.units) if self.scope else frozenset()
 
     def L(self, key: str) -> str:
         return self.ctx.label(key, self.lang)

@@ -13,10 +13,11 @@ from functools import cache, partial
 from ...i18n.documents import duration, long_date, value
 from ...model.entities import Process, Step, Text
 from ...model.raci import LETTER_ORDER, row_title
-from ...model.relative import TOKENS, step_rows
+from ...model.relative import TOKENS, split_row, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..chart.flow import flow_xml
+from ..context import RenderContext
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
 from .draft import Book
@@ -333,18 +334,18 @@ class _RowTitles:
 
 def processes(book: Book) -> None:
     ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
-    org = ctx.org
-    if not org.processes:
-        return
-    book.chapter(L("processes"))
-    book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
 
     def names(parties: Sequence[str]) -> str:
         # a relative party is shown as written (直接上级): the process holds for every Responsible role
         shown = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
         return _join(shown, lang) or DASH
 
-    for place, process in enumerate(org.processes.values()):
+    chosen = _processes_of_scope(book)
+    if not chosen:
+        return
+    book.chapter(L("processes"))
+    book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
+    for place, process in enumerate(chosen):
         book.heading(t(process.title), 2)
         number = {s.id: i for i, s in enumerate(process.steps, 1)}
         flow = [
@@ -369,6 +370,21 @@ def processes(book: Book) -> None:
         name = t(process.title)
         make = partial(_process_body, book, owner, description, steps, (flow, name, place))
         book.add(book.pieces.piece(make, "process", lang, (owner, description, steps, flow, name, place)))
+
+
+def _processes_of_scope(book: Book) -> list[Process]:
+    """Every process; in a volume, those in which its roles or units take a part (R, A, C or I)."""
+    org, scope = book.ctx.org, book.scope
+    if scope is None:
+        return list(org.processes.values())
+    steps = book.ctx.step_order
+    involved: set[str] = set()
+    for party in (*scope.roles, *scope.units):
+        for row in book.ctx.letters.get(party, ()):
+            ref = split_row(row)[0]
+            if ref in steps:
+                involved.add(ref.partition(".")[0])
+    return [process for process in org.processes.values() if process.id in involved]
 
 
 def _next_steps(
@@ -506,8 +522,13 @@ def waivers(book: Book) -> None:
 
 
 def _unit_tree(book: Book) -> list[str]:
+    """The book's unit ids (in a volume, the volume's) depth-first from the top units."""
+    return [unit_id for unit_id in unit_tree(book.ctx) if book.holds_unit(unit_id)]
+
+
+def unit_tree(ctx: RenderContext) -> list[str]:
     """Unit ids depth-first from the top units, each level in file order."""
-    org, graph = book.ctx.org, book.ctx.graph
+    org, graph = ctx.org, ctx.graph
     order: dict[str, None] = {}
 
     def visit(unit_id: str) -> None:
