@@ -17,6 +17,7 @@ Every role belongs to exactly one volume. A top-level unit without roles has no 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model.entities import Org
@@ -52,16 +53,17 @@ class Volumes:
         return None
 
 
-def top_units(org: Org, graph: OrgGraph) -> tuple[str, ...]:
+def top_units(org: Org) -> tuple[str, ...]:
     """The top-level units (see the module's docstring), in file order."""
 
     def internal(unit_id: str) -> bool:
         unit = org.units.get(unit_id)
         return unit is not None and not unit.external  # a party outside the company is external too
 
+    children = unit_children(org)
     level = [u for u in org.units if internal(u) and not internal(org.units[u].parent or "")]
     while len(level) == 1:
-        below = [u for u in graph.unit_children(level[0]) if internal(u)]
+        below = [u for u in children.get(level[0], ()) if internal(u)]
         if not below:
             break
         level = below
@@ -77,7 +79,7 @@ def should_split(setting: str, roles: int, top: int) -> bool:
 
 def volumes(org: Org, graph: OrgGraph, setting: str) -> Volumes | None:
     """The volumes of the handbook under ``setting``; None when it is one book."""
-    top = top_units(org, graph)
+    top = top_units(org)
     if not should_split(setting, len(org.roles), len(top)):
         return None
     parts = []
@@ -86,7 +88,7 @@ def volumes(org: Org, graph: OrgGraph, setting: str) -> Volumes | None:
         roles = graph.roles_in_unit(unit_id)
         if not roles:
             continue
-        units = tuple(u for u in _unit_tree(org, graph, unit_id))
+        units = tuple(unit_tree(org, (unit_id,)))
         parts.append(Scope(unit_id, roles, units))
         taken.update(units)
     whole_roles = tuple(r for r in graph.chart_order if org.roles[r].unit not in taken)
@@ -94,14 +96,28 @@ def volumes(org: Org, graph: OrgGraph, setting: str) -> Volumes | None:
     return Volumes(Scope(None, whole_roles, whole_units), tuple(parts))
 
 
-def _unit_tree(org: Org, graph: OrgGraph, root: str) -> list[str]:
-    """``root`` and the units below it, depth-first, each level in file order."""
+def unit_children(org: Org) -> dict[str, list[str]]:
+    """unit -> the units whose parent it is, in file order."""
+    children: dict[str, list[str]] = {}
+    for unit in org.units.values():
+        if unit.parent in org.units and unit.parent != unit.id:
+            children.setdefault(unit.parent, []).append(unit.id)
+    return children
+
+
+def unit_tree(org: Org, roots: Sequence[str] | None = None) -> list[str]:
+    """Unit ids depth-first from ``roots``, each level in file order; by default from the units
+    without a parent, then any left (in a parent cycle, which the checks report)."""
+    children = unit_children(org)
+    if roots is None:
+        roots = [*(u.id for u in org.units.values() if u.parent not in org.units), *org.units]
     order: dict[str, None] = {}
-    stack = [root]
-    while stack:
-        unit_id = stack.pop()
-        if unit_id in order:
-            continue
-        order[unit_id] = None
-        stack.extend(reversed(graph.unit_children(unit_id)))
+    for root in roots:
+        stack = [root]
+        while stack:
+            unit_id = stack.pop()
+            if unit_id in order:
+                continue
+            order[unit_id] = None
+            stack.extend(reversed(children.get(unit_id, ())))
     return list(order)

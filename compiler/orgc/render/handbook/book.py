@@ -5,6 +5,10 @@ the responsibility matrices, the processes, the policies and the accepted
 exceptions. Styles, fonts and the zip assembly are those of the JDs (``docx_base``),
 so the handbook looks like the JDs it contains and is byte-identical on every run.
 The chapters other than the JDs are written in ``sections``, both into a ``draft.Book``.
+
+A large organisation's handbook is split (``render.volumes``): ``handbook/<lang>.docx``
+is then the general volume and ``handbook/<lang>/<unit-id>.docx`` the volume of each
+top-level unit (``render_volume``), each a ``Book`` of that volume's roles and units.
 """
 
 from __future__ import annotations
@@ -36,12 +40,10 @@ from .split import unit_index, volume_name, volume_path
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
     """``handbook/<lang>.docx``: the handbook, or when it is split the whole-organisation volume
-    (the volumes of the top-level units are tasks of their own: ``split.render_volume``)."""
+    (the volumes of the top-level units are tasks of their own: ``render_volume``)."""
     split = handbook_volumes(ctx)
     for lang in ctx.languages:
-        pieces = ctx.reuse.pieces()
-        data = handbook_document(ctx, lang, pieces, split)
-        yield OutputFile(f"handbook/{lang}.docx", data, fragments=pieces.used)
+        yield handbook_file(ctx, f"handbook/{lang}.docx", lang, split)
 
 
 def volume_tasks(ctx: RenderContext) -> list[tuple[str, str]]:
@@ -60,14 +62,27 @@ def render_volume(ctx: RenderContext, task: tuple[str, str]) -> Iterator[OutputF
     split = handbook_volumes(ctx)
     assert split is not None
     scope = next(part for part in split.parts if part.unit == unit_id)
-    pieces = ctx.reuse.pieces()
-    data = handbook_document(ctx, lang, pieces, split, scope)
-    yield OutputFile(volume_path(unit_id, lang), data, fragments=pieces.used)
+    yield handbook_file(ctx, volume_path(unit_id, lang), lang, split, scope)
 
 
 def handbook_volumes(ctx: RenderContext) -> Volumes | None:
     """The volumes of the handbook under orgc.yaml's ``handbook: {split: …}``; None: one book."""
     return volumes(ctx.org, ctx.graph, ctx.config.handbook_split)
+
+
+def handbook_file(
+    ctx: RenderContext, path: str, lang: str, split: Volumes | None = None, scope: Scope | None = None
+) -> OutputFile:
+    """``handbook_document`` as the file ``path``: kept from the last build when its parts, all
+    taken as pieces, are the same (a volume no change reached is not compressed again)."""
+    pieces = ctx.reuse.pieces()
+    document, header = _written(ctx, lang, pieces, split, scope)
+    shown = (part if isinstance(part, str) else f"{part.crc}:{part.size}" for part in document)
+    content = ctx.reuse.key("handbook", lang, *header, ctx.source_date.isoformat(), *shown)
+    if ctx.reuse.kept((path,), content):
+        return OutputFile(path, b"", content, kept=True, fragments=pieces.used)
+    data = _assembled(ctx, lang, document, header)
+    return OutputFile(path, data, content, fragments=pieces.used)
 
 
 def handbook_document(
@@ -82,9 +97,17 @@ def handbook_document(
     With ``split``, the volume of ``scope`` (one of its parts), or without a ``scope`` the
     whole-organisation volume; without ``split``, the complete handbook.
     """
+    document, header = _written(ctx, lang, pieces or ctx.reuse.pieces(), split, scope)
+    return _assembled(ctx, lang, document, header)
+
+
+def _written(
+    ctx: RenderContext, lang: str, pieces: Pieces, split: Volumes | None, scope: Scope | None
+) -> tuple[list[str | Packed], tuple[str, str, str]]:
+    """The body of the handbook or volume, and its header, footer and title."""
     if split is not None and scope is None:
         scope = split.whole
-    book = Book(ctx, lang, pieces or ctx.reuse.pieces(), scope=scope, volumes=split)
+    book = Book(ctx, lang, pieces, scope=scope, volumes=split)
     chapters: list[Callable[[Book], None]]
     if scope is None:
         chapters = [org_chart, units_overview, kpi_catalogue, job_descriptions]
@@ -98,11 +121,19 @@ def handbook_document(
         write(book)
     org_name = ctx.t(ctx.org.name, lang)
     name = book.L("handbook") + (f" · {volume_name(book)}" if scope else "")
+    document = [cover(book), contents(book), *book.parts]
+    return document, (page_header(org_name, name), page_footer(book), f"{org_name} {name}")
+
+
+def _assembled(
+    ctx: RenderContext, lang: str, document: list[str | Packed], header: tuple[str, str, str]
+) -> bytes:
+    page_head, page_foot, title = header
     return docx_base(ctx).assemble(
-        document=[cover(book), contents(book), *book.parts],
-        header=page_header(org_name, name),
-        footer=page_footer(book),
-        title=f"{org_name} {name}",
+        document=document,
+        header=page_head,
+        footer=page_foot,
+        title=title,
         lang=lang,
         when=ctx.source_date,
         update_fields=True,

@@ -20,6 +20,7 @@ from ..chart.flow import flow_xml
 from ..context import RenderContext
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
+from ..volumes import unit_tree as volumes_unit_tree
 from .draft import Book
 
 # A matrix with more role columns than fit (at most this many) is split into several tables,
@@ -528,22 +529,7 @@ def _unit_tree(book: Book) -> list[str]:
 
 def unit_tree(ctx: RenderContext) -> list[str]:
     """Unit ids depth-first from the top units, each level in file order."""
-    org, graph = ctx.org, ctx.graph
-    order: dict[str, None] = {}
-
-    def visit(unit_id: str) -> None:
-        if unit_id in order:
-            return
-        order[unit_id] = None
-        for child in graph.unit_children(unit_id):
-            visit(child)
-
-    for unit in org.units.values():
-        if unit.parent not in org.units:
-            visit(unit.id)
-    for unit_id in org.units:  # units in a parent cycle (reported by the checks)
-        visit(unit_id)
-    return list(order)
+    return volumes_unit_tree(ctx.org)
 
 
 def _labelled(book: Book, key: str, text: str, keep_next: bool = False) -> str:
