@@ -301,7 +301,7 @@ def _jd_piece(book: Book, role_id: str) -> str | Packed:
     def make() -> str:
         return jd_body(jd or job_description(ctx, role, lang), heading_level=3, title=False)
 
-    return book.pieces.piece(make, "jd", content)
+    return book.pieces.piece(make, "jd", content, packed=True)
 
 
 def position_index(book: Book) -> None:
