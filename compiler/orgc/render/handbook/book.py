@@ -29,7 +29,7 @@ from ..jd.model import job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
 from ..volumes import Scope, Volumes, volumes
-from .draft import Book
+from .draft import Book, once_per_org
 from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
 from .split import unit_index, volume_name, volume_path
 
@@ -239,7 +239,7 @@ def org_chart(book: Book) -> None:
     volume's own unit (``part``)."""
     ctx, lang, scope = book.ctx, book.lang, book.scope
     book.chapter(book.L("org_chart"))
-    nodes = chart_nodes(ctx, lang)
+    nodes = once_per_org(ctx.org, ("chart-nodes", lang), partial(chart_nodes, ctx, lang))
     name = ctx.t(ctx.org.name, lang)
     if scope is not None and book.volumes is not None:
         if scope.unit is None:

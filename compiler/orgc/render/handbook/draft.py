@@ -8,11 +8,13 @@ a split handbook (``volumes``): its chapters show that volume's roles and units 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
+from typing import TypeVar
 
-from ...model.entities import Text
+from ...model.entities import Org, Text
 from ...writers.docx.deflate import Packed
 from ...writers.docx.wml import Run, paragraph
 from ..context import Pieces, RenderContext
@@ -76,3 +78,20 @@ class Book:
 
     def note(self, text: str) -> None:
         self.add(paragraph(Run(text, color=MUTED, size=9)))
+
+
+T = TypeVar("T")
+_MADE: dict[tuple[object, ...], tuple[Org, object]] = {}
+
+
+def once_per_org(org: Org, key: tuple[str, ...], make: Callable[[], T]) -> T:
+    """``make()`` once per organisation and ``key`` in this process: the volumes of a split
+    handbook, rendered one after another by a worker, share what is made from the whole
+    organisation (its chart's nodes, the order and titles of the matrix rows)."""
+    entry = (id(org), *key)
+    found = _MADE.get(entry)
+    if found is None or found[0] is not org:  # the org is held, so its id is not another's
+        if len(_MADE) > 32:
+            _MADE.clear()
+        found = _MADE[entry] = (org, make())
+    return found[1]  # type: ignore[return-value]

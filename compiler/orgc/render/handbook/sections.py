@@ -21,7 +21,7 @@ from ..context import RenderContext
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
 from ..volumes import unit_tree as volumes_unit_tree
-from .draft import Book
+from .draft import Book, once_per_org
 
 # A matrix with more role columns than fit (at most this many) is split into several tables,
 # the row labels repeated; the role columns share what the row labels leave.
@@ -102,7 +102,7 @@ def matrices(book: Book) -> None:
     """
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
-    order = {row: i for i, row in enumerate(_row_order(book))}
+    order = once_per_org(org, ("row-order",), lambda: {row: i for i, row in enumerate(_row_order(book))})
     titles = _RowTitles(book)
     cells = matrix_index(ctx).cells
     units: list[tuple[str, list[str], set[str]]] = []
@@ -297,23 +297,11 @@ def _row_order(book: Book) -> list[str]:
 
 class _RowTitles:
     """The first cell of a matrix row: its title, and in grey its process, or the holder of a duty
-    that is not one of the table's parties. Titles are looked up once per book."""
+    that is not one of the table's parties. Titles are looked up once per language (``once_per_org``)."""
 
     def __init__(self, book: Book) -> None:
         self.book = book
-        org, t = book.ctx.org, book.t
-        self.titles: dict[str, str] = {}
-        for role in org.roles.values():
-            for duty in role.duties:
-                self.titles.setdefault(duty.ref, t(duty.title))
-        for block in org.blocks.values():
-            for duty in block.duties:
-                self.titles.setdefault(duty.ref, t(duty.title))
-        for process in org.processes.values():
-            for number, step in enumerate(process.steps, 1):
-                for found in step_rows(org, process, step):
-                    title = t(row_title(org, found.row, step.title))
-                    self.titles.setdefault(found.row, f"{number}. {title}")
+        self.titles = once_per_org(book.ctx.org, ("row-titles", book.lang), partial(_row_titles, book))
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
         title, note, always = self.texts(row)
@@ -331,6 +319,23 @@ class _RowTitles:
             return self.titles[row], t(org.processes[owner].title), True
         holder = t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
         return self.titles[row], holder, False
+
+
+def _row_titles(book: Book) -> dict[str, str]:
+    org, t = book.ctx.org, book.t
+    titles: dict[str, str] = {}
+    for role in org.roles.values():
+        for duty in role.duties:
+            titles.setdefault(duty.ref, t(duty.title))
+    for block in org.blocks.values():
+        for duty in block.duties:
+            titles.setdefault(duty.ref, t(duty.title))
+    for process in org.processes.values():
+        for number, step in enumerate(process.steps, 1):
+            for found in step_rows(org, process, step):
+                title = t(row_title(org, found.row, step.title))
+                titles.setdefault(found.row, f"{number}. {title}")
+    return titles
 
 
 def processes(book: Book) -> None:
