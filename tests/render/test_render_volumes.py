@@ -313,7 +313,6 @@ def test_the_overview_shows_the_top_and_how_many_roles_each_box_holds(
 # -- builds ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_split_builds_are_byte_identical_and_rebuilds_match_fresh_builds(tmp_path: Path) -> None:
     project = example(tmp_path, "handbook: {split: top-units}\n")
     first, second = tmp_path / "one", tmp_path / "two"
@@ -339,7 +338,6 @@ def test_split_builds_are_byte_identical_and_rebuilds_match_fresh_builds(tmp_pat
     assert changed == ["handbook/zh/cs-care.docx", "jd/zh/cs-senior.docx", "jd/zh/cs-senior.md"]
 
 
-@pytest.mark.slow
 def test_a_unit_no_longer_top_level_and_an_unsplit_handbook_leave_no_file_behind(tmp_path: Path) -> None:
     project = example(tmp_path, "handbook: {split: top-units}\n")
     out = tmp_path / "out"
