@@ -38,6 +38,7 @@ class Config:
     signoff: tuple[str, ...] = ()  # the parties who sign every JD
     effective: date | None = None  # the documents' effective date
     pdf: bool = False  # every build makes PDFs too (orgc build --pdf)
+    handbook_split: str = "auto"  # auto | top-units | none: see render/volumes.py
     document: Document | None = field(default=None, compare=False, repr=False)
 
 
@@ -124,6 +125,7 @@ def _config(data: dict[str, Any], document: Document) -> Config:
         signoff=tuple(x for x in _list(data.get("signoff")) if isinstance(x, str) and x),
         effective=_date(data.get("effective")),
         pdf=data.get("pdf") is True,
+        handbook_split=_handbook_split(data.get("handbook")),
         document=document,
     )
 
@@ -136,6 +138,12 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _handbook_split(value: Any) -> str:
+    """``handbook: {split: …}``; a value the schema rejected (E102) keeps the default."""
+    split = value.get("split") if isinstance(value, dict) else None
+    return split if split in ("auto", "top-units", "none") else "auto"
 
 
 def _valid_option(code: str, key: str, value: Any) -> bool:

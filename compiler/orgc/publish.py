@@ -399,8 +399,13 @@ def _sync(folder: Path) -> None:
 
 
 def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
-    """Files, links and folders in ``out_dir`` that orgc did not write, into ``staging``."""
+    """Files, links and folders in ``out_dir`` that orgc did not write, into ``staging``.
+
+    A folder that held orgc's files is carried only for what else it holds: one whose files
+    this build no longer writes (a handbook no longer split) goes with them.
+    """
     top = str(out_dir)
+    our_folders = {parent for rel in ours for parent in _parents(rel)}
     for dirpath, dirnames, filenames in os.walk(top):
         # names as strings: the output folder holds tens of thousands of files, nearly all ours
         folder = os.path.relpath(dirpath, top).replace(os.sep, "/") if dirpath != top else ""
@@ -409,9 +414,10 @@ def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
             source, target = out_dir / rel, staging / rel
             if source.is_symlink():  # os.walk does not go into it: keep the link itself
                 if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
                     os.symlink(os.readlink(source), target)
-            elif not target.is_dir():
-                target.mkdir()
+            elif rel not in our_folders and not target.is_dir():
+                target.mkdir(parents=True)
                 shutil.copymode(source, target)
         for name in filenames:
             rel = f"{folder}/{name}" if folder else name
@@ -423,6 +429,13 @@ def _carry_foreign_files(out_dir: Path, staging: Path, ours: set[str]) -> None:
                 os.symlink(os.readlink(source), target)
             elif not _link(source, target):
                 shutil.copy2(source, target)
+
+
+def _parents(rel: str) -> Iterator[str]:
+    """``a/b/c.docx`` -> ``a/b``, ``a``."""
+    while "/" in rel:
+        rel = rel.rsplit("/", 1)[0]
+        yield rel
 
 
 def _pause(point: str) -> None:

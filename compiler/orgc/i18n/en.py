@@ -1223,4 +1223,13 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "pdf.timed-out": "LibreOffice was still making PDFs after {seconds} seconds and was stopped; nothing was written.",
     "pdf.cannot-start": "LibreOffice ({command}) could not be started: {reason}; nothing was written.",
     # -- end of orgc build --pdf --
+    # -- handbook volumes: a volume per top-level unit, the overview chart --
+    "doc.volume_whole": "General volume",
+    "doc.unit_index": "Unit index",
+    "doc.unit_index_intro": "The handbook is bound in volumes, one per top-level unit: each holds its unit's org chart, job descriptions, responsibility matrices and the processes its roles take part in. This general volume holds the overview, the leadership's job descriptions, the KPI catalogue, the policies and the accepted exceptions.",
+    "doc.volume": "Volume",
+    "doc.volume_this": "This volume",
+    "doc.chart_legend_in_volume": "▸ N: N roles below, in the unit's own volume (see the unit index).",
+    "doc.chart_legend_in_chart": "▸ N roles below, in the unit's own chart charts/<unit id>.svg",
+    # -- end of handbook volumes --
 }

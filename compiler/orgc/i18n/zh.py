@@ -1119,6 +1119,15 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "pdf.timed-out": "LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已停止；未写入任何文件。",
     "pdf.cannot-start": "无法启动 LibreOffice（{command}）：{reason}；未写入任何文件。",
     # -- end of orgc build --pdf --
+    # -- handbook volumes: a volume per top-level unit, the overview chart --
+    "doc.volume_whole": "总册",
+    "doc.unit_index": "部门索引",
+    "doc.unit_index_intro": "本手册按一级部门分册：各分册收录本部门的组织架构图、岗位说明书、职责分配矩阵以及本部门岗位参与的流程。本总册收录组织总览、领导岗位的岗位说明书、考核指标库、管理制度和已批准的例外。",
+    "doc.volume": "所在分册",
+    "doc.volume_this": "本册",
+    "doc.chart_legend_in_volume": "▸ N：其下 N 个岗位见该部门分册（见部门索引）。",
+    "doc.chart_legend_in_chart": "▸ N 其下 N 个岗位见该部门分图 charts/<部门编码>.svg",
+    # -- end of handbook volumes --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
@@ -1248,4 +1257,11 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
         "true：每次生成时同时为每份岗位说明书和组织手册生成 PDF（pdf/<lang>/），与 orgc build --pdf 相同；需要安装 LibreOffice。"
     ),
     # -- end of orgc build --pdf --
+    # -- handbook volumes --
+    "How the handbook and the org chart are bound.": "组织手册和组织架构图的分册方式。",
+    "auto (the default): one handbook up to 300 roles, above that a volume per top-level unit; top-units: always a volume per top-level unit; none: always one handbook. The org chart follows: an overview and a chart per top-level unit when split.": (
+        "auto（默认）：300 个岗位以内为一册，超过则每个一级部门一册；top-units：总是每个一级部门一册；"
+        "none：总是只出一册。组织架构图随之拆分：分册时为一张总览图加每个一级部门一张图。"
+    ),
+    # -- end of handbook volumes --
 }

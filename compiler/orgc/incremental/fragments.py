@@ -33,13 +33,15 @@ class Fragments:
         self._previous = previous or {}
         self._used: dict[str, bytes] = {}
 
-    def piece(self, make: Callable[[], str], *shown: object) -> str | Packed:
+    def piece(self, make: Callable[[], str], *shown: object, packed: bool = False) -> str | Packed:
         """The piece made by ``make``, which shows ``shown`` (everything it depends on)."""
-        key = fingerprint(*map(shown_text, shown))
+        # a piece packed on its own is other bytes in the document than the same text compressed
+        # with its neighbours: the two are kept apart
+        key = fingerprint(*map(shown_text, shown), *(("packed",) if packed else ()))
         stored = self._previous.get(key)
         value = _restored(stored) if stored is not None else None
         if value is None:
-            value = piece_of(make())
+            value = piece_of(make(), packed)
             stored = _stored(value)
         self._used[key] = stored
         return value

@@ -1,8 +1,8 @@
 """Every output of ``orgc build``, rendered in one process or several.
 
 Work is split into tasks: one per whole-organisation output (org.json, the whole
-matrix, chart, handbook), one per group of units (their matrices) and one per chunk of
-roles (their JDs in every language). Worker processes are forked, so they share the
+matrix, chart, handbook), one per volume of a split handbook, one per group of units
+(their matrices) and one per chunk of roles (their JDs in every language). Worker processes are forked, so they share the
 checked organisation without copying it.
 Results are taken as they come, so that the files of quick tasks are published while
 the long ones run; nothing depends on their order (the manifest, the build index and
@@ -41,9 +41,10 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
 def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes."""
     kept, roles = _untouched_first(ctx)
-    # The whole-organisation outputs first: each is one long task, and started last they would
-    # leave the other workers idle at the end.
-    tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
+    # The handbook's volumes and the whole-organisation outputs first: each is one long task, and
+    # started last they would leave the other workers idle at the end.
+    tasks: list[tuple[str, Any]] = [("volume", task) for task in handbook.volume_tasks(ctx)]
+    tasks += [("whole", index) for index in range(len(whole_renderers()))]
     # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
     # to hold at once in a worker and again in this process.
     units = list(ctx.org.units)
@@ -104,6 +105,9 @@ def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile]:
     kind, arg = task
     if kind == "whole":
         yield from whole_renderers()[arg](ctx)
+        return
+    if kind == "volume":  # a volume of a split handbook
+        yield from handbook.render_volume(ctx, arg)
         return
     if kind == "units":
         yield from raci.render_units(ctx, arg)

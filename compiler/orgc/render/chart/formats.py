@@ -15,7 +15,9 @@ from collections.abc import Iterator, Sequence
 from ...writers import escape
 from .. import style
 from ..context import OutputFile, RenderContext
+from ..volumes import volumes
 from .layout import EXTERNAL_PREFIX, Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org, text_width
+from .views import overview_nodes, unit_nodes
 from .word import box_fill, legend
 
 FONTS = (
@@ -35,23 +37,54 @@ HEADING_HEIGHT, LEGEND_HEIGHT = 40, 30
 
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
-    """The three charts; kept from the last build when the boxes, lines and titles are unchanged."""
+    """The three charts; kept from the last build when the boxes, lines and titles are unchanged.
+
+    When the handbook is split (``render.volumes``), they show the overview of the top
+    (``views.overview_nodes``), and each top-level unit has three of its own under ``charts/``.
+    """
     lang = ctx.org.default_language
     nodes = chart_nodes(ctx, lang)
-    title = f"{ctx.t(ctx.org.name, lang)} · {ctx.label('org_chart', lang)}"
+    org_name = ctx.t(ctx.org.name, lang)
+    title = f"{org_name} · {ctx.label('org_chart', lang)}"
+    split = volumes(ctx.org, ctx.graph, ctx.config.handbook_split)
+    if split is None:
+        yield from _chart_files(ctx, PATHS, nodes, title, ctx.org.id)
+        return
+    overview = overview_nodes(nodes, split)
+    extra = ctx.label("chart_legend_in_chart", lang) if any("▸" in n.note for n in overview) else ""
+    yield from _chart_files(ctx, PATHS, overview, title, ctx.org.id, extra)
+    for part in split.parts:
+        unit_id = part.unit or ""
+        unit = ctx.t(ctx.org.units[unit_id].name, lang)
+        unit_title = f"{org_name} · {unit} · {ctx.label('org_chart', lang)}"
+        paths = tuple(f"charts/{unit_id}{path[len('org-chart') :]}" for path in PATHS)
+        yield from _chart_files(ctx, paths, unit_nodes(nodes, part.roles), unit_title, unit_id)
+
+
+def _chart_files(
+    ctx: RenderContext,
+    paths: Sequence[str],
+    nodes: Sequence[ChartNode],
+    title: str,
+    graph_id: str,
+    extra_legend: str = "",
+) -> Iterator[OutputFile]:
+    """One chart as SVG, Mermaid and Graphviz (``paths`` in that order); ``extra_legend`` ends the SVG's key."""
+    lang = ctx.org.default_language
     dotted = ctx.label("dotted", lang)
-    content = ctx.reuse.key(lang, ctx.org.id, title, dotted, nodes)
-    if ctx.reuse.kept(PATHS, content):
-        for path in PATHS:
+    content = ctx.reuse.key(lang, graph_id, title, dotted, extra_legend, nodes)
+    if ctx.reuse.kept(paths, content):
+        for path in paths:
             yield OutputFile(path, b"", content, kept=True)
         return
-    svg_path, mermaid_path, dot_path = PATHS
+    svg_path, mermaid_path, dot_path = paths
     chart = layout(nodes, levels=len(nodes) <= LEVEL_ROWS_UP_TO)
-    yield OutputFile(
-        svg_path, svg(chart, nodes, title, dotted, legend(nodes, lang, folded=False)).encode(), content
-    )
+    key = legend(nodes, lang, folded=False)
+    if extra_legend:
+        key += ("；" if lang.startswith("zh") else "; ") + extra_legend
+    yield OutputFile(svg_path, svg(chart, nodes, title, dotted, key).encode(), content)
     yield OutputFile(mermaid_path, mermaid(nodes, title).encode(), content)
-    yield OutputFile(dot_path, dot(nodes, ctx.org.id, title).encode(), content)
+    yield OutputFile(dot_path, dot(nodes, graph_id, title).encode(), content)
 
 
 def chart_nodes(ctx: RenderContext, lang: str) -> tuple[ChartNode, ...]:

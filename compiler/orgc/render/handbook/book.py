@@ -5,6 +5,10 @@ the responsibility matrices, the processes, the policies and the accepted
 exceptions. Styles, fonts and the zip assembly are those of the JDs (``docx_base``),
 so the handbook looks like the JDs it contains and is byte-identical on every run.
 The chapters other than the JDs are written in ``sections``, both into a ``draft.Book``.
+
+A large organisation's handbook is split (``render.volumes``): ``handbook/<lang>.docx``
+is then the general volume and ``handbook/<lang>/<unit-id>.docx`` the volume of each
+top-level unit (``render_volume``), each a ``Book`` of that volume's roles and units.
 """
 
 from __future__ import annotations
@@ -13,18 +17,22 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from ...i18n.documents import long_date
+from ...writers.docx.deflate import Packed
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ..chart import word as chart_word
 from ..chart.formats import chart_nodes
 from ..chart.layout import text_width
+from ..chart.views import overview_nodes, unit_nodes
 from ..context import OutputFile, Pieces, RenderContext
-from ..jd.docx import jd_body
+from ..jd.docx import jd_body, jd_path
 from ..jd.model import job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
-from .draft import Book
+from ..volumes import Scope, Volumes, volumes
+from .draft import Book, once_per_org
 from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
+from .split import unit_index, volume_name, volume_path
 
 # The contents list the headings of levels 1 and 2 (``Book.heading``): chapters and the roles,
 # units, processes and policies in them. Level 3 (the sections of every JD and policy) stays in
@@ -32,33 +40,101 @@ from .sections import kpi_catalogue, matrices, policies, processes, units_overvi
 
 
 def render(ctx: RenderContext) -> Iterator[OutputFile]:
+    """``handbook/<lang>.docx``: the handbook, or when it is split the whole-organisation volume
+    (the volumes of the top-level units are tasks of their own: ``render_volume``)."""
+    split = handbook_volumes(ctx)
     for lang in ctx.languages:
-        pieces = ctx.reuse.pieces()
-        data = handbook_document(ctx, lang, pieces)
-        yield OutputFile(f"handbook/{lang}.docx", data, fragments=pieces.used)
+        yield handbook_file(ctx, f"handbook/{lang}.docx", lang, split)
 
 
-def handbook_document(ctx: RenderContext, lang: str, pieces: Pieces | None = None) -> bytes:
-    """The complete handbook in ``lang``, as .docx bytes; ``pieces`` may hold parts of the last one."""
-    book = Book(ctx, lang, pieces or ctx.reuse.pieces())
-    chapters: list[Callable[[Book], None]] = [
-        org_chart,
-        units_overview,
-        kpi_catalogue,
-        job_descriptions,
-        matrices,
-        processes,
-        policies,
-        waivers,
-    ]
+def volume_tasks(ctx: RenderContext) -> list[tuple[str, str]]:
+    """(top-level unit, language) of every volume of a split handbook but the whole-organisation
+    one, the largest first, so that no worker is left with a long one at the end."""
+    split = handbook_volumes(ctx)
+    if split is None:
+        return []
+    parts = sorted(split.parts, key=lambda part: -len(part.roles))  # stable: ties in unit order
+    return [(part.unit or "", lang) for part in parts for lang in ctx.languages]
+
+
+def render_volume(ctx: RenderContext, task: tuple[str, str]) -> Iterator[OutputFile]:
+    """``handbook/<lang>/<unit-id>.docx``: the volume of one top-level unit (``volume_tasks``)."""
+    unit_id, lang = task
+    split = handbook_volumes(ctx)
+    assert split is not None
+    scope = next(part for part in split.parts if part.unit == unit_id)
+    yield handbook_file(ctx, volume_path(unit_id, lang), lang, split, scope)
+
+
+def handbook_volumes(ctx: RenderContext) -> Volumes | None:
+    """The volumes of the handbook under orgc.yaml's ``handbook: {split: …}``; None: one book."""
+    return volumes(ctx.org, ctx.graph, ctx.config.handbook_split)
+
+
+def handbook_file(
+    ctx: RenderContext, path: str, lang: str, split: Volumes | None = None, scope: Scope | None = None
+) -> OutputFile:
+    """``handbook_document`` as the file ``path``: kept from the last build when its parts, all
+    taken as pieces, are the same (a volume no change reached is not compressed again)."""
+    pieces = ctx.reuse.pieces()
+    document, header = _written(ctx, lang, pieces, split, scope)
+    shown = (part if isinstance(part, str) else f"{part.crc}:{part.size}" for part in document)
+    content = ctx.reuse.key("handbook", lang, *header, ctx.source_date.isoformat(), *shown)
+    if ctx.reuse.kept((path,), content):
+        return OutputFile(path, b"", content, kept=True, fragments=pieces.used)
+    data = _assembled(ctx, lang, document, header)
+    return OutputFile(path, data, content, fragments=pieces.used)
+
+
+def handbook_document(
+    ctx: RenderContext,
+    lang: str,
+    pieces: Pieces | None = None,
+    split: Volumes | None = None,
+    scope: Scope | None = None,
+) -> bytes:
+    """The handbook in ``lang``, as .docx bytes; ``pieces`` may hold parts of the last one.
+
+    With ``split``, the volume of ``scope`` (one of its parts), or without a ``scope`` the
+    whole-organisation volume; without ``split``, the complete handbook.
+    """
+    document, header = _written(ctx, lang, pieces or ctx.reuse.pieces(), split, scope)
+    return _assembled(ctx, lang, document, header)
+
+
+def _written(
+    ctx: RenderContext, lang: str, pieces: Pieces, split: Volumes | None, scope: Scope | None
+) -> tuple[list[str | Packed], tuple[str, str, str]]:
+    """The body of the handbook or volume, and its header, footer and title."""
+    if split is not None and scope is None:
+        scope = split.whole
+    book = Book(ctx, lang, pieces, scope=scope, volumes=split)
+    chapters: list[Callable[[Book], None]]
+    if scope is None:
+        chapters = [org_chart, units_overview, kpi_catalogue, job_descriptions]
+        chapters += [matrices, processes, policies, waivers]
+    elif scope.unit is None:
+        chapters = [org_chart, unit_index, kpi_catalogue, job_descriptions]
+        chapters += [matrices, processes, policies, waivers]
+    else:
+        chapters = [org_chart, units_overview, job_descriptions, matrices, processes]
     for write in chapters:
         write(book)
     org_name = ctx.t(ctx.org.name, lang)
+    name = book.L("handbook") + (f" · {volume_name(book)}" if scope else "")
+    document = [cover(book), contents(book), *book.parts]
+    return document, (page_header(org_name, name), page_footer(book), f"{org_name} {name}")
+
+
+def _assembled(
+    ctx: RenderContext, lang: str, document: list[str | Packed], header: tuple[str, str, str]
+) -> bytes:
+    page_head, page_foot, title = header
     return docx_base(ctx).assemble(
-        document=[cover(book), contents(book), *book.parts],
-        header=page_header(org_name, book.L("handbook")),
-        footer=page_footer(book),
-        title=f"{org_name} {book.L('handbook')}",
+        document=document,
+        header=page_head,
+        footer=page_foot,
+        title=title,
         lang=lang,
         when=ctx.source_date,
         update_fields=True,
@@ -71,7 +147,10 @@ def handbook_document(ctx: RenderContext, lang: str, pieces: Pieces | None = Non
 def cover(book: Book) -> str:
     """Title page: a section of its own, so that it has no header and footer."""
     ctx, L = book.ctx, book.L
-    roles = list(ctx.org.roles.values())
+    scope = book.scope
+    part = scope if scope and scope.unit else None  # the whole-organisation volume counts everything
+    roles = [ctx.org.roles[r] for r in part.roles] if part else list(ctx.org.roles.values())
+    units = [ctx.org.units[u] for u in part.units] if part else list(ctx.org.units.values())
     facts = []
     if ctx.org.version:
         facts.append((L("version"), ctx.org.version))
@@ -81,7 +160,7 @@ def cover(book: Book) -> str:
     elif ctx.dated:
         facts.append((L("date"), long_date(ctx.source_date.date(), book.lang)))
     facts += [
-        (L("units"), str(sum(1 for u in ctx.org.units.values() if not u.external))),
+        (L("units"), str(sum(1 for u in units if not u.external))),
         (L("roles"), str(len(roles))),
         (L("headcount"), str(sum(r.headcount for r in roles))),
     ]
@@ -102,7 +181,14 @@ def cover(book: Book) -> str:
                 align="center",
                 space_before=3600,
             ),
-            paragraph(Run(L("handbook"), size=20, color=MUTED), align="center", space_after=1200),
+            paragraph(
+                Run(L("handbook"), size=20, color=MUTED), align="center", space_after=0 if scope else 1200
+            ),
+            *(
+                [paragraph(Run(volume_name(book), size=16, color=ACCENT), align="center", space_after=1200)]
+                if scope
+                else []
+            ),
             table(rows, [2000, 3400], align="center", borders=False),
             f"<w:p><w:pPr>{section}</w:pPr></w:p>",
         ]
@@ -173,11 +259,19 @@ def page_footer(book: Book) -> str:
 
 
 def org_chart(book: Book) -> None:
-    ctx, lang = book.ctx, book.lang
+    """The org chart; in a split handbook's volumes the top-level overview (``whole``) or the
+    volume's own unit (``part``)."""
+    ctx, lang, scope = book.ctx, book.lang, book.scope
     book.chapter(book.L("org_chart"))
-    limit = CHART_PAGE_LIMIT if len(ctx.org.roles) > FULL_JD_LIMIT else None
-    nodes = chart_nodes(ctx, lang)
+    nodes = once_per_org(ctx.org, ("chart-nodes", lang), partial(chart_nodes, ctx, lang))
     name = ctx.t(ctx.org.name, lang)
+    if scope is not None and book.volumes is not None:
+        if scope.unit is None:
+            nodes = overview_nodes(nodes, book.volumes)
+        else:
+            nodes = unit_nodes(nodes, scope.roles)
+            name = book.t(ctx.org.units[scope.unit].name)
+    limit = CHART_PAGE_LIMIT if len(nodes) > FULL_JD_LIMIT else None
     book.add(
         book.pieces.piece(
             lambda: chart_word.chart_xml(nodes, name, lang, CONTENT_WIDTH, limit),
@@ -189,6 +283,8 @@ def org_chart(book: Book) -> None:
             nodes,
         )
     )
+    if scope is not None and scope.unit is None and any(n.note for n in nodes):
+        book.add(paragraph(Run(book.L("chart_legend_in_volume"), color=MUTED, size=8), space_after=0))
 
 
 # Above this many roles the handbook lists the positions instead of printing every JD: at a few
@@ -199,19 +295,37 @@ CHART_PAGE_LIMIT = 40
 
 
 def job_descriptions(book: Book) -> None:
-    """Every JD in org-chart order, each from a new page, its title a level-2 heading."""
+    """Every JD in org-chart order (in a volume, its roles'), each from a new page, its title a
+    level-2 heading."""
     ctx = book.ctx
-    if not ctx.org.roles:
+    roles = book.scope.roles if book.scope else ctx.graph.chart_order
+    if not roles:
         return
     book.chapter(book.L("job_descriptions"))
-    if len(ctx.org.roles) > FULL_JD_LIMIT:
+    if book.scope is None and len(ctx.org.roles) > FULL_JD_LIMIT:
         position_index(book)
         return
-    for number, role in enumerate(ctx.graph.roles()):
-        jd = job_description(ctx, role, book.lang)
-        body = jd_body(jd, heading_level=3, title=False)
-        book.heading(jd.title, 2, new_page=number > 0)
-        book.add(body)
+    for number, role_id in enumerate(roles):
+        book.heading(ctx.role_title(role_id, book.lang), 2, new_page=number > 0)
+        if book.scope is None:  # at most FULL_JD_LIMIT, made now as quickly as taken
+            book.add(jd_body(job_description(ctx, ctx.org.roles[role_id], book.lang), 3, title=False))
+        else:
+            book.add(_jd_piece(book, role_id))
+
+
+def _jd_piece(book: Book, role_id: str) -> str | Packed:
+    """A role's JD as a volume prints it, a piece kept by the content key of its JD file: a role
+    no change can reach is printed again without making its JD at all (a volume may hold thousands)."""
+    ctx, lang = book.ctx, book.lang
+    role = ctx.org.roles[role_id]
+    keys = ctx.reuse.untouched(role_id, [jd_path(role_id, lang)])
+    jd = None if keys else job_description(ctx, role, lang)
+    content = keys[0] if keys else ctx.reuse.key(jd)
+
+    def make() -> str:
+        return jd_body(jd or job_description(ctx, role, lang), heading_level=3, title=False)
+
+    return book.pieces.piece(make, "jd", content, packed=True)
 
 
 def position_index(book: Book) -> None:

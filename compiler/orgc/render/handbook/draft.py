@@ -2,20 +2,25 @@
 
 ``book`` writes the cover, the contents and the job descriptions into a ``Book``,
 ``sections`` the tabular chapters; both take a piece (``ctx.reuse``) wherever the last
-build may have made the same part already.
+build may have made the same part already. A ``Book`` with a ``scope`` is one volume of
+a split handbook (``volumes``): its chapters show that volume's roles and units only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import cached_property
+from typing import TypeVar
 
-from ...model.entities import Text
+from ...model.entities import Org, Text
 from ...writers.docx.deflate import Packed
 from ...writers.docx.wml import Run, paragraph
 from ..context import Pieces, RenderContext
 from ..jd.punctuation import full_width
 from ..style import MUTED
+from ..volumes import Scope, Volumes
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,15 @@ class Book:
     parts: list[str | Packed] = dataclass_field(default_factory=list)  # Packed: a large piece
     entries: list[TocEntry] = dataclass_field(default_factory=list)
     chapters: int = 0
+    scope: Scope | None = None  # the volume being written; None: the one handbook of everything
+    volumes: Volumes | None = None  # all the volumes, when the handbook is split
+
+    def holds_unit(self, unit_id: str) -> bool:
+        return self.scope is None or unit_id in self._scope_units
+
+    @cached_property
+    def _scope_units(self) -> frozenset[str]:
+        return frozenset(self.scope.units) if self.scope else frozenset()
 
     def L(self, key: str) -> str:
         return self.ctx.label(key, self.lang)
@@ -67,3 +81,20 @@ class Book:
 
     def note(self, text: str) -> None:
         self.add(paragraph(Run(text, color=MUTED, size=9)))
+
+
+T = TypeVar("T")
+_MADE: dict[tuple[object, ...], tuple[Org, object]] = {}
+
+
+def once_per_org(org: Org, key: tuple[str, ...], make: Callable[[], T]) -> T:
+    """``make()`` once per organisation and ``key`` in this process: the volumes of a split
+    handbook, rendered one after another by a worker, share what is made from the whole
+    organisation (its chart's nodes, the order and titles of the matrix rows)."""
+    entry = (id(org), *key)
+    found = _MADE.get(entry)
+    if found is None or found[0] is not org:  # the org is held, so its id is not another's
+        if len(_MADE) > 32:
+            _MADE.clear()
+        found = _MADE[entry] = (org, make())
+    return found[1]  # type: ignore[return-value]

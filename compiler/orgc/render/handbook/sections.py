@@ -13,14 +13,16 @@ from functools import cache, partial
 from ...i18n.documents import duration, long_date, value
 from ...model.entities import Process, Step, Text
 from ...model.raci import LETTER_ORDER, row_title
-from ...model.relative import TOKENS, step_rows
+from ...model.relative import TOKENS, split_row, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..chart.flow import flow_xml
+from ..context import RenderContext
 from ..jd.model import measure_unit
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
-from .draft import Book
+from ..volumes import unit_tree as volumes_unit_tree
+from .draft import Book, once_per_org
 
 # A matrix with more role columns than fit (at most this many) is split into several tables,
 # the row labels repeated; the role columns share what the row labels leave.
@@ -104,7 +106,7 @@ def matrices(book: Book) -> None:
     """
     ctx, L, t = book.ctx, book.L, book.t
     org = ctx.org
-    order = {row: i for i, row in enumerate(_row_order(book))}
+    order = once_per_org(org, ("row-order",), lambda: {row: i for i, row in enumerate(_row_order(book))})
     titles = _RowTitles(book)
     cells = matrix_index(ctx).cells
     units: list[tuple[str, list[str], set[str]]] = []
@@ -304,23 +306,11 @@ def _row_order(book: Book) -> list[str]:
 
 class _RowTitles:
     """The first cell of a matrix row: its title, and in grey its process, or the holder of a duty
-    that is not one of the table's parties. Titles are looked up once per book."""
+    that is not one of the table's parties. Titles are looked up once per language (``once_per_org``)."""
 
     def __init__(self, book: Book) -> None:
         self.book = book
-        org, t = book.ctx.org, book.t
-        self.titles: dict[str, str] = {}
-        for role in org.roles.values():
-            for duty in role.duties:
-                self.titles.setdefault(duty.ref, t(duty.title))
-        for block in org.blocks.values():
-            for duty in block.duties:
-                self.titles.setdefault(duty.ref, t(duty.title))
-        for process in org.processes.values():
-            for number, step in enumerate(process.steps, 1):
-                for found in step_rows(org, process, step):
-                    title = t(row_title(org, found.row, step.title))
-                    self.titles.setdefault(found.row, f"{number}. {title}")
+        self.titles = once_per_org(book.ctx.org, ("row-titles", book.lang), partial(_row_titles, book))
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
         title, note, always = self.texts(row)
@@ -340,20 +330,37 @@ class _RowTitles:
         return self.titles[row], holder, False
 
 
+def _row_titles(book: Book) -> dict[str, str]:
+    org, t = book.ctx.org, book.t
+    titles: dict[str, str] = {}
+    for role in org.roles.values():
+        for duty in role.duties:
+            titles.setdefault(duty.ref, t(duty.title))
+    for block in org.blocks.values():
+        for duty in block.duties:
+            titles.setdefault(duty.ref, t(duty.title))
+    for process in org.processes.values():
+        for number, step in enumerate(process.steps, 1):
+            for found in step_rows(org, process, step):
+                title = t(row_title(org, found.row, step.title))
+                titles.setdefault(found.row, f"{number}. {title}")
+    return titles
+
+
 def processes(book: Book) -> None:
     ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
-    org = ctx.org
-    if not org.processes:
-        return
-    book.chapter(L("processes"))
-    book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
 
     def names(parties: Sequence[str]) -> str:
         # a relative party is shown as written (直接上级): the process holds for every Responsible role
         shown = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
         return _join(shown, lang) or DASH
 
-    for place, process in enumerate(org.processes.values()):
+    chosen = _processes_of_scope(book)
+    if not chosen:
+        return
+    book.chapter(L("processes"))
+    book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
+    for place, process in enumerate(chosen):
         book.heading(t(process.title), 2)
         number = {s.id: i for i, s in enumerate(process.steps, 1)}
         flow = [
@@ -378,6 +385,21 @@ def processes(book: Book) -> None:
         name = t(process.title)
         make = partial(_process_body, book, owner, description, steps, (flow, name, place))
         book.add(book.pieces.piece(make, "process", lang, (owner, description, steps, flow, name, place)))
+
+
+def _processes_of_scope(book: Book) -> list[Process]:
+    """Every process; in a volume, those in which its roles or units take a part (R, A, C or I)."""
+    org, scope = book.ctx.org, book.scope
+    if scope is None:
+        return list(org.processes.values())
+    steps = book.ctx.step_order
+    involved: set[str] = set()
+    for party in (*scope.roles, *scope.units):
+        for row in book.ctx.letters.get(party, ()):
+            ref = split_row(row)[0]
+            if ref in steps:
+                involved.add(ref.partition(".")[0])
+    return [process for process in org.processes.values() if process.id in involved]
 
 
 def _next_steps(
@@ -515,23 +537,13 @@ def waivers(book: Book) -> None:
 
 
 def _unit_tree(book: Book) -> list[str]:
+    """The book's unit ids (in a volume, the volume's) depth-first from the top units."""
+    return [unit_id for unit_id in unit_tree(book.ctx) if book.holds_unit(unit_id)]
+
+
+def unit_tree(ctx: RenderContext) -> list[str]:
     """Unit ids depth-first from the top units, each level in file order."""
-    org, graph = book.ctx.org, book.ctx.graph
-    order: dict[str, None] = {}
-
-    def visit(unit_id: str) -> None:
-        if unit_id in order:
-            return
-        order[unit_id] = None
-        for child in graph.unit_children(unit_id):
-            visit(child)
-
-    for unit in org.units.values():
-        if unit.parent not in org.units:
-            visit(unit.id)
-    for unit_id in org.units:  # units in a parent cycle (reported by the checks)
-        visit(unit_id)
-    return list(order)
+    return volumes_unit_tree(ctx.org)
 
 
 def _labelled(book: Book, key: str, text: str, keep_next: bool = False) -> str:
