@@ -15,7 +15,7 @@ Two shapes, the same tree and roles:
 - ``local`` (the default, the shape of every earlier figure): each process is
   run by one manager's team, so a unit's matrix names few parties of other units;
 - ``wide``: a unit also for about one manager in seven of the fifth layer (about 250
-  units at 10,000 roles, a few of them still with hundreds of roles), and seven
+  units at 10,000 roles, a few of them still with hundreds of roles), and nine
   processes in ten company-wide, as 费用报销 or 采购审批 are: each step's
   Responsible, Accountable (often ``@supervisor``: each applicant's own), Consulted
   and Informed are roles and units from anywhere in the organisation.
@@ -122,7 +122,7 @@ AUTHORITY = ["handle", "decide", "approve", "coordinate", "escalate", "propose"]
 
 SHAPES = ("local", "wide")
 WIDE_UNIT_SHARE = 0.15  # wide: managers of the layer below UNIT_LAYERS that head a unit of their own
-WIDE_PROCESS_SHARE = 7  # wide: processes in ten that are company-wide
+WIDE_PROCESS_SHARE = 9  # wide: processes in ten that are company-wide
 COMPANY_PROCESSES = [
     ("费用报销", "Expense claims"),
     ("采购审批", "Purchase approval"),
@@ -436,7 +436,7 @@ class Generator:
                 step["accountable"] = "@supervisor"  # each applicant's own supervisor
             elif chance < 0.7:
                 step["accountable"] = managers[rng.randrange(len(managers))].id
-            consulted = {managers[rng.randrange(len(managers))].id for _ in range(rng.randint(0, 2))}
+            consulted = {managers[rng.randrange(len(managers))].id for _ in range(rng.randint(0, 3))}
             if consulted:
                 step["consulted"] = sorted(consulted)
             informed = {units[rng.randrange(len(units))] for _ in range(rng.randint(0, 3))}

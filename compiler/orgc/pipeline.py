@@ -12,7 +12,7 @@ from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from .i18n import Message, default_language, os_reason
 from .ids import ID
-from .incremental.known import KnownDocuments, ReadDocument, mentions_in
+from .incremental.known import KnownDocuments, ReadDocument
 from .load.discover import SpecFile, discover
 from .load.text import DecodedText, content_digest, decode, read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
@@ -106,10 +106,7 @@ def check(
             # reported above (E102); what refers to it is not also "unknown" (DUT003, ORG009 …)
             unreadable.append(spec.path.stem)
         elif not parse_problems and not schema_problems and decoded.digest is not None:
-            mentions = mentions_in(document.data)
-            read.append(
-                ReadDocument(spec.rel, spec.kind, decoded.stamp, decoded.digest, document.data, mentions)
-            )
+            read.append(ReadDocument(spec.rel, spec.kind, decoded.stamp, decoded.digest, document.data))
         documents.append(SpecDocument(spec.kind, spec.path.stem, document))
     if not any(spec.kind == "org" for spec in discovery.files):
         unreadable.append("org")  # its units are unknown, not missing: report the file once
