@@ -43,6 +43,8 @@ Look = tuple[str, bool]
 
 def display_width(text: str) -> int:
     """Width in Latin characters of the longest line: wide (CJK) characters count double."""
+    if text.isascii() and text.isprintable():  # one line of characters one column wide each
+        return len(text)
     lines = text.splitlines() or [""]
     return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
 
@@ -198,8 +200,16 @@ def _height(values: Sequence[str], widths: Sequence[int], wrapped: int) -> str:
     for text, width in zip(values[:wrapped], widths, strict=False):
         if text:
             room = max(width - 1, 1)
-            lines = max(lines, sum(-(-max(display_width(line), 1) // room) for line in text.splitlines()))
+            found = _LINES.get((text, room))
+            if found is None:
+                found = sum(-(-max(display_width(line), 1) // room) for line in text.splitlines())
+                _LINES[text, room] = found
+            lines = max(lines, found)
     return "" if lines == 1 else f' ht="{min(lines * LINE_POINTS, MAX_ROW_POINTS)}" customHeight="1"'
+
+
+# (text, room) -> the lines it wraps to: a large matrix repeats each title in many rows
+_LINES: dict[tuple[str, int], int] = {}
 
 
 def _text_cell(sheet, row: int, column: int, text: str):  # type: ignore[no-untyped-def]
