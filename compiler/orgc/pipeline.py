@@ -12,8 +12,9 @@ from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from .i18n import Message, default_language, os_reason
 from .ids import ID
-from .incremental.known import KnownDocuments, ReadDocument, mentions_in
+from .incremental.known import KnownDocuments, ReadDocument
 from .load.discover import SpecFile, discover
+from .load.forked import map_forked, workers_for
 from .load.text import DecodedText, content_digest, decode, read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
 from .model.build import Built, SpecDocument, build_org
@@ -50,10 +51,13 @@ def check(
     known: KnownDocuments | None = None,
     overlay: Mapping[str, str] | None = None,
     built: Built | None = None,
+    jobs: int | None = 1,
 ) -> CheckResult:
     """Read, validate, model and check a project; every problem becomes a diagnostic.
 
     Documents in ``known`` whose files are unchanged are taken over as they are.
+    Many files to read are read, parsed and validated in ``jobs`` processes (None: one per
+    core), forked for it (``load.forked``); the result is the same whatever ``jobs`` is.
     ``overlay`` maps a spec file (relative to the project, with '/') to its text as an
     editor holds it, unsaved: it is read instead of the file on disk. Entities in ``built``
     whose documents are taken over from ``known`` are taken over too (and it keeps this
@@ -69,19 +73,34 @@ def check(
     documents: list[SpecDocument] = []
     unreadable: list[str] = []
     read: list[ReadDocument] = []
+    # the files to read: neither held by the editor nor known unchanged (a stamp, no reading)
+    unchanged = {
+        spec.rel: found
+        for spec in discovery.files
+        if known and spec.rel not in overlay and (found := known.unchanged(spec)) is not None
+    }
+    waiting = [spec for spec in discovery.files if spec.rel not in overlay and spec.rel not in unchanged]
+    loaded = dict(
+        zip(
+            (spec.rel for spec in waiting),
+            map_forked(partial(_load, known=known), waiting, workers_for(jobs)),
+            strict=True,
+        )
+    )
     for spec in discovery.files:
         edited = overlay.get(spec.rel)
-        known_document = known.unchanged(spec) if known and edited is None else None
+        known_document = unchanged.get(spec.rel)
+        parsed: _Parsed | None = None
         if edited is not None:
             decoded = _decode_edited(edited, spec.rel)
             if known and decoded.digest is not None:
                 known_document = known.same_content(spec, None, decoded.digest)
         elif known_document is None:
-            try:
-                decoded = read_spec(spec.path, spec.rel)
-            except OSError as exc:
-                message = Message("cli.cannot-read", file=spec.rel, reason=os_reason(exc))
-                raise ProjectError(message, default_language(config.languages)) from exc
+            outcome = loaded[spec.rel]
+            if isinstance(outcome, OSError):
+                message = Message("cli.cannot-read", file=spec.rel, reason=os_reason(outcome))
+                raise ProjectError(message, default_language(config.languages)) from outcome
+            decoded, parsed = outcome
             if known and decoded.digest is not None:
                 known_document = known.same_content(spec, decoded.stamp, decoded.digest)
         if known_document is not None:
@@ -91,25 +110,19 @@ def check(
             )
             read.append(known_document)
             continue
-        document, parse_problems = None, ()
-        if decoded.text is not None:
-            document, parse_problems = parse_yaml(decoded.text, spec.rel)
-            diagnostics += parse_problems
-        elif decoded.problem:
+        document, parse_problems, schema_problems = parsed or _parse(spec, decoded)
+        diagnostics += parse_problems
+        if decoded.text is None and decoded.problem:
             diagnostics.append(decoded.problem)
         if document is None:
             unreadable.append(spec.path.stem)
             continue
-        document, schema_problems = validate(document, spec.kind)
         diagnostics += schema_problems
         if not _identified(document.data, spec.kind):
             # reported above (E102); what refers to it is not also "unknown" (DUT003, ORG009 …)
             unreadable.append(spec.path.stem)
         elif not parse_problems and not schema_problems and decoded.digest is not None:
-            mentions = mentions_in(document.data)
-            read.append(
-                ReadDocument(spec.rel, spec.kind, decoded.stamp, decoded.digest, document.data, mentions)
-            )
+            read.append(ReadDocument(spec.rel, spec.kind, decoded.stamp, decoded.digest, document.data))
         documents.append(SpecDocument(spec.kind, spec.path.stem, document))
     if not any(spec.kind == "org" for spec in discovery.files):
         unreadable.append("org")  # its units are unknown, not missing: report the file once
@@ -140,6 +153,33 @@ def check(
         files=len(discovery.files) + (1 if config.document else 0),
         read=tuple(read),
     )
+
+
+# A spec file's document as parsed and validated, its parse problems and its schema problems.
+_Parsed = tuple[Document | None, tuple[Diagnostic, ...], tuple[Diagnostic, ...]]
+
+
+def _load(spec: SpecFile, known: KnownDocuments | None) -> tuple[DecodedText, _Parsed | None] | OSError:
+    """A spec file read (``read_spec``) and, unless ``known`` holds a document of the same bytes,
+    parsed and validated; the OSError that stopped the reading. Run in a forked worker for many
+    files, so it raises nothing and its result pickles."""
+    try:
+        decoded = read_spec(spec.path, spec.rel)
+    except OSError as exc:
+        return exc
+    if known and decoded.digest is not None and known.same_content(spec, decoded.stamp, decoded.digest):
+        return replace(decoded, text=None), None  # taken over: the text is not needed
+    return decoded, _parse(spec, decoded)
+
+
+def _parse(spec: SpecFile, decoded: DecodedText) -> _Parsed:
+    if decoded.text is None:
+        return None, (), ()
+    document, parse_problems = parse_yaml(decoded.text, spec.rel)
+    if document is None:
+        return None, parse_problems, ()
+    document, schema_problems = validate(document, spec.kind)
+    return document, parse_problems, schema_problems
 
 
 def _decode_edited(text: str, file: str) -> DecodedText:

@@ -74,7 +74,7 @@ def build(options: BuildOptions) -> int:
 
     known = plan.known_documents(last)
     try:
-        result = check(options.path, options.today, known)
+        result = check(options.path, options.today, known, jobs=options.jobs)
     except ProjectError as exc:  # not a project: said in the language asked for, else the project's
         raise BuildProblem(exc.message, options.messages or exc.language or "en") from None
     said = options.messages or default_language(result.config.languages)

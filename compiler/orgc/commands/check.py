@@ -87,9 +87,9 @@ def _exit_code(result: CheckResult, strict: bool) -> int:
 def checked(
     path: Path, today: date | None, messages: str | None = None, known: KnownDocuments | None = None
 ) -> CheckResult:
-    """``pipeline.check``, with a folder that is not a project as a ``CommandProblem``."""
+    """``pipeline.check`` on every core, with a folder that is not a project as a ``CommandProblem``."""
     try:
-        return check(path, today, known)
+        return check(path, today, known, jobs=None)
     except ProjectError as exc:
         raise CommandProblem(exc.message.render(messages or exc.language or "en")) from None
 

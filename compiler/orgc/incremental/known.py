@@ -28,7 +28,18 @@ class ReadDocument:
     stamp: tuple[int, int, int] | None  # size, modification time, inode
     digest: str
     data: Any
-    mentions: frozenset[str]  # every text in it that could be an id (see ``mentions_in``)
+    # every text in it that could be an id (see ``mentions_in``); None: not yet looked for, as
+    # `orgc check` never needs them (``mentions`` finds them when first asked)
+    found: frozenset[str] | None = field(default=None, compare=False)
+
+    @property
+    def mentions(self) -> frozenset[str]:
+        """Every text in the document that could be an id."""
+        found = self.found
+        if found is None:
+            found = mentions_in(self.data)
+            object.__setattr__(self, "found", found)  # derived from ``data``: the value stays the same
+        return found
 
 
 @dataclass(frozen=True)
@@ -76,10 +87,20 @@ def mentions_in(data: Any) -> frozenset[str]:
     """
     found: set[str] = set()
     stack = [data]
+    fullmatch = ID.fullmatch
     while stack:
         value = stack.pop()
-        if isinstance(value, str):
-            if ID.fullmatch(value):
+        kind = type(value)
+        if kind is str:
+            # isascii() is known without reading the text: most texts are Chinese
+            if value.isascii() and fullmatch(value):
+                found.add(value)
+        elif kind is dict:
+            stack += value.values()
+        elif kind is list:
+            stack += value
+        elif isinstance(value, str):
+            if fullmatch(value):
                 found.add(value)
         elif isinstance(value, dict):
             stack += value.values()

@@ -173,19 +173,19 @@ def render_workbook(ctx: RenderContext) -> Iterator[OutputFile]:
     if lang.startswith("zh"):  # printed, with the punctuation of a Chinese page (raci.csv keeps the specs')
         texts = (0,) if whole.dense else (0, 2)
         rows = [tuple(full_width(v) if i in texts else v for i, v in enumerate(row)) for row in rows]
-    yield OutputFile(
-        "raci/raci.xlsx",
-        matrix_workbook(
-            title=f"{_label('matrix', lang)} — {ctx.t(ctx.org.name, lang)}",
-            header=header,
-            rows=rows,
-            label_columns=2 if whole.dense else 4,
-            when=ctx.source_date,
-            lang=lang,
-            frozen_columns=None if whole.dense else 0,
-            hidden_columns=(2,) if whole.dense else (2, 4),  # the ids of rows (and of parties)
-        ),
+    pieces = ctx.reuse.pieces()  # runs of rows as the last build made them
+    data = matrix_workbook(
+        title=f"{_label('matrix', lang)} — {ctx.t(ctx.org.name, lang)}",
+        header=header,
+        rows=rows,
+        label_columns=2 if whole.dense else 4,
+        when=ctx.source_date,
+        lang=lang,
+        frozen_columns=None if whole.dense else 0,
+        hidden_columns=(2,) if whole.dense else (2, 4),  # the ids of rows (and of parties)
+        piece=pieces.piece,
     )
+    yield OutputFile("raci/raci.xlsx", data, fragments=pieces.used)
 
 
 def _lang(ctx: RenderContext) -> str:

@@ -10,7 +10,11 @@ diagnostic still points at what the user wrote.
 
 Each schema position is compiled once into a :class:`_Typer`; a position under
 which no value can be anything but text (titles, purposes, lists of texts) is
-marked ``inert`` and its data is passed on without being walked.
+marked ``inert`` and its data is passed on without being walked. A mapping is
+walked only at the keys whose positions are not inert (``live``: in a role, its
+headcount, duties, KPIs, qualifications and authority), and a mapping or list is
+copied only when a value in it changes: a document written with the English
+values is given back as it is, without one new dict.
 """
 
 from __future__ import annotations
@@ -32,8 +36,12 @@ _TYPED = frozenset(("integer", "number", "boolean"))
 
 
 def coerce(data: Any, schema_name: str) -> Any:
-    """A copy of ``data`` with scalars typed as the named schema asks (``data`` itself where none are)."""
-    return _walk(data, _typer(resources.schema(schema_name), schema_name))
+    """``data`` with scalars typed as the named schema asks: a copy of what changes, shared
+    where nothing does (``data`` itself when no value is retyped); ``data`` is never modified."""
+    typer = _ROOTS.get(schema_name)
+    if typer is None:
+        typer = _ROOTS[schema_name] = _settled(_typer(resources.schema(schema_name), schema_name))
+    return data if typer.inert else _walk(data, typer)
 
 
 @dataclass
@@ -46,22 +54,58 @@ class _Typer:
     extra: _Typer | None = None  # additionalProperties
     items: _Typer | None = None
     inert: bool = True  # nothing below this position is ever retyped
+    live: tuple[tuple[str, _Typer], ...] = ()  # the properties that are not inert
+    live_extra: _Typer | None = None  # ``extra``, when it is not inert
 
 
-def _walk(data: Any, typer: _Typer | None) -> Any:
-    if typer is None or typer.inert:
-        return data
-    if isinstance(data, str):
+def _walk(data: Any, typer: _Typer) -> Any:
+    """``data`` typed at ``typer``'s position (not inert); ``data`` itself when nothing changes."""
+    kind = type(data)
+    if kind is str:
         if typer.canonical is not None:
             data = typer.canonical(data)
         return _scalar(data, typer.scalar) if typer.scalar else data
-    if isinstance(data, dict):
-        properties, extra = typer.properties, typer.extra
-        return {key: _walk(value, properties.get(key, extra)) for key, value in data.items()}
-    if isinstance(data, list):
+    if kind is dict:
+        if typer.live_extra is not None:  # any key may be typed: look at each
+            properties, extra = typer.properties, typer.live_extra
+            changed = None
+            for key, value in data.items():
+                child = properties.get(key, extra)
+                if child is None or child.inert:
+                    continue
+                typed = _walk(value, child)
+                if typed is not value:
+                    if changed is None:
+                        changed = dict(data)
+                    changed[key] = typed
+            return data if changed is None else changed
+        changed = None
+        for key, child in typer.live:
+            value = data.get(key, _MISSING)
+            if value is _MISSING:
+                continue
+            typed = _walk(value, child)
+            if typed is not value:
+                if changed is None:
+                    changed = dict(data)
+                changed[key] = typed
+        return data if changed is None else changed
+    if kind is list:
         items = typer.items
-        return data if items is None or items.inert else [_walk(value, items) for value in data]
+        if items is None or items.inert:
+            return data
+        typed_items = None
+        for index, value in enumerate(data):
+            typed = _walk(value, items)
+            if typed is not value:
+                if typed_items is None:
+                    typed_items = list(data)
+                typed_items[index] = typed
+        return data if typed_items is None else typed_items
     return data
+
+
+_MISSING = object()
 
 
 def _scalar(text: str, types: frozenset[str]) -> Any:
@@ -102,6 +146,26 @@ def _typer(schema: Schema, doc: str) -> _Typer:
     children = [*typer.properties.values(), typer.extra, typer.items]
     typer.inert = not typer.scalar and typer.canonical is None and all(c is None or c.inert for c in children)
     return typer
+
+
+_ROOTS: dict[str, _Typer] = {}
+
+
+def _settled(root: _Typer) -> _Typer:
+    """``root`` with ``live`` filled in at every position below it, once all of them are compiled
+    (a position of a recursive schema that met itself while compiling was inert so far)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        typer = stack.pop()
+        if id(typer) in seen:
+            continue
+        seen.add(id(typer))
+        props = typer.properties
+        typer.live = tuple((name, sub) for name, sub in props.items() if sub is not None and not sub.inert)
+        typer.live_extra = typer.extra if typer.extra is not None and not typer.extra.inert else None
+        stack += [child for child in (*props.values(), typer.extra, typer.items) if child is not None]
+    return root
 
 
 def _branch(schema: Schema, doc: str, kind: str) -> tuple[Schema, str] | None:

@@ -18,11 +18,13 @@ import heapq
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from io import BytesIO
 
 from . import escape
+from .docx.deflate import Packed
 from .docx.package import Streamed, write_zip
 
 SHEET_TITLE = "RACI"
@@ -43,6 +45,8 @@ Look = tuple[str, bool]
 
 def display_width(text: str) -> int:
     """Width in Latin characters of the longest line: wide (CJK) characters count double."""
+    if text.isascii() and text.isprintable():  # one line of characters one column wide each
+        return len(text)
     lines = text.splitlines() or [""]
     return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
 
@@ -57,6 +61,7 @@ def matrix_workbook(
     frozen_columns: int | None = None,
     sheet_title: str = SHEET_TITLE,
     hidden_columns: Sequence[int] = (),
+    piece: Callable[..., str | Packed] | None = None,
 ) -> bytes:
     """``header`` and ``rows`` of plain text; the first ``label_columns`` are labels, the rest letters.
 
@@ -64,6 +69,8 @@ def matrix_workbook(
     The one sheet is called ``sheet_title``.
     Empty letter cells are left out: a large matrix is mostly empty. Columns numbered (from 1)
     in ``hidden_columns`` are hidden (ids, kept for filtering and lookups).
+
+    ``piece`` (``render.context.Pieces.piece``) may give runs of rows as the last build made them.
 
     Printed, the sheet is A4 landscape, as wide as the page (as many pages long as it takes),
     the header row and the first ``frozen_columns`` repeated on every page, every cell ruled,
@@ -103,43 +110,46 @@ def matrix_workbook(
 
     styles: dict[Look, int] = {}
 
-    def rest(text: str, label: bool, i: int, j: int) -> str:
-        """A cell after its reference: style id and text; the first cell of a look is held by openpyxl."""
-        clean = escape.xml_safe(text)
-        look = ("" if label else text[0] if text[0] in fonts else "-", escape.spreadsheet(clean) != clean)
-        if look not in styles:
-            cell = _text_cell(sheet, i, j + 1, text)
-            cell.alignment = wrap if label else centre
-            cell.border = ruled
-            if not label and text[0] in fonts:
-                cell.font = fonts[text[0]]
-            styles[look] = cell.style_id
-        return f' s="{styles[look]}"{_inline(clean)}'
+    def rest(text: str, label: bool, i: int, j: int) -> None:
+        """The first cell of a look, held by openpyxl, which numbers the look's style."""
+        cell = _text_cell(sheet, i, j + 1, text)
+        cell.alignment = wrap if label else centre
+        cell.border = ruled
+        if not label and text[0] in fonts:
+            cell.font = fonts[text[0]]
+        styles[_look(text, label, fonts)] = cell.style_id
 
-    labels: dict[str, str] = {}  # text -> the rest of its cell, in a label column
-    letters: dict[str, str] = {}  # the same in a letter column
-    first_row, last = len(data), 0
+    # First the looks, in reading order: openpyxl numbers each look's style as it first meets it.
+    looks: dict[tuple[str, bool], Look] = {}  # (text, in a label column) -> its look
+    written: list[int] = []  # the rows that have a cell (a row without cells is not written)
     for i, values in enumerate(rows, 2):
         if len(values) > len(header):
             raise ValueError(f"row {i} has {len(values)} cells, the header {len(header)}")
-        cells = []
+        has_cells = False
         for j, text in enumerate(values):
-            if j < label_columns:
-                found = labels.get(text)
-                if found is None:
-                    found = labels[text] = rest(text, True, i, j)
-            elif not text:  # empty letter cells are left out: a large matrix is mostly empty
+            label = j < label_columns
+            if not label and not text:  # empty letter cells are left out: a large matrix is mostly empty
                 continue
-            else:
-                found = letters.get(text)
-                if found is None:
-                    found = letters[text] = rest(text, False, i, j)
-            cells.append(f'<c r="{columns[j]}{i}"{found}')
-        if cells:  # a row without cells is not written
-            data.append(f'<row r="{i}"{_height(values, widths, label_columns)}>{"".join(cells)}</row>')
-            last = i
-    if not (len(data) > first_row and data[first_row].startswith(('<row r="2">', '<row r="2" '))):
-        data.insert(first_row, '<row r="2"></row>')  # openpyxl writes the row of the frozen-pane cell
+            has_cells = True
+            look = looks.get((text, label))
+            if look is None:
+                look = looks[text, label] = _look(text, label, fonts)
+                if look not in styles:
+                    rest(text, label, i, j)
+        if has_cells:
+            written.append(i)
+    last = written[-1] if written else 0
+    if not written or written[0] != 2:
+        data.append('<row r="2"></row>')  # openpyxl writes the row of the frozen-pane cell
+    # Then the rows, in runs of ROW_RUN that a build may take from the last one as they are
+    # (``piece``): after a title is reworded, one run is made again.
+    cell_text: dict[tuple[str, bool], str] = {}
+    for start in range(0, len(rows), ROW_RUN):
+        run = rows[start : start + ROW_RUN]
+        make = partial(_rows_xml, run, start + 2, columns, label_columns, widths, styles, looks, cell_text)
+        data.append(
+            make() if piece is None else piece(make, "xlsx-rows", start, label_columns, widths, styles, run)
+        )
     data.append("</sheetData>")
     if last:
         sheet.cell(row=last, column=1)  # the sheet's extent, as if openpyxl held every cell
@@ -175,6 +185,44 @@ def matrix_workbook(
     return _fixed(buffer.getvalue(), workbook, stamp, data)
 
 
+ROW_RUN = 2000  # rows of a piece of the sheet (``matrix_workbook``'s ``piece``)
+
+
+def _look(text: str, label: bool, fonts: Mapping[str, object]) -> Look:
+    clean = escape.xml_safe(text)
+    return ("" if label else text[0] if text[0] in fonts else "-", escape.spreadsheet(clean) != clean)
+
+
+def _rows_xml(
+    run: Sequence[Sequence[str]],
+    first: int,
+    columns: Sequence[str],
+    label_columns: int,
+    widths: Sequence[int],
+    styles: Mapping[Look, int],
+    looks: Mapping[tuple[str, bool], Look],
+    cell_text: dict[tuple[str, bool], str],
+) -> str:
+    """The ``<row>`` elements of ``run``, its first row numbered ``first``; ``cell_text`` keeps the
+    rest of each text's cell after its reference (style and text), made once per text."""
+    out = []
+    for i, values in enumerate(run, first):
+        cells = []
+        for j, text in enumerate(values):
+            label = j < label_columns
+            if not label and not text:
+                continue
+            found = cell_text.get((text, label))
+            if found is None:
+                found = cell_text[text, label] = (
+                    f' s="{styles[looks[text, label]]}"{_inline(escape.xml_safe(text))}'
+                )
+            cells.append(f'<c r="{columns[j]}{i}"{found}')
+        if cells:  # a row without cells is not written
+            out.append(f'<row r="{i}"{_height(values, widths, label_columns)}>{"".join(cells)}</row>')
+    return "".join(out)
+
+
 def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], label_columns: int) -> list[int]:
     """Each column's width in characters: a label column as wide as its longest text (within
     bounds), a letter column as its heading."""
@@ -198,8 +246,16 @@ def _height(values: Sequence[str], widths: Sequence[int], wrapped: int) -> str:
     for text, width in zip(values[:wrapped], widths, strict=False):
         if text:
             room = max(width - 1, 1)
-            lines = max(lines, sum(-(-max(display_width(line), 1) // room) for line in text.splitlines()))
+            found = _LINES.get((text, room))
+            if found is None:
+                found = sum(-(-max(display_width(line), 1) // room) for line in text.splitlines())
+                _LINES[text, room] = found
+            lines = max(lines, found)
     return "" if lines == 1 else f' ht="{min(lines * LINE_POINTS, MAX_ROW_POINTS)}" customHeight="1"'
+
+
+# (text, room) -> the lines it wraps to: a large matrix repeats each title in many rows
+_LINES: dict[tuple[str, int], int] = {}
 
 
 def _text_cell(sheet, row: int, column: int, text: str):  # type: ignore[no-untyped-def]
@@ -248,7 +304,7 @@ def _inline(text: str) -> str:
 _SHEET_DATA = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.DOTALL)
 
 
-def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: list[str]) -> bytes:  # type: ignore[no-untyped-def]
+def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: list[str | Packed]) -> bytes:  # type: ignore[no-untyped-def]
     """The saved workbook with all its cells, fixed dates, orgc as the application, [Content_Types].xml first."""
     from openpyxl.xml.functions import tostring  # openpyxl: see matrix_workbook
 
@@ -265,7 +321,11 @@ def _fixed(data: bytes, workbook, stamp: datetime, sheet_data: list[str]) -> byt
     if found is None:
         raise ValueError("openpyxl wrote a worksheet without <sheetData>")
     # the cells in pieces, never joined: a large matrix's sheet is tens of megabytes
-    pieces = [xml[: found.start()].decode("utf-8"), *sheet_data, xml[found.end() :].decode("utf-8")]
+    pieces: list[str | Packed] = [
+        xml[: found.start()].decode("utf-8"),
+        *sheet_data,
+        xml[found.end() :].decode("utf-8"),
+    ]
     parts[sheet] = (SHEET_PART, Streamed(pieces))
     parts.sort(key=lambda part: part[0] != "[Content_Types].xml")  # stable: the rest keep their order
     return write_zip(parts)
