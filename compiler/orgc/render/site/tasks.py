@@ -12,7 +12,7 @@ from typing import Any
 from ...model.entities import Role
 from ..context import OutputFile, RenderContext
 from ..jd.model import JobDescription
-from . import assets, home, role_page
+from . import assets, home, kpi_page, policy_page, process_page, role_page, search_index, unit_page
 
 UNIT_CHUNK = 32
 
@@ -25,14 +25,26 @@ def tasks(ctx: RenderContext) -> list[Any]:
     """The site's tasks besides its role pages (which come with the JDs: ``role_files``)."""
     if not enabled(ctx):
         return []
-    return [("whole", None)]
+    units = list(ctx.org.units)
+    return [
+        *(("search", lang) for lang in ctx.languages),  # the longest: first
+        ("whole", None),
+        *(("units", units[i : i + UNIT_CHUNK]) for i in range(0, len(units), UNIT_CHUNK)),
+    ]
 
 
 def run(ctx: RenderContext, task: Any) -> Iterator[OutputFile]:
-    kind, _arg = task
+    kind, arg = task
     if kind == "whole":
         yield from assets.render(ctx)
         yield from home.render(ctx)
+        yield from kpi_page.render(ctx)
+        yield from process_page.render(ctx)
+        yield from policy_page.render(ctx)
+    elif kind == "search":
+        yield from search_index.render(ctx, arg)
+    elif kind == "units":
+        yield from unit_page.render(ctx, arg)
 
 
 def role_paths(ctx: RenderContext, role_id: str) -> list[str]:
