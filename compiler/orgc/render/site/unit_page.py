@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ...i18n.documents import label
 from ...model.raci import combined
+from ...model.relative import split_row
 from ...writers.html import text
 from ..context import OutputFile, RenderContext
 from ..raci import matrix_index
@@ -210,6 +211,17 @@ def _matrix(lang: str, page: str, view: UnitView, ctx: RenderContext) -> str:
             return text(name)
         return f'<a href="{text(links.href(page, party_page(ctx, party_id, lang)))}">{text(name)}</a>'
 
+    def row_title(ref: str, title: str) -> str:
+        """A step's title leads to the step on its process page, a role's duty to the role's duties."""
+        owner, _, rest = split_row(ref)[0].partition(".")
+        if owner in ctx.org.processes:
+            target = links.process(lang, owner, rest)
+        elif owner in ctx.org.roles:
+            target = links.role(lang, owner) + "#duties"
+        else:  # a shared block's duty: no page of its own
+            return text(title)
+        return f'<a href="{text(links.href(page, target))}">{text(title)}</a>'
+
     legend = " · ".join(L(k) for k in ("responsible", "accountable", "consulted", "informed"))
     options = "".join(
         f'<option value="{text(party_id)}">{text(name)}</option>' for party_id, name, _ in matrix.columns
@@ -237,7 +249,7 @@ def _matrix(lang: str, page: str, view: UnitView, ctx: RenderContext) -> str:
             for j, found in cells:
                 row[j] = text(found)
             body.append(
-                f'<tr><th scope="row">{text(title)}<span class="ref">{text(ref)}</span></th>'
+                f'<tr><th scope="row">{row_title(ref, title)}<span class="ref">{text(ref)}</span></th>'
                 + "".join(f"<td>{c}</td>" for c in row)
                 + "</tr>"
             )
@@ -252,7 +264,7 @@ def _matrix(lang: str, page: str, view: UnitView, ctx: RenderContext) -> str:
         for (ref, title), cells in zip(matrix.rows, matrix.cells, strict=True):
             for j, found in cells:
                 body.append(
-                    f'<tr data-party="{text(matrix.columns[j][0])}"><th scope="row">{text(title)}<span class="ref">{text(ref)}</span></th>'
+                    f'<tr data-party="{text(matrix.columns[j][0])}"><th scope="row">{row_title(ref, title)}<span class="ref">{text(ref)}</span></th>'
                     f"<td>{party(j)}</td><td>{text(found)}</td></tr>"
                 )
         table = (
