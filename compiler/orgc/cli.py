@@ -258,6 +258,7 @@ def check_command(
     is_flag=True,
     help="Also a PDF of every job description and handbook, in pdf/<lang>/ (needs LibreOffice).",
 )
+@click.option("--no-site", "no_site", is_flag=True, help="Leave out the static website (out/site/).")
 @_today_option
 @_messages_option
 def build_command(
@@ -267,6 +268,7 @@ def build_command(
     jobs: int | None,
     check_only: bool,
     pdf: bool,
+    no_site: bool,
     today: date | None,
     messages: str | None,
 ) -> None:
@@ -282,7 +284,7 @@ def build_command(
     """
     from .commands.build import BuildOptions, BuildProblem, build
 
-    options = BuildOptions(path, output, langs, jobs, check_only, today, messages, pdf=pdf)
+    options = BuildOptions(path, output, langs, jobs, check_only, today, messages, pdf=pdf, site=not no_site)
     try:
         code = build(options)
     except BuildProblem as exc:

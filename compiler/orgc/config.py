@@ -39,6 +39,7 @@ class Config:
     effective: date | None = None  # the documents' effective date
     pdf: bool = False  # every build makes PDFs too (orgc build --pdf)
     handbook_split: str = "auto"  # auto | top-units | none: see render/volumes.py
+    site: bool = True  # out/site/: off with `site: false` (or `orgc build --no-site`)
     document: Document | None = field(default=None, compare=False, repr=False)
 
 
@@ -126,6 +127,7 @@ def _config(data: dict[str, Any], document: Document) -> Config:
         effective=_date(data.get("effective")),
         pdf=data.get("pdf") is True,
         handbook_split=_handbook_split(data.get("handbook")),
+        site=data.get("site") is not False,
         document=document,
     )
 
