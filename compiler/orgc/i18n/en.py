@@ -1201,4 +1201,23 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "jd.purpose-placeholder": "To be written: why this role exists.",
     "jd.work-title": "a title to write in place of the file's name ({count}): {ids}",
     # -- end of job descriptions --
+    # -- site: the chart page --
+    "doc.site_chart.title": "Organisation chart",
+    "doc.site_chart.find": "Find a role",
+    "doc.site_chart.find_hint": "Title, unit or id",
+    "doc.site_chart.zoom_in": "Zoom in",
+    "doc.site_chart.zoom_out": "Zoom out",
+    "doc.site_chart.fit": "Fit to window",
+    "doc.site_chart.expand": "Show the {n} roles under {title}",
+    "doc.site_chart.collapse": "Hide the {n} roles under {title}",
+    "doc.site_chart.found": "{title}: its chain of command is highlighted",
+    "doc.site_chart.not_found": "No role matches “{text}”",
+    "doc.site_chart.view": "Organisation chart: drag or use the arrow keys to move, the wheel or + and − to zoom",
+    "doc.site_chart.legend_folded": "▸ N: N roles folded below; press to show them",
+    "doc.site_chart.legend_chain": "highlighted: the chain of command of the role found",
+    "doc.site_chart.legend_dotted": "┄→ dotted-line reporting",
+    "doc.site_chart.legend_vacant": "dashed box: vacant position",
+    "doc.site_chart.continued": "continued on page {page}",
+    "doc.site_chart.no_script": "The chart needs JavaScript; the role pages list every role.",
+    # -- end of site: the chart page --
 }
