@@ -28,6 +28,7 @@
   var PRINT_WIDTH = 700, PRINT_HEIGHT = 900, PRINT_READABLE = 0.6, PRINT_EAGER_UP_TO = 1500;
   var SVG = "http://www.w3.org/2000/svg";
   var MAX_RESULTS = 30;
+  var CELL = 512, MAX_BOXES = 2500;
 
   var data = null;
   var started = false;
@@ -432,6 +433,7 @@
     this.open = initialOpen(tree);
     this.levels = tree.n <= LEVEL_ROWS_UP_TO;
     this.elements = new Array(tree.n);
+    this.present = []; // the roles whose boxes are elements now
     this.onChain = new Uint8Array(tree.n);
     this.found = -1;
     this.k = 1;
@@ -446,7 +448,9 @@
     this.solid = svgElement("path", { class: "reporting" });
     this.chainPath = svgElement("path", { class: "chain" });
     this.dottedGroup = svgElement("g", { class: "dotted" });
+    this.ghosts = svgElement("path", { class: "ghosts" });
     this.lines.appendChild(this.solid);
+    this.lines.appendChild(this.ghosts);
     this.lines.appendChild(this.dottedGroup);
     this.lines.appendChild(this.chainPath);
     this.canvas.appendChild(this.lines);
@@ -466,39 +470,127 @@
 
   Chart.prototype.render = function () {
     var tree = this.tree, L = layout(tree, tree.roots, this.kidsOf, this.levels);
-    var shown = new Uint8Array(tree.n), half = tree.width >> 1, k, i;
-    for (k = 0; k < L.order.length; k++) shown[L.order[k]] = 1;
-    if (this.layout) {
-      for (k = 0; k < this.layout.order.length; k++) {
-        i = this.layout.order[k];
-        if (!shown[i] && this.elements[i]) {
-          this.elements[i].remove();
-          this.elements[i] = null;
-        }
-      }
-    }
-    var fresh = document.createDocumentFragment();
-    for (k = 0; k < L.order.length; k++) {
-      i = L.order[k];
-      var el = this.elements[i];
-      if (!el) {
-        el = this.elements[i] = boxElement(tree, i, this.words, true);
-        if (tree.kids[i].length) el.appendChild(this.toggle(i));
-        fresh.appendChild(el);
-      }
-      el.style.left = L.x.get(i) - half + "px";
-      el.style.top = L.y.get(i) + "px";
-      this.mark(i);
-    }
-    this.canvas.appendChild(fresh);
     this.layout = L;
+    this.grid = gridOf(tree, L);
+    this.pos = new Int32Array(tree.n);
+    for (var k = 0; k < L.order.length; k++) this.pos[L.order[k]] = k;
+    this.ghostDrawn = false;
     this.lines.setAttribute("width", L.width);
     this.lines.setAttribute("height", L.height);
     this.solid.setAttribute("d", L.lines.map(function (line) { return line[2]; }).join(""));
     this.drawDotted(L);
     this.drawChain();
+    this.sync(true);
     this.printStale = true;
     if (L.order.length <= PRINT_EAGER_UP_TO) this.schedulePrint();
+  };
+
+  /* The boxes of a layout by cells of the chart, to find those in a part of it quickly. */
+  function gridOf(tree, L) {
+    var cells = new Map();
+    L.order.forEach(function (i) {
+      var key = Math.floor(L.x.get(i) / CELL) * 65536 + Math.floor(L.y.get(i) / CELL);
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(i);
+    });
+    return cells;
+  }
+
+  /* The roles whose boxes meet the rectangle (chart coordinates). */
+  Chart.prototype.within = function (x0, y0, x1, y1) {
+    var L = this.layout, half = this.tree.width >> 1, H = this.tree.height, out = [];
+    var cx0 = Math.floor((x0 - half) / CELL), cx1 = Math.floor((x1 + half) / CELL);
+    var cy0 = Math.floor((y0 - H) / CELL), cy1 = Math.floor(y1 / CELL);
+    if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > this.grid.size) { // a view larger than the chart: every cell
+      cx0 = cy0 = -1;
+      cx1 = cy1 = Math.ceil(Math.max(L.width, L.height) / CELL) + 1;
+    }
+    for (var cx = cx0; cx <= cx1; cx++) {
+      for (var cy = cy0; cy <= cy1; cy++) {
+        var cell = this.grid.get(cx * 65536 + cy);
+        if (!cell) continue;
+        for (var c = 0; c < cell.length; c++) {
+          var i = cell[c], x = L.x.get(i), y = L.y.get(i);
+          if (x - half < x1 && x + half > x0 && y < y1 && y + H > y0) out.push(i);
+        }
+      }
+    }
+    return out;
+  };
+
+  /* Only the boxes in and around the view are elements of the page: panning half a view in any
+     direction needs none made. When more than MAX_BOXES would be in view (zoomed far out), none
+     are: the boxes are drawn as plain shapes, too small to read anyway. */
+  Chart.prototype.sync = function (force) {
+    var box = this.size(), k = this.k, tree = this.tree, L = this.layout;
+    var x0 = -this.tx / k, y0 = -this.ty / k, x1 = (box.w - this.tx) / k, y1 = (box.h - this.ty) / k;
+    var b = this.built;
+    if (!force && b && x0 >= b[0] && y0 >= b[1] && x1 <= b[2] && y1 <= b[3]) return;
+    var mx = (x1 - x0) / 2, my = (y1 - y0) / 2;
+    var wanted = this.within(x0 - mx, y0 - my, x1 + mx, y1 + my);
+    var far = wanted.length > MAX_BOXES;
+    this.built = far ? [x0, y0, x1, y1] : [x0 - mx, y0 - my, x1 + mx, y1 + my];
+    if (far) wanted = [];
+    this.drawGhosts(far);
+    var keep = new Uint8Array(tree.n), i, n;
+    for (n = 0; n < wanted.length; n++) keep[wanted[n]] = 1;
+    if (this.found >= 0) { // the chain of command found is always there, in view or not
+      var chain = tree.chain(this.found);
+      for (n = 0; n < chain.length; n++) {
+        if (!keep[chain[n]] && L.x.has(chain[n])) {
+          keep[chain[n]] = 1;
+          wanted.push(chain[n]);
+        }
+      }
+    }
+    var focused = document.activeElement && document.activeElement.closest && document.activeElement.closest(".chart-node");
+    for (n = 0; n < this.present.length; n++) {
+      i = this.present[n];
+      var el = this.elements[i];
+      if (keep[i] || !el) continue;
+      if (el === focused && L.x.has(i)) { // a box with the focus stays, wherever the view goes
+        keep[i] = 1;
+        wanted.push(i);
+        continue;
+      }
+      el.remove();
+      this.elements[i] = null;
+    }
+    // new boxes go between the present ones in chart order, so Tab goes through them in that order
+    var pos = this.pos, half = tree.width >> 1, after = this.lines;
+    wanted.sort(function (a, c) { return pos[a] - pos[c]; });
+    for (n = 0; n < wanted.length; n++) {
+      i = wanted[n];
+      var node = this.elements[i];
+      if (!node) {
+        node = this.elements[i] = boxElement(tree, i, this.words, true);
+        if (tree.kids[i].length) node.appendChild(this.toggle(i));
+        after.after(node);
+        this.mark(i);
+      } else if (force) {
+        this.mark(i);
+      }
+      after = node;
+      var left = L.x.get(i) - half + "px", top = L.y.get(i) + "px";
+      if (node.style.left !== left) node.style.left = left;
+      if (node.style.top !== top) node.style.top = top;
+    }
+    this.present = wanted;
+  };
+
+  Chart.prototype.drawGhosts = function (far) {
+    this.view.classList.toggle("far", far);
+    if (!far) {
+      this.ghosts.setAttribute("d", "");
+      this.ghostDrawn = false;
+      return;
+    }
+    if (this.ghostDrawn) return;
+    var L = this.layout, W = this.tree.width, H = this.tree.height, half = W >> 1;
+    this.ghosts.setAttribute("d", L.order.map(function (i) {
+      return "M" + (L.x.get(i) - half) + "," + L.y.get(i) + "h" + W + "v" + H + "h-" + W + "z";
+    }).join(""));
+    this.ghostDrawn = true;
   };
 
   Chart.prototype.toggle = function (i) {
@@ -550,7 +642,33 @@
     // the box pressed stays where it was on the screen
     this.tx += (before - this.layout.x.get(i)) * this.k;
     this.ty += (beforeY - this.layout.y.get(i)) * this.k;
+    if (open) this.show(i);
     this.apply();
+    this.sync(false);
+  };
+
+  /* Pan as little as shows the subtree of i, as much of it as the view holds, i first. */
+  Chart.prototype.show = function (i) {
+    var L = this.layout, tree = this.tree, half = tree.width >> 1, box = this.size(), k = this.k;
+    var x0 = L.x.get(i) - half, x1 = L.x.get(i) + half, y0 = L.y.get(i), y1 = y0 + tree.height;
+    for (var j = this.pos[i] + 1; j < L.order.length && tree.depth[L.order[j]] > tree.depth[i]; j++) {
+      var node = L.order[j], x = L.x.get(node), y = L.y.get(node);
+      x0 = Math.min(x0, x - half);
+      x1 = Math.max(x1, x + half);
+      y1 = Math.max(y1, y + tree.height);
+    }
+    var pad = 24;
+    function into(t, lo, hi, size) { // lo, hi in view px
+      if (hi - lo + 2 * pad > size) return t - Math.min(lo - pad, 0); // too large: its start in view
+      if (lo < pad) return t + pad - lo;
+      if (hi > size - pad) return t - (hi - (size - pad));
+      return t;
+    }
+    var first = L.x.get(i) - half; // i itself must stay in view
+    var tx = into(this.tx, x0 * k + this.tx, x1 * k + this.tx, box.w);
+    if ((first * k + tx) < 0 || (first + tree.width) * k + tx > box.w) tx = this.tx;
+    this.tx = tx;
+    this.ty = into(this.ty, y0 * k + this.ty, y1 * k + this.ty, box.h);
   };
 
   /* Unfold the supervisors of role i, highlight its chain of command and bring it into view. */
@@ -559,11 +677,10 @@
     for (k = 1; k < chain.length; k++) this.open[chain[k]] = 1;
     this.onChain.fill(0);
     for (k = 0; k < chain.length; k++) this.onChain[chain[k]] = 1;
-    var before = this.found;
     this.found = i;
     this.render();
-    if (before >= 0 && this.elements[before]) this.mark(before);
     this.zoomTo(Math.max(this.k, 0.8), this.layout.x.get(i), this.layout.y.get(i) + (tree.height >> 1));
+    this.sync(false);
     this.elements[i].firstChild.focus({ preventScroll: true });
   };
 
@@ -575,6 +692,7 @@
     this.frame = requestAnimationFrame(function () {
       self.frame = 0;
       self.canvas.style.transform = "translate(" + self.tx + "px," + self.ty + "px) scale(" + self.k + ")";
+      self.sync(false);
     });
   };
 
@@ -647,7 +765,10 @@
       if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
       if (!moved) {
         moved = true;
-        view.setPointerCapture(drag.id);
+        try {
+          view.setPointerCapture(drag.id);
+        } catch (lost) { // the pointer is gone already: the drag goes on without capture
+        }
         view.classList.add("dragging");
       }
       self.tx = drag.tx + dx;
