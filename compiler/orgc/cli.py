@@ -253,6 +253,7 @@ def check_command(
     is_flag=True,
     help="Write nothing; exit 1 if the output folder is not what the specs give.",
 )
+@click.option("--no-site", "no_site", is_flag=True, help="Leave out the static website (out/site/).")
 @_today_option
 @_messages_option
 def build_command(
@@ -261,6 +262,7 @@ def build_command(
     langs: tuple[str, ...],
     jobs: int | None,
     check_only: bool,
+    no_site: bool,
     today: date | None,
     messages: str | None,
 ) -> None:
@@ -274,7 +276,7 @@ def build_command(
     """
     from .commands.build import BuildOptions, BuildProblem, build
 
-    options = BuildOptions(path, output, langs, jobs, check_only, today, messages)
+    options = BuildOptions(path, output, langs, jobs, check_only, today, messages, site=not no_site)
     try:
         code = build(options)
     except BuildProblem as exc:

@@ -37,6 +37,7 @@ class Config:
     output: str = "out"
     signoff: tuple[str, ...] = ()  # the parties who sign every JD
     effective: date | None = None  # the documents' effective date
+    site: bool = True  # out/site/: off with `site: false` (or `orgc build --no-site`)
     document: Document | None = field(default=None, compare=False, repr=False)
 
 
@@ -122,6 +123,7 @@ def _config(data: dict[str, Any], document: Document) -> Config:
         output=data.get("output", defaults.output),
         signoff=tuple(x for x in _list(data.get("signoff")) if isinstance(x, str) and x),
         effective=_date(data.get("effective")),
+        site=data.get("site") is not False,
         document=document,
     )
 

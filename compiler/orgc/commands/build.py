@@ -45,13 +45,14 @@ class BuildOptions:
     check_only: bool = False  # --check: compare the output folder with the specs, write nothing
     today: date | None = None
     messages: str | None = None  # the language of what is said; None: the project's
+    site: bool = True  # False: --no-site, no out/site/ whatever orgc.yaml says
 
 
 def build(options: BuildOptions) -> int:
     """Build the project's outputs; the exit code. Raises ``BuildProblem`` (exit code 2)."""
     # --check compares the output folder with the specs alone: it takes nothing from an earlier build
     last = None if options.check_only else _last_build(options)
-    if last is not None and plan.nothing_changed(last, options.langs, options.today):
+    if last is not None and _site_as_asked(last, options) and plan.nothing_changed(last, options.langs, options.today):
         said = options.messages or default_language(last.config.languages)
         _say(
             Message("build.nothing-changed", folder=_shown(last.out_dir), note=_note(last.index.warnings)),
@@ -87,6 +88,8 @@ def build(options: BuildOptions) -> int:
     except SourceDateProblem as exc:
         raise BuildProblem(Message("build.bad-source-date", value=str(exc)), said) from None
     ctx = _render_context(result, options.langs, when)
+    if not options.site:
+        ctx = dataclasses.replace(ctx, config=dataclasses.replace(ctx.config, site=False))
     estimate = len(ctx.org.roles) * len(ctx.languages) * 2 + 8
 
     if options.check_only:
@@ -149,6 +152,12 @@ def _render_context(result: CheckResult, langs: tuple[str, ...], when: datetime 
         waivers=result.waivers,
         **({"source_date": when, "dated": True} if when else {}),
     )
+
+
+def _site_as_asked(last: plan.LastBuild, options: BuildOptions) -> bool:
+    """Whether the last build wrote the site exactly when this one would: --no-site after a build
+    with the site (or the reverse) is a change the inputs do not show."""
+    return (last.out_dir / "site").is_dir() == (last.config.site and options.site)
 
 
 def _last_build(options: BuildOptions) -> plan.LastBuild | None:

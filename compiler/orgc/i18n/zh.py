@@ -1116,6 +1116,51 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.site_chart.continued": "续见第 {page} 页",
     "doc.site_chart.no_script": "架构图需要启用 JavaScript；各岗位页面列有全部岗位。",
     # -- end of site: the chart page --
+    # -- the site: navigation, search, matrix filters --
+    "doc.site.home": "首页",
+    "doc.site.units": "部门",
+    "doc.site.kpis": "考核指标",
+    "doc.site.processes": "流程",
+    "doc.site.policies": "制度",
+    "doc.site.chart": "组织架构图",
+    "doc.site.navigation": "网站导航",
+    "doc.site.languages": "其他语言",
+    "doc.site.skip": "跳到正文",
+    "doc.site.search": "搜索",
+    "doc.site.search_hint": "搜索岗位、职责、部门、编号或拼音首字母",
+    "doc.site.search_loading": "正在载入索引…",
+    "doc.site.search_none": "没有找到“{query}”",
+    "doc.site.search_count": "找到 {count} 项",
+    "doc.site.search_more": "只列出前 {count} 项，请输入更多文字",
+    "doc.site.search_failed": "搜索索引未能载入",
+    "doc.site.kind_unit": "部门",
+    "doc.site.kind_role": "岗位",
+    "doc.site.kind_process": "流程",
+    "doc.site.kind_policy": "制度",
+    "doc.site.kind_kpi": "指标",
+    "doc.site.at_a_glance": "组织概况",
+    "doc.site.units_count": "部门数",
+    "doc.site.roles_count": "岗位数",
+    "doc.site.headcount": "定员合计",
+    "doc.site.vacancies": "空缺岗位",
+    "doc.site.vacancies_note": "空缺岗位指定员为 0 的岗位；合计含下级部门。",
+    "doc.site.other_languages": "本网站的其他语言版本：",
+    "doc.site.roles_of_unit": "本部门岗位",
+    "doc.site.sub_units": "下级部门",
+    "doc.site.no_matrix": "本部门没有涉及的职责或流程环节。",
+    "doc.site.matrix_filters": "筛选矩阵",
+    "doc.site.filter_role": "岗位",
+    "doc.site.filter_letter": "角色",
+    "doc.site.filter_text": "文字",
+    "doc.site.filter_all": "全部",
+    "doc.site.filter_shown": "显示 {shown} / {total} 行",
+    "doc.site.matrix_long_note": "本部门的矩阵较宽，按行列出：每行是一项职责或环节中的一个岗位或部门及其角色。",
+    "doc.site.steps": "流程环节",
+    "doc.site.used_by": "使用此指标的岗位",
+    "doc.site.sections": "条款",
+    "doc.site.footer": "本网站由 orgc 根据组织规格生成，可离线浏览，不向任何网络地址发出请求。",
+    "doc.site.print": "打印",
+    # -- end of the site --
 }
 
 # The `description` of our JSON Schemas (shown as hints of E102), by their English text.
@@ -1240,4 +1285,9 @@ SCHEMA_DESCRIPTIONS: dict[str, str] = {
     ),
     "责任: what the holder answers for, e.g. 对客户流失负领导责任.": "责任：任职者须负责的事项，例如对客户流失负领导责任。",
     # -- end of job descriptions --
+    # -- the site --
+    "Whether orgc build writes the static website out/site/ (default true).": (
+        "orgc build 是否生成静态网站 out/site/（默认生成）。"
+    ),
+    # -- end of the site --
 }

@@ -27,6 +27,7 @@ from .handbook import book as handbook
 from .jd import docx as jd_docx
 from .jd import markdown as jd_markdown
 from .jd import model as jd_model
+from .site import tasks as site
 
 WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
 CHUNK = 64
@@ -44,6 +45,7 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
     # The whole-organisation outputs first: each is one long task, and started last they would
     # leave the other workers idle at the end.
     tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
+    tasks += [("site", task) for task in site.tasks(ctx)]
     # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
     # to hold at once in a worker and again in this process.
     units = list(ctx.org.units)
@@ -79,6 +81,7 @@ def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
     others: list[str] = []
     for role in ctx.graph.roles():
         paths = [module.jd_path(role.id, lang) for lang in ctx.languages for module in (jd_markdown, jd_docx)]
+        paths += site.role_paths(ctx, role.id)
         keys = ctx.reuse.untouched(role.id, paths)
         if keys is not None:
             kept += (OutputFile(path, b"", key, kept=True) for path, key in zip(paths, keys, strict=True))
@@ -108,6 +111,9 @@ def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile]:
     if kind == "units":
         yield from raci.render_units(ctx, arg)
         return
+    if kind == "site":
+        yield from site.run(ctx, arg)
+        return
     for lang in ctx.languages:
         for role_id in arg:  # roles a change may reach: the others were taken by _untouched_first
             jd = jd_model.job_description(ctx, ctx.org.roles[role_id], lang)
@@ -119,3 +125,4 @@ def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile]:
                 else:
                     rendered = module.jd_file(ctx, jd)
                     yield OutputFile(path, rendered.data, content)
+            yield from site.role_files(ctx, ctx.org.roles[role_id], jd)

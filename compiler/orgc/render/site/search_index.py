@@ -1,0 +1,187 @@
+"""``search/<lang>/``: the index the search box of every page loads, a few small files at a time.
+
+Chinese has no spaces between words, so the index is of character n-grams, not words: every
+two neighbouring characters (a bigram) of a text leads to the documents (roles, units,
+processes, policies, KPIs) that hold it, and a query matches where all its bigrams do —
+inside a word as well as at its start. A single character is looked up among titles only
+(its lists would be as long as the organisation). Titles also carry their pinyin initials
+(客服专员 → kfzy), so that ``kfzy`` finds the role.
+
+The files are scripts that call a registration function (``orgcSearch.grams(…)``), loaded by
+adding ``<script src>`` elements: a page opened from a folder (file://) may not ``fetch()``
+files beside it in Chromium, but it may run them. Three kinds:
+
+- ``meta.js``: how many documents and shards there are;
+- ``g<n>.js``: the bigrams whose hash falls in shard n, each with two lists of document
+  numbers (in titles; anywhere), delta-encoded;
+- ``d<n>.js``: documents ``n * DOCS_PER_SHARD`` onwards: kind, id, title, unit, initials and
+  their text lines, to confirm a match and show the line that matched.
+
+A query loads meta.js, one gram shard per distinct bigram (a handful) and the document
+shards of the results it shows: at 10,000 roles a search reads a few hundred kilobytes, and
+a page that is never searched reads none. ``search.js`` holds the same normalisation
+(NFKC, lower case) and hash (FNV-1a over code points).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ...writers.html import js_call
+from ..context import OutputFile, RenderContext
+from ..jd.punctuation import full_width
+from . import links
+
+DOCS_PER_SHARD = 32
+SHARD_BYTES = 48 * 1024  # the gram shards' aim: as many as give about this much each
+MAX_GRAM_SHARDS = 4096
+REGISTER = "orgcSearch"
+
+
+@dataclass(frozen=True)
+class Doc:
+    kind: str  # r role, u unit, p process, o policy, k KPI
+    id: str
+    title: str
+    unit: str  # a role's unit's name; "" for others
+    keys: tuple[str, ...]  # what else names it: code, pinyin initials
+    lines: tuple[str, ...]  # its text, as shown in results
+
+
+def normal(text: str) -> str:
+    """Text as the index and the query compare it (``search.js`` does the same)."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def fnv(gram: str) -> int:
+    """FNV-1a, 32 bits, over the gram's code points (as ``search.js``)."""
+    found = 2166136261
+    for char in gram:
+        found = ((found ^ ord(char)) * 16777619) & 0xFFFFFFFF
+    return found
+
+
+def _bigrams(text: str) -> set[str]:
+    found: set[str] = set()
+    for word in text.split():
+        found.update(word[i : i + 2] for i in range(len(word) - 1))
+    return found
+
+
+def initials(title: str) -> str:
+    """Pinyin initials of the Chinese characters of ``title`` (客服专员 → kfzy); "" without pypinyin."""
+    if not any("\u4e00" <= char <= "\u9fff" for char in title):
+        return ""
+    try:
+        from pypinyin import Style, lazy_pinyin  # 150 ms: only for a project with Chinese titles
+    except ImportError:  # pragma: no cover - a dependency of orgc
+        return ""
+    letters = lazy_pinyin(title, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(x for x in letters if x.isascii() and x.isalnum()).lower()
+
+
+def documents(ctx: RenderContext, lang: str) -> list[Doc]:
+    """Every searchable document, units first, then roles in org-chart order, processes, policies, KPIs."""
+    org = ctx.org
+    t = lambda value: ctx.t(value, lang)  # noqa: E731
+    zh = lang.startswith("zh")
+    pinyin = (lambda title: initials(title)) if zh else (lambda title: "")
+    docs: list[Doc] = []
+    for unit in org.units.values():
+        if unit.external or unit.party:
+            continue
+        title = t(unit.name)
+        docs.append(Doc("u", unit.id, title, "", _keys(pinyin(title)), _lines(t(unit.description))))
+    if zh:  # a role's texts as its page shows them: the JD's full-width punctuation
+        t = lambda value: full_width(ctx.t(value, lang))  # noqa: E731
+    for role in ctx.graph.roles():
+        title = t(role.title)
+        lines = [t(role.purpose)]
+        for duty in org.duties_of(role):
+            lines += [t(duty.title), *(t(x) for x in duty.tasks), *(t(x) for x in duty.deliverables)]
+        lines += [t(x) for x in (*role.accountabilities, *role.challenges)]
+        unit = org.units.get(role.unit or "")
+        keys = _keys(role.code or "", pinyin(title))
+        docs.append(Doc("r", role.id, title, t(unit.name) if unit else "", keys, _lines(*lines)))
+    t = lambda value: ctx.t(value, lang)  # noqa: E731
+    for process in org.processes.values():
+        title = t(process.title)
+        lines = [t(process.description)]
+        for step in process.steps:
+            lines += [t(step.title), t(step.description)]
+        docs.append(Doc("p", process.id, title, "", _keys(pinyin(title)), _lines(*lines)))
+    for policy in org.policies.values():
+        title = t(policy.title)
+        lines = []
+        for section in policy.sections:
+            lines += [t(section.title), *t(section.body).split("\n")]
+        docs.append(Doc("o", policy.id, title, "", _keys(policy.number or "", pinyin(title)), _lines(*lines)))
+    for kpi in org.kpis.values():
+        title = t(kpi.name)
+        docs.append(Doc("k", kpi.id, title, "", _keys(pinyin(title)), _lines(t(kpi.definition))))
+    return docs
+
+
+def _keys(*keys: str) -> tuple[str, ...]:
+    return tuple(k for k in keys if k)
+
+
+def _lines(*lines: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(" ".join(line.split()) for line in lines if line and line.strip()))
+
+
+def render(ctx: RenderContext, lang: str) -> Iterator[OutputFile]:
+    """The index files of one language."""
+    docs = documents(ctx, lang)
+    titles: dict[str, list[int]] = {}
+    anywhere: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        named = normal(" ".join((doc.title, doc.id, *doc.keys)))
+        in_title = _bigrams(named)
+        in_title.update(char for char in named if not char.isspace())  # single characters: titles only
+        for gram in in_title:
+            titles.setdefault(gram, []).append(number)
+        for gram in in_title.union(_bigrams(normal(" ".join((doc.unit, *doc.lines))))):
+            if len(gram) == 2:
+                anywhere.setdefault(gram, []).append(number)
+    grams = sorted(set(titles).union(anywhere))
+    size = sum(len(g) * 3 + 8 + 3 * (len(titles.get(g, ())) + len(anywhere.get(g, ()))) for g in grams)
+    shards = 1
+    while shards < MAX_GRAM_SHARDS and size / shards > SHARD_BYTES:
+        shards *= 2
+    by_shard: list[dict[str, list[list[int]]]] = [{} for _ in range(shards)]
+    for gram in grams:
+        by_shard[fnv(gram) % shards][gram] = [_deltas(titles.get(gram, ())), _deltas(anywhere.get(gram, ()))]
+    folder = f"{links.SEARCH}/{lang}"
+    meta = {"docs": len(docs), "docShard": DOCS_PER_SHARD, "gramShards": shards}
+    yield _file(ctx, f"{folder}/meta.js", js_call(f"{REGISTER}.meta", lang, meta))
+    for n, found in enumerate(by_shard):
+        yield _file(ctx, f"{folder}/g{n}.js", js_call(f"{REGISTER}.grams", lang, n, found))
+    for n in range(0, max(len(docs), 1), DOCS_PER_SHARD):
+        chunk = [
+            [d.kind, d.id, d.title, d.unit, list(d.keys), list(d.lines)] for d in docs[n : n + DOCS_PER_SHARD]
+        ]
+        yield _file(
+            ctx,
+            f"{folder}/d{n // DOCS_PER_SHARD}.js",
+            js_call(f"{REGISTER}.docs", lang, n // DOCS_PER_SHARD, chunk),
+        )
+
+
+def _deltas(numbers: Iterable[int]) -> list[int]:
+    found, last = [], 0
+    for number in numbers:
+        found.append(number - last)
+        last = number
+    return found
+
+
+def _file(ctx: RenderContext, page: str, script: str) -> OutputFile:
+    path = links.output_path(page)
+    data = script.encode("utf-8")
+    key = ctx.reuse.key("search", data)
+    if ctx.reuse.kept((path,), key):
+        return OutputFile(path, b"", key, kept=True)
+    return OutputFile(path, data, key)
