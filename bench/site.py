@@ -37,7 +37,8 @@ from run import Figures, machine, orgc, parse_floor  # noqa: E402
 PAN_STEPS = 50
 
 # One drag of PAN_STEPS pointer moves, one per frame; calls back with the frames' lengths in ms.
-PAN = """
+PAN = (
+    """
 const done = arguments[arguments.length - 1];
 const view = document.getElementById('chart-view');
 const rect = view.getBoundingClientRect();
@@ -56,7 +57,9 @@ function frame(now) {
   requestAnimationFrame(frame);
 }
 requestAnimationFrame(frame);
-""" % PAN_STEPS
+"""
+    % PAN_STEPS
+)
 
 UNFOLD = """
 const done = arguments[arguments.length - 1];
@@ -132,7 +135,9 @@ def measure(roles: int, runs: int, work: Path) -> dict[str, object]:
         page = out / "site/zh/chart.html"
         first_render(driver, page)  # the first load warms Chromium's caches
         result["first_render_ms"] = statistics.median(first_render(driver, page) for _ in range(runs))
-        result["roles_on_show"] = driver.execute_script("return document.querySelectorAll('[data-role]').length")
+        result["roles_on_show"] = driver.execute_script(
+            "return document.querySelectorAll('[data-role]').length"
+        )
         result["pan_mean_ms"], result["pan_longest_ms"] = pan(driver)
         result["unfold_all_ms"], shown = driver.execute_async_script(UNFOLD)
         assert shown == roles, shown
@@ -169,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
-    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument(
+        "--keep", type=Path, help="work in this folder and keep it (default: a temporary one)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="orgc-bench-site-") as temporary:
         work = args.keep or Path(temporary)

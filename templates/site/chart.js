@@ -25,8 +25,8 @@
   var COMB_FROM = 5, COMB_ROWS = 10, ASPECT = 3.0, LEVEL_ROWS_UP_TO = 200;
   var OPEN_UP_TO = 200;
   var MIN_ZOOM = 0.05, MAX_ZOOM = 3, STEP = 1.25, PAN_STEP = 80;
-  var PRINT_WIDTH = 700, PRINT_HEIGHT = 900, PRINT_READABLE = 0.6, PRINT_EAGER_UP_TO = 1500;
-  var SVG = "http://www.w3.org/2000/svg";
+  var PRINT_WIDTH = 660, PRINT_HEIGHT = 860, PRINT_READABLE = 0.6, PRINT_EAGER_UP_TO = 1500;
+  var SVG = ""; // the namespace of SVG elements, taken from the page's own (no address written here)
   var MAX_RESULTS = 30;
   var CELL = 512, MAX_BOXES = 2500;
 
@@ -443,7 +443,7 @@
     this.layout = null;
     var self = this;
     this.kidsOf = function (i) { return self.open[i] ? tree.kids[i] : []; };
-    this.lines = svgElement("svg", { class: "chart-lines", "aria-hidden": "true" });
+    this.lines = this.canvas.querySelector("svg.chart-lines");
     this.lines.appendChild(arrowDefs("chart-arrow"));
     this.solid = svgElement("path", { class: "reporting" });
     this.chainPath = svgElement("path", { class: "chain" });
@@ -453,7 +453,6 @@
     this.lines.appendChild(this.ghosts);
     this.lines.appendChild(this.dottedGroup);
     this.lines.appendChild(this.chainPath);
-    this.canvas.appendChild(this.lines);
     this.canvas.style.setProperty("--box-width", tree.width + "px");
     this.canvas.style.setProperty("--box-height", tree.height + "px");
   }
@@ -1022,7 +1021,9 @@
     if (started || !data) return;
     started = true;
     var view = document.getElementById("chart-view");
-    if (!view) return;
+    var lines = view && view.querySelector("svg.chart-lines");
+    if (!lines) return;
+    SVG = lines.namespaceURI;
     var words = {};
     ["expand", "collapse", "found", "notFound", "vacant", "dotted", "continued"].forEach(function (key) {
       words[key.replace(/[A-Z]/g, function (c) { return "_" + c.toLowerCase(); })] = view.dataset[key] || "";

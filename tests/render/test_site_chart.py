@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from helpers import FIXTURES, ROOT, render_context
-from orgc.render.chart import site
 from orgc.render.chart.layout import ChartNode, box_size, nodes_from_org
+from orgc.render.site import chart_page as site
 
 CHART = FIXTURES / "chart"
 
@@ -20,14 +20,23 @@ def data_of(script: str) -> dict:
 
 
 def files(project: Path) -> dict[str, bytes]:
-    return {f.path: f.data for f in site.render(render_context(project))}
+    ctx = render_context(project)
+    return {f.path: f.data for lang in ctx.languages for f in site.render(ctx, lang)}
+
+
+def data_path(lang: str) -> str:
+    return f"site/{site.data_page(lang)}"
+
+
+def chart_path(lang: str) -> str:
+    return f"site/{lang}/chart.html"
 
 
 def test_every_role_is_in_the_data_once_after_its_supervisor() -> None:
     for project in (ROOT, CHART / "project"):
         ctx = render_context(project)
         for lang in ctx.languages:
-            data = data_of(files(project)[site.data_path(lang)].decode())
+            data = data_of(files(project)[data_path(lang)].decode())
             ids = data["id"]
             assert sorted(ids) == sorted(ctx.org.roles) and len(set(ids)) == len(ids)
             for index, role in enumerate(ids):
@@ -42,14 +51,16 @@ def test_every_role_is_in_the_data_once_after_its_supervisor() -> None:
 
 def test_dotted_lines_and_vacancies_are_in_the_data_and_the_legend() -> None:
     out = files(CHART / "project")
-    data = data_of(out[site.data_path("en")].decode())
+    data = data_of(out[data_path("en")].decode())
     pairs = list(zip(data["d"][::2], data["d"][1::2], strict=True))
     assert [(data["id"][a], data["id"][b]) for a, b in pairs] == [("cs-analyst", "it-manager")]
     assert data["h"][data["id"].index("cs-trainer")] == 0
-    page = out[site.chart_path("en")].decode()
+    page = out[chart_path("en")].decode()
     assert 'class="key-dotted"' in page and 'class="key-vacant"' in page
-    example = files(ROOT)[site.chart_path("en")].decode()
-    assert 'class="key-dotted"' not in example and 'class="key-vacant"' not in example  # marks it does not use
+    example = files(ROOT)[chart_path("en")].decode()
+    assert (
+        'class="key-dotted"' not in example and 'class="key-vacant"' not in example
+    )  # marks it does not use
 
 
 def test_the_boxes_are_as_wide_as_in_the_svg() -> None:
@@ -61,12 +72,12 @@ def test_the_boxes_are_as_wide_as_in_the_svg() -> None:
 
 def test_hostile_titles_stay_data() -> None:
     out = files(CHART / "hostile")
-    script = out[site.data_path("en")].decode()
+    script = out[data_path("en")].decode()
     assert "<" not in script and ">" not in script and "&" not in script
     data = data_of(script)
     assert "`md` **bold** <script>alert(1)</script>" in data["t"]
-    assert '<b>"Boss" & \'Co\'</b>' in data["t"]
-    page = out[site.chart_path("en")].decode()
+    assert "<b>\"Boss\" & 'Co'</b>" in data["t"]
+    page = out[chart_path("en")].decode()
     assert "<b>" not in page and "&lt;Org&gt; &amp; &quot;Co&quot;" in page
 
 
@@ -80,4 +91,5 @@ def test_line_separators_cannot_end_a_string() -> None:
 def test_the_same_specs_give_the_same_bytes() -> None:
     first, second = files(CHART / "project"), files(CHART / "project")
     assert first == second
-    assert set(first) == {f"site/{lang}/{name}" for lang in ("zh", "en") for name in ("chart.html", "chart-data.js")}
+    pages = {f"site/{lang}/{name}" for lang in ("zh", "en") for name in ("chart.html", "chart-data.js")}
+    assert set(first) == pages | {"site/assets/chart.js", "site/assets/chart.css"}
