@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
-from helpers import FIXTURES, ROOT, render_context
+import pytest
+
+from helpers import FIXTURES, ROOT, copy_good, edit, published_tree, render_context, run_cli
 from orgc.render.chart.layout import ChartNode, box_size, nodes_from_org
 from orgc.render.site import chart_page as site
 
@@ -93,3 +96,40 @@ def test_the_same_specs_give_the_same_bytes() -> None:
     assert first == second
     pages = {f"site/{lang}/{name}" for lang in ("zh", "en") for name in ("chart.html", "chart-data.js")}
     assert set(first) == pages | {"site/assets/chart.js", "site/assets/chart.css"}
+
+
+def test_page_and_data_are_made_again_only_when_what_they_show_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: Counter[str] = Counter()
+    script, frame = site.script, site.frame
+
+    def data_script(data):  # type: ignore[no-untyped-def]
+        made[f"data {data['t'][0]}"] += 1
+        return script(data)
+
+    def page_frame(lang, *args):  # type: ignore[no-untyped-def]
+        made[f"page {lang}"] += 1
+        return frame(lang, *args)
+
+    monkeypatch.setattr(site, "script", data_script)
+    monkeypatch.setattr(site, "frame", page_frame)
+    project, out = copy_good(tmp_path / "project"), tmp_path / "out"
+    build = lambda folder: run_cli("build", project, "-o", folder, "--jobs", "1")  # noqa: E731
+    assert build(out).exit_code == 0
+    assert made == Counter(
+        {"data 客服总监": 1, "data Customer service director": 1, "page zh": 1, "page en": 1}
+    )
+    made.clear()
+    edit(
+        project, "specs/roles/cs-agent.yaml", "接听并解答客户咨询", "接听、记录并解答客户咨询"
+    )  # not on the chart
+    assert build(out).exit_code == 0
+    assert made == Counter()
+    edit(
+        project, "specs/roles/cs-team-lead.yaml", "zh: 班组长", "zh: 值班班组长"
+    )  # a box of the Chinese chart
+    assert build(out).exit_code == 0
+    assert made == Counter({"data 客服总监": 1})
+    assert build(tmp_path / "clean").exit_code == 0
+    assert published_tree(out) == published_tree(tmp_path / "clean")

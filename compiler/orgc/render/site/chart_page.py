@@ -72,11 +72,12 @@ def render(ctx: RenderContext, lang: str) -> Iterator[OutputFile]:
     shown = (lang, shell.site_languages(ctx), org_name, words, keys)
     yield page_file(ctx, page, shown, partial(_page, ctx, lang, page, org_name, words, keys))
     path = links.output_path(data_page(lang))
-    key = ctx.reuse.key("site-chart-data", nodes)
+    data = chart_data(nodes)
+    key = ctx.reuse.key("site-chart-data", data)
     if ctx.reuse.kept((path,), key):
         yield OutputFile(path, b"", key, kept=True)
     else:
-        yield OutputFile(path, data_script(nodes).encode("utf-8"), key)
+        yield OutputFile(path, script(data).encode("utf-8"), key)
 
 
 def chart_data(nodes: Sequence[ChartNode]) -> dict[str, object]:
@@ -115,8 +116,13 @@ def chart_data(nodes: Sequence[ChartNode]) -> dict[str, object]:
     }
 
 
+def script(data: dict[str, object]) -> str:
+    """The data file: one call of ``orgcChart`` with the data."""
+    return js_call("orgcChart", data)
+
+
 def data_script(nodes: Sequence[ChartNode]) -> str:
-    return js_call("orgcChart", chart_data(nodes))
+    return script(chart_data(nodes))
 
 
 def chart_words(lang: str) -> dict[str, str]:
