@@ -24,7 +24,7 @@
   var H_GAP = 20, V_GAP = 36, SPINE_GAP = 28, MARGIN = 16, LANE = 9;
   var COMB_FROM = 5, COMB_ROWS = 10, ASPECT = 3.0, LEVEL_ROWS_UP_TO = 200;
   var OPEN_UP_TO = 200;
-  var MIN_ZOOM = 0.05, MAX_ZOOM = 3, STEP = 1.25, PAN_STEP = 80;
+  var MIN_ZOOM = 0.05, MAX_ZOOM = 3, STEP = 1.25, PAN_STEP = 80, READABLE = 0.8;
   var PRINT_WIDTH = 660, PRINT_HEIGHT = 860, PRINT_READABLE = 0.6, PRINT_EAGER_UP_TO = 1500;
   var SVG = ""; // the namespace of SVG elements, taken from the page's own (no address written here)
   var MAX_RESULTS = 30;
@@ -678,9 +678,34 @@
     for (k = 0; k < chain.length; k++) this.onChain[chain[k]] = 1;
     this.found = i;
     this.render();
-    this.zoomTo(Math.max(this.k, 0.8), this.layout.x.get(i), this.layout.y.get(i) + (tree.height >> 1));
+    this.bringIntoView(chain);
     this.sync(false);
     this.elements[i].firstChild.focus({ preventScroll: true });
+  };
+
+  /* The chain of command (role first) in view as a whole where it fits at a readable zoom, else
+     the role in the middle; a view that shows it all already stays as it is. */
+  Chart.prototype.bringIntoView = function (chain) {
+    var L = this.layout, tree = this.tree, half = tree.width >> 1, box = this.size(), pad = 24;
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    chain.forEach(function (j) {
+      x0 = Math.min(x0, L.x.get(j) - half);
+      x1 = Math.max(x1, L.x.get(j) + half);
+      y0 = Math.min(y0, L.y.get(j));
+      y1 = Math.max(y1, L.y.get(j) + tree.height);
+    });
+    var k = Math.max(this.k, READABLE);
+    if ((x1 - x0) * k + 2 * pad > box.w || (y1 - y0) * k + 2 * pad > box.h) {
+      this.zoomTo(k, L.x.get(chain[0]), L.y.get(chain[0]) + (tree.height >> 1));
+      return;
+    }
+    if (k !== this.k) this.zoomTo(k, (x0 + x1) / 2, (y0 + y1) / 2);
+    var left = x0 * k + this.tx, right = x1 * k + this.tx, top = y0 * k + this.ty, bottom = y1 * k + this.ty;
+    if (left < pad) this.tx += pad - left;
+    else if (right > box.w - pad) this.tx -= right - (box.w - pad);
+    if (top < pad) this.ty += pad - top;
+    else if (bottom > box.h - pad) this.ty -= bottom - (box.h - pad);
+    this.apply();
   };
 
   // -- pan and zoom -------------------------------------------------------------------------
@@ -1032,7 +1057,7 @@
     var chart = new Chart(tree, view, words);
     window.orgcChart.chart = chart; // for the browser tests and the benchmark
     chart.render();
-    chart.fit(1, 0.8);
+    chart.fit(1, READABLE);
     chart.listen();
     var input = document.getElementById("chart-find");
     if (input) {
