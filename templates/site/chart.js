@@ -839,7 +839,10 @@
       view.scrollTop = 0;
       self.apply();
     });
-    window.addEventListener("resize", function () { self.box = null; });
+    window.addEventListener("resize", function () {
+      self.box = null;
+      self.apply();
+    });
     document.querySelectorAll("[data-zoom]").forEach(function (button) {
       button.addEventListener("click", function () {
         var box = self.size(), how = button.getAttribute("data-zoom");

@@ -12,7 +12,17 @@ from typing import Any
 from ...model.entities import Role
 from ..context import OutputFile, RenderContext
 from ..jd.model import JobDescription
-from . import assets, chart_page, home, kpi_page, policy_page, process_page, role_page, search_index, unit_page
+from . import (
+    assets,
+    chart_page,
+    home,
+    kpi_page,
+    policy_page,
+    process_page,
+    role_page,
+    search_index,
+    unit_page,
+)
 
 UNIT_CHUNK = 32
 
