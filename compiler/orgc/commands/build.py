@@ -52,7 +52,11 @@ def build(options: BuildOptions) -> int:
     """Build the project's outputs; the exit code. Raises ``BuildProblem`` (exit code 2)."""
     # --check compares the output folder with the specs alone: it takes nothing from an earlier build
     last = None if options.check_only else _last_build(options)
-    if last is not None and _site_as_asked(last, options) and plan.nothing_changed(last, options.langs, options.today):
+    if (
+        last is not None
+        and _site_as_asked(last, options)
+        and plan.nothing_changed(last, options.langs, options.today)
+    ):
         said = options.messages or default_language(last.config.languages)
         _say(
             Message("build.nothing-changed", folder=_shown(last.out_dir), note=_note(last.index.warnings)),
@@ -157,7 +161,7 @@ def _render_context(result: CheckResult, langs: tuple[str, ...], when: datetime 
 def _site_as_asked(last: plan.LastBuild, options: BuildOptions) -> bool:
     """Whether the last build wrote the site exactly when this one would: --no-site after a build
     with the site (or the reverse) is a change the inputs do not show."""
-    return (last.out_dir / "site").is_dir() == (last.config.site and options.site)
+    return (last.out_dir / "site" / "index.html").is_file() == (last.config.site and options.site)
 
 
 def _last_build(options: BuildOptions) -> plan.LastBuild | None:

@@ -21,7 +21,17 @@ class _Refs(HTMLParser):
                 continue
             if name == "id":
                 self.ids.add(value)
-            if name in ("href", "src", "action", "data", "poster", "srcset", "formaction", "xlink:href", "background"):
+            if name in (
+                "href",
+                "src",
+                "action",
+                "data",
+                "poster",
+                "srcset",
+                "formaction",
+                "xlink:href",
+                "background",
+            ):
                 self.refs.append((tag, name, value))
             if name == "content" and tag == "meta" and "url=" in value.lower():
                 self.refs.append((tag, name, value))
@@ -82,12 +92,21 @@ def remote_references(site: Path) -> list[str]:
         shown = path.relative_to(site).as_posix()
         if path.suffix == ".html":
             for tag, attribute, value in page_refs(path)[0]:
-                if _REMOTE.match(value) or value.strip().lower().startswith(("javascript:", "data:text/html")):
+                if _REMOTE.match(value) or value.strip().lower().startswith(
+                    ("javascript:", "data:text/html")
+                ):
                     found.append(f"{shown}: {tag} {attribute}={value}")
         elif path.suffix == ".css":
             found += [f"{shown}: {url}" for url in css_refs(path) if _REMOTE.match(url)]
         elif path.suffix == ".js" and path.parent.name == "assets":
             text = path.read_text(encoding="utf-8")
-            found += [f"{shown}: {m[0]}" for m in re.finditer(r"https?://[^\s'\"]+", text) if "w3.org" not in m[0]]
-            found += [f"{shown}: {m[0]}" for m in re.finditer(r"\b(?:fetch|XMLHttpRequest|WebSocket|EventSource|importScripts|sendBeacon)\b", text)]
+            found += [
+                f"{shown}: {m[0]}" for m in re.finditer(r"https?://[^\s'\"]+", text) if "w3.org" not in m[0]
+            ]
+            found += [
+                f"{shown}: {m[0]}"
+                for m in re.finditer(
+                    r"\b(?:fetch|XMLHttpRequest|WebSocket|EventSource|importScripts|sendBeacon)\b", text
+                )
+            ]
     return found

@@ -146,11 +146,13 @@ def _units_table(ctx: RenderContext, lang: str, page: str, lines: tuple[UnitLine
     L = lambda key: text(ctx.label(key, lang))  # noqa: E731
     head = (
         f'<tr><th scope="col">{L("unit_name")}</th><th scope="col">{L("site.roles_count")}</th>'
-        f'<th scope="col">{L("site.headcount")}</th><th scope="col">{L("site.vacancies")}</th>'
+        f'<th scope="col">{L("headcount")}</th><th scope="col">{L("site.vacancies")}</th>'
         f'<th scope="col">{L("total_headcount")}</th></tr>'
     )
     rows = []
     for line in lines:
+        if not line.linked:  # outside parties and departments not modelled here: no roles, no page
+            continue
         name = text(line.name)
         if line.linked:
             name = f'<a href="{text(links.href(page, links.unit(lang, line.id)))}">{name}</a>'

@@ -238,10 +238,17 @@ class _Body:
             L("dotted"): lambda value: self.joined(p.title for p in jd.dotted) or text(value),
         }
         self.section("basic", "basic")
+        # two fields a row, as the DOCX: label, value, label, value
         self.out.append('<table class="fields basics"><tbody>')
-        for field in jd.basics:
-            shown = linked.get(field.label, text)(field.value)
-            self.out.append(f'<tr><th scope="row">{text(field.label)}</th><td>{shown}</td></tr>')
+        fields = list(jd.basics)
+        for i in range(0, len(fields), 2):
+            cells = []
+            for field in fields[i : i + 2]:
+                shown = linked.get(field.label, text)(field.value)
+                cells.append(f'<th scope="row">{text(field.label)}</th><td>{shown}</td>')
+            if len(cells) == 1:
+                cells[0] = cells[0].replace("<td>", '<td colspan="3">', 1)
+            self.out.append(f"<tr>{''.join(cells)}</tr>")
         self.out.append("</tbody></table>")
         self.end()
 
@@ -271,34 +278,38 @@ class _Body:
         self.end()
 
     def duties(self) -> None:
+        """As the DOCX: one row a duty — its title and tasks, frequency, and where any duty has
+        them, deliverables and measures."""
         jd, L, out = self.jd, self.jd.label, self.out
         self.section("duties", "duties")
         if not jd.duties:
             out.append(f"<p>{self.none}</p>")
+            self.end()
+            return
+        keys = ["duty", "frequency"]
+        if any(d.deliverables for d in jd.duties):
+            keys.append("deliverables")
+        if any(d.measures for d in jd.duties):
+            keys.append("measures")
+        head = "".join(f'<th scope="col" class="col-{k}">{text(L(k))}</th>' for k in keys)
+        rows = []
         for number, duty in enumerate(jd.duties, 1):
-            out.append(f'<article class="duty" id="duty-{number}">')
-            out.append(f"<h3>{number}. {text(duty.title)}</h3>")
-            if duty.tasks:
-                out.append("<ul>" + "".join(f"<li>{text(t)}</li>" for t in duty.tasks) + "</ul>")
-            facts = []
-            if duty.frequency:
-                facts.append((L("frequency"), text(duty.frequency)))
-            if duty.deliverables:
-                facts.append((L("deliverables"), text(jd.join(duty.deliverables))))
-            if duty.measures:
-                separator = text(jd.join(("", ""))) if len(duty.measures) > 1 else ""
-                facts.append((L("measures"), separator.join(self.link(m, "kpi") for m in duty.measures)))
-            if duty.letters:
-                facts.append((L("raci"), text(duty.letters)))
-            if duty.shared_from:
-                facts.append((L("from_block"), text(duty.shared_from)))
-            if facts:
-                out.append(
-                    '<dl class="facts">'
-                    + "".join(f"<dt>{text(k)}</dt><dd>{v}</dd>" for k, v in facts)
-                    + "</dl>"
-                )
-            out.append("</article>")
+            tasks = (
+                "<ul>" + "".join(f"<li>{text(t)}</li>" for t in duty.tasks) + "</ul>" if duty.tasks else ""
+            )
+            cells = [
+                f'<th scope="row" id="duty-{number}"><span class="duty-title">{number}. {text(duty.title)}</span>{tasks}</th>',
+                f'<td class="frequency">{text(duty.frequency)}</td>',
+            ]
+            if "deliverables" in keys:
+                cells.append("<td>" + "<br>".join(text(d) for d in duty.deliverables) + "</td>")
+            if "measures" in keys:
+                cells.append("<td>" + "<br>".join(self.link(m, "kpi") for m in duty.measures) + "</td>")
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        out.append(
+            f'<div class="table-wrap"><table class="duties"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
         self.end()
 
     def steps(self) -> None:
