@@ -77,6 +77,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_chart(browser: object, page: Path, fragment: str = "") -> None:
+    console_errors(browser)  # what earlier tests left in the log is theirs
     browser.get(page.as_uri() + fragment)
     browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
