@@ -1,7 +1,7 @@
 /* The organisation chart of orgc's site: folding, pan and zoom, find a role, print.
 
    The data script (chart-data.js) calls orgcChart({...}) with parallel lists over the
-   roles, each after its supervisor (see render/chart/site.py). Only the roles on show are
+   roles, each after its supervisor (see render/site/chart_page.py). Only the roles on show are
    in the page: a folded subtree has no element. The part on show is laid out here, the way
    org-chart.svg is (render/chart/layout.py): subtrees packed side by side by their outlines,
    five or more reports without reports of their own hanging in two columns from a spine,
