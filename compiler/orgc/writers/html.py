@@ -8,7 +8,6 @@ a registration function in a script file (``js_call``).
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from typing import Any
 
@@ -57,10 +56,16 @@ def js_call(function: str, *arguments: Any) -> str:
 
 def relative(from_page: str, to: str) -> str:
     """The relative URL of ``to`` (a path in the site, with '/', maybe ``#fragment``) from the page
-    at ``from_page``: relative links work from a folder, a share and any web server path alike."""
+    at ``from_page``: relative links work from a folder, a share and any web server path alike.
+    Both are plain paths from the site's root (no '.' or '..' parts)."""
     target, hash_mark, fragment = to.partition("#")
     if target == from_page:
-        found = "" if hash_mark else posixpath.basename(target)
+        found = "" if hash_mark else target.rpartition("/")[2]
     else:
-        found = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+        here = from_page.split("/")[:-1]
+        there = target.split("/")
+        common = 0
+        while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+            common += 1
+        found = "../" * (len(here) - common) + "/".join(there[common:])
     return found + hash_mark + fragment

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...i18n.documents import label
 from ...writers.html import text
@@ -74,56 +75,79 @@ def site_languages(ctx: RenderContext) -> tuple[str, ...]:
 
 def render(frame: Frame, site_name: str, languages: Sequence[str]) -> str:
     """``page`` from its parts, for a page that knows them without a context."""
-    lang, path = frame.lang, frame.path
+    folder = frame.path.rpartition("/")[0]
+    start, middle, end, after = _frame(
+        frame.lang, folder, frame.section, frame.body_class, frame.scripts, frame.styles, site_name
+    )
+    title = f"{text(frame.title)} · {text(site_name)}" if frame.title else text(site_name)
+    return f"{start}{title}{middle}{_languages(frame, languages)}{end}\n{frame.main}\n{after}"
+
+
+@lru_cache(maxsize=64)
+def _frame(
+    lang: str,
+    folder: str,
+    section: str,
+    body_class: str,
+    scripts: tuple[str, ...],
+    styles: tuple[str, ...],
+    site_name: str,
+) -> tuple[str, str, str, str]:
+    """What every page of a folder shares, around its title and language switch: its links are
+    relative to the folder, so it is made once per folder (10,000 role pages share one)."""
+    path = f"{folder}/_" if folder else "_"  # any page of the folder: links to others are the same
     L = lambda key: text(label(key, lang))  # noqa: E731
     to = lambda target: text(links.href(path, target))  # noqa: E731
-    head = [
-        "<!doctype html>",
-        f'<html lang="{text(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{text(frame.title)} · {text(site_name)}</title>"
-        if frame.title
-        else f"<title>{text(site_name)}</title>",
-        *(f'<link rel="stylesheet" href="{to(links.asset(name))}">' for name in (*STYLES, *frame.styles)),
-        *(f'<script src="{to(links.asset(name))}" defer></script>' for name in (*SCRIPTS, *frame.scripts)),
-        "</head>",
-    ]
-    body_class = f' class="{text(frame.body_class)}"' if frame.body_class else ""
+    start = "\n".join(
+        (
+            "<!doctype html>",
+            f'<html lang="{text(lang)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="referrer" content="no-referrer">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            "<title>",
+        )
+    )
     root = links.href(path, "index.html")[: -len("index.html")]
-    body = [
-        f'<body{body_class} data-root="{text(root)}" data-lang="{text(lang)}">',
-        f'<a class="skip" href="#main">{L("site.skip")}</a>',
-        '<header class="site-header">',
-        '<div class="bar">',
-        f'<a class="site-name" href="{to(links.home(lang))}">{text(site_name)}</a>',
-        _search(lang),
-        _languages(frame, languages),
-        "</div>",
-        f'<nav class="site-nav" aria-label="{L("site.navigation")}"><ul>',
-        *(
-            f'<li><a href="{to(target(lang))}"{_current(frame, section)}>{L(key)}</a></li>'
-            for section, target, key in SECTIONS
-        ),
-        "</ul></nav>",
-        "</header>",
-        f'<main id="main">\n{frame.main}\n</main>',
-        f'<footer class="site-footer"><p>{L("site.footer")}</p></footer>',
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join((*head, *body)) + "\n"
+    classes = f' class="{text(body_class)}"' if body_class else ""
+    middle = "\n".join(
+        (
+            "</title>",
+            *(f'<link rel="stylesheet" href="{to(links.asset(name))}">' for name in (*STYLES, *styles)),
+            *(f'<script src="{to(links.asset(name))}" defer></script>' for name in (*SCRIPTS, *scripts)),
+            "</head>",
+            f'<body{classes} data-root="{text(root)}" data-lang="{text(lang)}">',
+            f'<a class="skip" href="#main">{L("site.skip")}</a>',
+            '<header class="site-header">',
+            '<div class="bar">',
+            f'<a class="site-name" href="{to(links.home(lang))}">{text(site_name)}</a>',
+            _search(lang),
+            "",
+        )
+    )
+    current = lambda entry: ' aria-current="page"' if entry == section else ""  # noqa: E731
+    end = "\n".join(
+        (
+            "",
+            "</div>",
+            f'<nav class="site-nav" aria-label="{L("site.navigation")}"><ul>',
+            *(
+                f'<li><a href="{to(target(lang))}"{current(entry)}>{L(key)}</a></li>'
+                for entry, target, key in SECTIONS
+            ),
+            "</ul></nav>",
+            "</header>",
+            '<main id="main">',
+        )
+    )
+    after = f'</main>\n<footer class="site-footer"><p>{L("site.footer")}</p></footer>\n</body>\n</html>\n'
+    return start, middle, end, after
 
 
 def _site_name(ctx: RenderContext, lang: str) -> str:
     return ctx.t(ctx.org.name, lang) or ctx.org.id
-
-
-def _current(frame: Frame, section: str) -> str:
-    return ' aria-current="page"' if section == frame.section else ""
 
 
 def _search(lang: str) -> str:
