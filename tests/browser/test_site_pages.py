@@ -209,3 +209,25 @@ def test_a_hostile_title_is_text_in_the_page_and_in_search_results(browser, tmp_
     title = "return document.querySelector('#search-results a[data-id=\"cs-agent\"] .hit-title').textContent;"
     assert browser.execute_script(title) == hostile
     assert console_errors(browser) == []
+
+
+def test_the_long_form_matrix_filters_by_role_and_letter(browser, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from orgc.render.site import unit_page
+
+    monkeypatch.setattr(unit_page, "GRID_MAX_COLUMNS", 3)
+    assert run_cli("build", ROOT, "-o", tmp_path / "out", "--today", TODAY).exit_code == 0
+    _open(browser, tmp_path / "out" / "site", "zh/units/cs-frontline.html")
+    visible = "return Array.from(document.querySelectorAll('#matrix-table tbody tr')).filter(r => !r.hidden)"
+    total = len(browser.execute_script(f"{visible}.map(r => r.dataset.party);"))
+    filters = browser.find_element(By.CSS_SELECTOR, ".matrix-filters")
+    Select(filters.find_element(By.CSS_SELECTOR, '[data-filter="party"]')).select_by_value("cs-agent")
+    parties = browser.execute_script(f"{visible}.map(r => r.dataset.party);")
+    assert 0 < len(parties) < total and set(parties) == {"cs-agent"}
+    Select(filters.find_element(By.CSS_SELECTOR, '[data-filter="party"]')).select_by_value("")
+    Select(filters.find_element(By.CSS_SELECTOR, '[data-filter="letter"]')).select_by_value("I")
+    letters = browser.execute_script(f"{visible}.map(r => r.cells[2].textContent);")
+    assert 0 < len(letters) < total and all("I" in found for found in letters)
+    assert console_errors(browser) == []

@@ -238,3 +238,19 @@ def test_site_in_orgc_yaml_must_be_true_or_false(tmp_path: Path) -> None:
     result = run_cli("check", project, "--format", "json", "--today", TODAY)
     found = [d for d in json.loads(result.output)["diagnostics"] if d["file"] == "orgc.yaml"]
     assert [(d["code"], d["line"]) for d in found] == [("E102", 2)]
+
+
+def test_a_wide_unit_matrix_is_listed_in_long_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgc.render.site import unit_page
+
+    build(ROOT, tmp_path / "grid")
+    grid = (tmp_path / "grid/site/zh/units/cs-frontline.html").read_text(encoding="utf-8")
+    monkeypatch.setattr(unit_page, "GRID_MAX_COLUMNS", 3)
+    build(ROOT, tmp_path / "long")
+    long = (tmp_path / "long/site/zh/units/cs-frontline.html").read_text(encoding="utf-8")
+    assert '<table class="matrix grid"' in grid and '<table class="matrix long"' in long
+    # one line per filled cell of the grid: the same letters, said once per party
+    filled = len(re.findall(r"<td>[ARCI/]+</td>", grid))
+    lines = re.findall(r'<tr data-party="([a-z0-9-]+)">.*?<td>([ARCI/]+)</td></tr>', long)
+    assert len(lines) == filled > 10
+    assert {party for party, _ in lines} >= {"cs-team-lead", "cs-agent"}

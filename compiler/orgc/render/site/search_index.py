@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...model.entities import Text
 from ...writers.html import js_call
 from ..context import OutputFile, RenderContext
 from ..jd.punctuation import full_width
@@ -66,7 +67,7 @@ def fnv(gram: str) -> int:
 def _bigrams(text: str) -> set[str]:
     found: set[str] = set()
     for word in text.split():
-        found.update(word[i : i + 2] for i in range(len(word) - 1))
+        found.update(map(str.__add__, word, word[1:]))  # each character and the next
     return found
 
 
@@ -87,7 +88,16 @@ def documents(ctx: RenderContext, lang: str) -> list[Doc]:
     org = ctx.org
     t = lambda value: ctx.t(value, lang)  # noqa: E731
     zh = lang.startswith("zh")
-    pinyin = (lambda title: initials(title)) if zh else (lambda title: "")
+    said: dict[str, str] = {}  # title -> its initials: titles repeat (many roles share one)
+
+    def pinyin(title: str) -> str:
+        if not zh:
+            return ""
+        found = said.get(title)
+        if found is None:
+            found = said[title] = initials(title)
+        return found
+
     docs: list[Doc] = []
     for unit in org.units.values():
         if unit.external or unit.party:
@@ -95,7 +105,16 @@ def documents(ctx: RenderContext, lang: str) -> list[Doc]:
         title = t(unit.name)
         docs.append(Doc("u", unit.id, title, "", _keys(pinyin(title)), _lines(t(unit.description))))
     if zh:  # a role's texts as its page shows them: the JD's full-width punctuation
-        t = lambda value: full_width(ctx.t(value, lang))  # noqa: E731
+        shown: dict[Text, str] = {}  # shared duties recur in every role that includes them
+
+        def t(value: Text | None) -> str:
+            if value is None:
+                return ""
+            found = shown.get(value)
+            if found is None:
+                found = shown[value] = full_width(ctx.t(value, lang))
+            return found
+
     for role in ctx.graph.roles():
         title = t(role.title)
         lines = [t(role.purpose)]
@@ -137,15 +156,23 @@ def render(ctx: RenderContext, lang: str) -> Iterator[OutputFile]:
     docs = documents(ctx, lang)
     titles: dict[str, list[int]] = {}
     anywhere: dict[str, list[int]] = {}
+    of_line: dict[str, frozenset[str]] = {}  # a line's bigrams: shared duties recur in many roles
+
+    def line_grams(line: str) -> frozenset[str]:
+        found = of_line.get(line)
+        if found is None:
+            found = of_line[line] = frozenset(_bigrams(normal(line)))
+        return found
+
     for number, doc in enumerate(docs):
         named = normal(" ".join((doc.title, doc.id, *doc.keys)))
         in_title = _bigrams(named)
-        in_title.update(char for char in named if not char.isspace())  # single characters: titles only
         for gram in in_title:
             titles.setdefault(gram, []).append(number)
-        for gram in in_title.union(_bigrams(normal(" ".join((doc.unit, *doc.lines))))):
-            if len(gram) == 2:
-                anywhere.setdefault(gram, []).append(number)
+        for char in {c for c in named if not c.isspace()}:  # single characters: in titles only
+            titles.setdefault(char, []).append(number)
+        for gram in in_title.union(line_grams(doc.unit), *map(line_grams, doc.lines)):
+            anywhere.setdefault(gram, []).append(number)
     grams = sorted(set(titles).union(anywhere))
     size = sum(len(g) * 3 + 8 + 3 * (len(titles.get(g, ())) + len(anywhere.get(g, ()))) for g in grams)
     shards = 1
