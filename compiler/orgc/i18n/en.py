@@ -1232,6 +1232,25 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.chart_legend_in_volume": "▸ N: N roles below, in the unit's own volume (see the unit index).",
     "doc.chart_legend_in_chart": "▸ N roles below, in the unit's own chart charts/<unit id>.svg",
     # -- end of handbook volumes --
+    # -- site: the chart page --
+    "doc.site_chart.title": "Organisation chart",
+    "doc.site_chart.find": "Find a role",
+    "doc.site_chart.find_hint": "Title, unit or id",
+    "doc.site_chart.zoom_in": "Zoom in",
+    "doc.site_chart.zoom_out": "Zoom out",
+    "doc.site_chart.fit": "Fit to window",
+    "doc.site_chart.expand": "Show the {n} roles under {title}",
+    "doc.site_chart.collapse": "Hide the {n} roles under {title}",
+    "doc.site_chart.found": "{title}: its chain of command is highlighted",
+    "doc.site_chart.not_found": "No role matches “{text}”",
+    "doc.site_chart.view": "Organisation chart: drag or use the arrow keys to move, the wheel or + and − to zoom",
+    "doc.site_chart.legend_folded": "▸ N: N roles folded below; press to show them",
+    "doc.site_chart.legend_chain": "highlighted: the chain of command of the role found",
+    "doc.site_chart.legend_dotted": "┄→ dotted-line reporting",
+    "doc.site_chart.legend_vacant": "dashed box: vacant position",
+    "doc.site_chart.continued": "continued on page {page}",
+    "doc.site_chart.no_script": "The chart needs JavaScript; the role pages list every role.",
+    # -- end of site: the chart page --
     # -- the site: navigation, search, matrix filters --
     "doc.site.home": "Home",
     "doc.site.units": "Units",

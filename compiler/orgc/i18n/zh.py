@@ -1128,6 +1128,25 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.chart_legend_in_volume": "▸ N：其下 N 个岗位见该部门分册（见部门索引）。",
     "doc.chart_legend_in_chart": "▸ N 其下 N 个岗位见该部门分图 charts/<部门编码>.svg",
     # -- end of handbook volumes --
+    # -- site: the chart page --
+    "doc.site_chart.title": "组织架构图",
+    "doc.site_chart.find": "查找岗位",
+    "doc.site_chart.find_hint": "岗位名称、部门或编号",
+    "doc.site_chart.zoom_in": "放大",
+    "doc.site_chart.zoom_out": "缩小",
+    "doc.site_chart.fit": "适应窗口",
+    "doc.site_chart.expand": "展开{title}下属的 {n} 个岗位",
+    "doc.site_chart.collapse": "收起{title}下属的 {n} 个岗位",
+    "doc.site_chart.found": "{title}：已突出显示其汇报链",
+    "doc.site_chart.not_found": "没有与“{text}”相符的岗位",
+    "doc.site_chart.view": "组织架构图：拖动或用方向键移动，滚轮或 + − 键缩放",
+    "doc.site_chart.legend_folded": "▸ N 其下收起的 N 个岗位，点击展开",
+    "doc.site_chart.legend_chain": "突出显示：所查岗位的汇报链",
+    "doc.site_chart.legend_dotted": "┄→ 虚线汇报（业务指导）",
+    "doc.site_chart.legend_vacant": "虚线框 空缺岗位",
+    "doc.site_chart.continued": "续见第 {page} 页",
+    "doc.site_chart.no_script": "架构图需要启用 JavaScript；各岗位页面列有全部岗位。",
+    # -- end of site: the chart page --
     # -- the site: navigation, search, matrix filters --
     "doc.site.home": "首页",
     "doc.site.units": "部门",

@@ -556,6 +556,12 @@ def _banded(
     return {n: (x, start[level[n]] + row - depth, depth) for n, (x, row, depth) in place.items()}
 
 
+def box_size(nodes: Sequence[ChartNode]) -> tuple[int, int]:
+    """The width and height every box of ``nodes`` has in the SVG (the site's chart takes them too)."""
+    width, _, height = _box_texts(nodes)
+    return width, height
+
+
 def _box_texts(nodes: Sequence[ChartNode]) -> tuple[int, dict[str, tuple[TextLine, ...]], int]:
     """The common box width and height, and each box's lines with their baselines."""
     titles = {n.title for n in nodes}

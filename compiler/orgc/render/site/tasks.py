@@ -12,7 +12,17 @@ from typing import Any
 from ...model.entities import Role
 from ..context import OutputFile, RenderContext
 from ..jd.model import JobDescription
-from . import assets, home, kpi_page, policy_page, process_page, role_page, search_index, unit_page
+from . import (
+    assets,
+    chart_page,
+    home,
+    kpi_page,
+    policy_page,
+    process_page,
+    role_page,
+    search_index,
+    unit_page,
+)
 
 UNIT_CHUNK = 32
 
@@ -29,6 +39,7 @@ def tasks(ctx: RenderContext) -> list[Any]:
     return [
         *(("search", lang) for lang in ctx.languages),  # the longest: first
         ("whole", None),
+        *(("chart", lang) for lang in ctx.languages),
         *(("units", units[i : i + UNIT_CHUNK]) for i in range(0, len(units), UNIT_CHUNK)),
     ]
 
@@ -45,6 +56,8 @@ def run(ctx: RenderContext, task: Any) -> Iterator[OutputFile]:
         yield from search_index.render(ctx, arg)
     elif kind == "units":
         yield from unit_page.render(ctx, arg)
+    elif kind == "chart":
+        yield from chart_page.render(ctx, arg)
 
 
 def role_paths(ctx: RenderContext, role_id: str) -> list[str]:
