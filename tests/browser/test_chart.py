@@ -30,6 +30,10 @@ class Chart:
         self.ids: list[str] = data["id"]
         self.titles: list[str] = data["t"]
         self.parent: list[int] = data["p"]
+        self.outside: dict[str, str] = {
+            self.ids[i]: note for i, note in zip(data["x"], data["xn"], strict=True)
+        }
+        self.roles = [role for role in self.ids if role not in self.outside]
         self.kids: dict[int, list[int]] = {i: [] for i in range(len(self.ids))}
         for i, p in enumerate(self.parent):
             if p >= 0:
@@ -105,7 +109,15 @@ def test_the_example_opens_entirely_with_a_link_per_role(browser, example: Path)
     for lang in ("zh", "en"):
         chart = Chart(example, lang)
         open_chart(browser, chart.page)
-        assert roles_shown(browser) == set(chart.ids)
+        assert roles_shown(browser) == set(chart.roles)
+        # the director's supervisor outside the organisation: a box with its note, and no role page
+        outside = browser.execute_script(
+            "return [...document.querySelectorAll('#chart-view .chart-node.external')]"
+            ".map(n => [n.querySelector('a') === null, n.textContent])"
+        )
+        assert [(no_link, note in text) for no_link, text in outside for note in chart.outside.values()] == [
+            (True, True)
+        ]
         assert (
             browser.execute_script(
                 "return document.querySelectorAll('.chart-fold[aria-expanded=false]').length"

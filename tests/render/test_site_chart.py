@@ -41,10 +41,20 @@ def test_every_role_is_in_the_data_once_after_its_supervisor() -> None:
         for lang in ctx.languages:
             data = data_of(files(project)[data_path(lang)].decode())
             ids = data["id"]
-            assert sorted(ids) == sorted(ctx.org.roles) and len(set(ids)) == len(ids)
+            outside = {ids[i]: note for i, note in zip(data["x"], data["xn"], strict=True)}
+            roles = [role for role in ids if role not in outside]
+            assert sorted(roles) == sorted(ctx.org.roles) and len(set(ids)) == len(ids)
+            for box, note in outside.items():  # a supervisor outside the organisation, above its top role
+                top = ids[data["p"].index(ids.index(box))]
+                assert data["p"][ids.index(box)] == -1 and ctx.graph.supervisor(top) is None
+                assert data["t"][ids.index(box)] == ctx.t(ctx.org.roles[top].reports_to_external, lang)
+                assert note == ctx.label("chart_outside", lang)
             for index, role in enumerate(ids):
+                if role in outside:
+                    continue
                 boss = ctx.graph.supervisor(role)
-                assert data["p"][index] == (ids.index(boss) if boss else -1)
+                above = next((box for box in outside if data["p"][index] == ids.index(box)), None)
+                assert data["p"][index] == (ids.index(boss) if boss else ids.index(above) if above else -1)
                 assert data["p"][index] < index  # a supervisor comes first
                 assert data["t"][index] == ctx.role_title(role, lang)
                 assert data["h"][index] == ctx.org.roles[role].headcount

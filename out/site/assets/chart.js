@@ -73,6 +73,8 @@
       if (d.p[i] >= 0) this.size[d.p[i]] += this.size[i] + 1;
     }
     this.dotted = d.d; // pairs: role, its dotted-line supervisor
+    this.outside = {}; // box -> its note: a supervisor outside the organisation, with no role page
+    for (i = 0; i < (d.x || []).length; i++) this.outside[d.x[i]] = d.xn[i];
     this.index = null;
   }
 
@@ -397,8 +399,13 @@
 
   /* The box of role i: a link to its page, and a button to fold or unfold its reports. */
   function boxElement(tree, i, words, link) {
+    var outside = Object.prototype.hasOwnProperty.call(tree.outside, i);
+    link = link && !outside;
     var node = document.createElement("div");
-    node.className = "chart-node" + (tree.depth[i] === 0 ? " top" : "") + (tree.headcount[i] === 0 ? " vacant" : "");
+    node.className =
+      "chart-node" +
+      (outside ? " external" : tree.depth[i] === 0 || tree.outside[tree.parent[i]] !== undefined ? " top" : "") +
+      (!outside && tree.headcount[i] === 0 ? " vacant" : "");
     var box = document.createElement(link ? "a" : "div");
     box.className = "chart-box";
     if (link) {
@@ -406,13 +413,15 @@
       box.setAttribute("data-role", tree.ids[i]);
     }
     var unit = tree.unit(i);
-    box.title = [tree.titles[i], unit, "×" + tree.headcount[i], tree.ids[i]].filter(Boolean).join(" · ");
+    box.title = outside
+      ? tree.titles[i] + " · " + tree.outside[i]
+      : [tree.titles[i], unit, "×" + tree.headcount[i], tree.ids[i]].filter(Boolean).join(" · ");
     var title = document.createElement("span");
     title.className = "chart-title";
     title.textContent = tree.titles[i];
     var small = document.createElement("span");
     small.className = "chart-meta";
-    small.textContent = meta(tree, i, words.vacant);
+    small.textContent = outside ? tree.outside[i] : meta(tree, i, words.vacant);
     box.appendChild(title);
     box.appendChild(small);
     if (unit) {

@@ -113,6 +113,9 @@ def chart_data(nodes: Sequence[ChartNode]) -> dict[str, object]:
         "u": unit_of,
         "units": list(units),
         "d": dotted,
+        # supervisors outside the organisation (above a top role): a box without a role page
+        "x": [i for i, role in enumerate(order) if by_id[role].external],
+        "xn": [by_id[role].note for role in order if by_id[role].external],
     }
 
 
