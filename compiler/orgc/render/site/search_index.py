@@ -26,6 +26,8 @@ a page that is never searched reads none. ``search.js`` holds the same normalisa
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -154,37 +156,51 @@ def _lines(*lines: str) -> tuple[str, ...]:
 def render(ctx: RenderContext, lang: str) -> Iterator[OutputFile]:
     """The index files of one language."""
     docs = documents(ctx, lang)
-    titles: dict[str, list[int]] = {}
-    anywhere: dict[str, list[int]] = {}
-    of_line: dict[str, frozenset[str]] = {}  # a line's bigrams: shared duties recur in many roles
+    # Postings as arrays of 4-byte numbers and each bigram one string object: at 10,000 roles the
+    # lists of ints and the bigrams made anew for every line held some 700 MB at once.
+    titles: dict[str, array[int]] = {}
+    anywhere: dict[str, array[int]] = {}
+    strings: dict[str, str] = {}
+    shared = {
+        line for line, times in Counter(line for doc in docs for line in doc.lines).items() if times > 1
+    }
+    of_line: dict[str, frozenset[str]] = {}  # the bigrams of a line many roles share (a shared duty's)
 
-    def line_grams(line: str) -> frozenset[str]:
+    def grams_of(text: str) -> set[str]:
+        return {strings.setdefault(gram, gram) for gram in _bigrams(normal(text))}
+
+    def line_grams(line: str) -> Iterable[str]:
+        if line not in shared:
+            return grams_of(line)
         found = of_line.get(line)
         if found is None:
-            found = of_line[line] = frozenset(_bigrams(normal(line)))
+            found = of_line[line] = frozenset(grams_of(line))
         return found
 
     for number, doc in enumerate(docs):
         named = normal(" ".join((doc.title, doc.id, *doc.keys)))
-        in_title = _bigrams(named)
+        in_title = grams_of(named)
         for gram in in_title:
-            titles.setdefault(gram, []).append(number)
+            titles.setdefault(gram, array("I")).append(number)
         for char in {c for c in named if not c.isspace()}:  # single characters: in titles only
-            titles.setdefault(char, []).append(number)
+            titles.setdefault(char, array("I")).append(number)
         for gram in in_title.union(line_grams(doc.unit), *map(line_grams, doc.lines)):
-            anywhere.setdefault(gram, []).append(number)
+            anywhere.setdefault(gram, array("I")).append(number)
+    of_line.clear()  # no longer needed while the files are made
+    strings.clear()
     grams = sorted(set(titles).union(anywhere))
     size = sum(len(g) * 3 + 8 + 3 * (len(titles.get(g, ())) + len(anywhere.get(g, ()))) for g in grams)
     shards = 1
     while shards < MAX_GRAM_SHARDS and size / shards > SHARD_BYTES:
         shards *= 2
-    by_shard: list[dict[str, list[list[int]]]] = [{} for _ in range(shards)]
+    in_shard: list[list[str]] = [[] for _ in range(shards)]
     for gram in grams:
-        by_shard[fnv(gram) % shards][gram] = [_deltas(titles.get(gram, ())), _deltas(anywhere.get(gram, ()))]
+        in_shard[fnv(gram) % shards].append(gram)
     folder = f"{links.SEARCH}/{lang}"
     meta = {"docs": len(docs), "docShard": DOCS_PER_SHARD, "gramShards": shards}
     yield _file(ctx, f"{folder}/meta.js", js_call(f"{REGISTER}.meta", lang, meta))
-    for n, found in enumerate(by_shard):
+    for n, names in enumerate(in_shard):  # one shard's lists at a time
+        found = {gram: [_deltas(titles.get(gram, ())), _deltas(anywhere.get(gram, ()))] for gram in names}
         yield _file(ctx, f"{folder}/g{n}.js", js_call(f"{REGISTER}.grams", lang, n, found))
     for n in range(0, max(len(docs), 1), DOCS_PER_SHARD):
         chunk = [
