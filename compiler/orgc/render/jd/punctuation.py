@@ -24,3 +24,8 @@ def full_width(text: str) -> str:
         return text
     text = _BRACKETS.sub(lambda m: f"（{m.group(1) if m.group(1) is not None else m.group(2)}）", text)
     return _SIGN.sub(lambda m: _SIGNS[m.group(1) or m.group(2)], text)
+
+
+def printed(text: str, lang: str) -> str:
+    """``text`` as a page in ``lang`` prints it: full-width signs beside Chinese in a Chinese page."""
+    return full_width(text) if lang.startswith("zh") else text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...writers.html import text
 from ..context import OutputFile, RenderContext
+from ..jd.punctuation import printed
 from . import links, shell
 
 
@@ -110,7 +111,7 @@ def _home_page(
     L = lambda key: text(ctx.label(key, lang))  # noqa: E731
     name = ctx.t(ctx.org.name, lang) or ctx.org.id
     out = [f"<h1>{text(name)}</h1>"]
-    description = ctx.t(ctx.org.description, lang)
+    description = printed(ctx.t(ctx.org.description, lang), lang)
     if description:
         out.append(f'<p class="lead">{text(description)}</p>')
     others = [other for other in shell.site_languages(ctx) if other != lang]

@@ -9,6 +9,7 @@ from functools import partial
 from ...i18n.documents import label, value
 from ...writers.html import text
 from ..context import OutputFile, RenderContext
+from ..jd.punctuation import printed
 from . import links, shell
 from .files import page_file
 
@@ -33,7 +34,7 @@ def render(ctx: RenderContext) -> Iterator[OutputFile]:
 
 
 def kpi_view(ctx: RenderContext, lang: str, measured: dict[str, list[str]]) -> tuple:
-    t = lambda v: ctx.t(v, lang)  # noqa: E731
+    t = lambda v: printed(ctx.t(v, lang), lang)  # noqa: E731
     return tuple(
         (
             kpi.id,

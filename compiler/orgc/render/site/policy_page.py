@@ -12,6 +12,7 @@ from ...model.entities import Policy
 from ...writers.html import text
 from ..context import OutputFile, RenderContext
 from ..handbook.sections import numeral
+from ..jd.punctuation import printed
 from . import links, shell
 from .files import page_file
 from .unit_page import party_page
@@ -42,7 +43,7 @@ def render(ctx: RenderContext) -> Iterator[OutputFile]:
 
 def policy_view(ctx: RenderContext, policy: Policy, lang: str) -> tuple:
     org = ctx.org
-    t = lambda value: ctx.t(value, lang)  # noqa: E731
+    t = lambda value: printed(ctx.t(value, lang), lang)  # noqa: E731
 
     def linked(party: str) -> tuple[str, str]:
         unit = org.units.get(party)

@@ -14,6 +14,7 @@ from ...model.entities import Process
 from ...model.relative import TOKENS
 from ...writers.html import text
 from ..context import OutputFile, RenderContext
+from ..jd.punctuation import printed
 from . import links, shell
 from .files import page_file
 from .unit_page import party_page
@@ -44,7 +45,7 @@ StepLine = tuple[str, str, str, tuple[tuple[Party, ...], ...], str, tuple[tuple[
 
 def process_view(ctx: RenderContext, process: Process, lang: str) -> tuple:
     org = ctx.org
-    t = lambda value: ctx.t(value, lang)  # noqa: E731
+    t = lambda value: printed(ctx.t(value, lang), lang)  # noqa: E731
 
     def parties(ids: Sequence[str]) -> tuple[Party, ...]:
         found = []

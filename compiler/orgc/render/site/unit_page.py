@@ -17,6 +17,7 @@ from ...model.raci import combined
 from ...model.relative import split_row
 from ...writers.html import text
 from ..context import OutputFile, RenderContext
+from ..jd.punctuation import printed
 from ..raci import matrix_index
 from . import links, shell
 
@@ -53,7 +54,7 @@ def matrix_view(ctx: RenderContext, unit_id: str, lang: str) -> MatrixView:
         for ref in refs
     )
     columns = tuple((party, ctx.party_name(party, lang), _has_page(ctx, party)) for party in order)
-    return MatrixView(tuple((ref, rows[ref].title) for ref in refs), columns, cells)
+    return MatrixView(tuple((ref, printed(rows[ref].title, lang)) for ref in refs), columns, cells)
 
 
 def _has_page(ctx: RenderContext, party: str) -> bool:
@@ -110,7 +111,7 @@ def unit_view(ctx: RenderContext, unit_id: str, lang: str, children: Iterable[st
     return UnitView(
         unit_id,
         ctx.party_name(unit_id, lang),
-        ctx.t(unit.description, lang),
+        printed(ctx.t(unit.description, lang), lang),
         ancestors,
         head,
         roles,
