@@ -68,19 +68,13 @@ def _walk(data: Any, typer: _Typer) -> Any:
     if kind is dict:
         if typer.live_extra is not None:  # any key may be typed: look at each
             properties, extra = typer.properties, typer.live_extra
-            changed = None
-            for key, value in data.items():
-                child = properties.get(key, extra)
-                if child is None or child.inert:
-                    continue
-                typed = _walk(value, child)
-                if typed is not value:
-                    if changed is None:
-                        changed = dict(data)
-                    changed[key] = typed
-            return data if changed is None else changed
+            looked_at = [(key, properties.get(key, extra)) for key in data]
+        else:
+            looked_at = typer.live
         changed = None
-        for key, child in typer.live:
+        for key, child in looked_at:
+            if child is None or child.inert:
+                continue
             value = data.get(key, _MISSING)
             if value is _MISSING:
                 continue
