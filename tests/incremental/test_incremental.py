@@ -34,9 +34,9 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     for module in (jd_docx, jd_markdown):
         original = module.jd_file
 
-        def counting(ctx, jd, original=original, module=module):  # type: ignore[no-untyped-def]
+        def counting(ctx, jd, *more, original=original, module=module):  # type: ignore[no-untyped-def]
             seen[module.jd_path(jd.role_id, jd.lang)] += 1
-            return original(ctx, jd)
+            return original(ctx, jd, *more)
 
         monkeypatch.setattr(module, "jd_file", counting)
     return seen

@@ -20,6 +20,7 @@ from docx.document import Document
 
 from helpers import ROOT, published_tree, render_context, run_cli
 from orgc.config import load_config
+from orgc.render import outputs
 from orgc.render.chart import formats as chart
 from orgc.render.context import RenderContext
 from orgc.render.handbook import book as handbook
@@ -261,8 +262,6 @@ def test_split_none_keeps_one_handbook(generated: RenderContext) -> None:
 
 
 def test_volumes_are_build_tasks_largest_first(generated: RenderContext, split: Volumes) -> None:
-    from orgc.render import outputs
-
     tasks = handbook.volume_tasks(generated)
     sizes = [len(next(p for p in split.parts if p.unit == unit).roles) for unit, _ in tasks]
     assert sizes == sorted(sizes, reverse=True) and len(tasks) == len(split.parts)
@@ -366,3 +365,15 @@ def test_a_unit_no_longer_top_level_and_an_unsplit_handbook_leave_no_file_behind
     assert sorted(p.name for p in (out / "handbook").iterdir()) == ["en", "en.docx", "zh.docx"]
     assert [p.name for p in (out / "handbook" / "en").iterdir()] == ["notes.txt"]
     assert (out / "mine").is_dir()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_volumes_print_the_jds_the_role_tasks_made(
+    generated: RenderContext, books: dict[str, bytes], jobs: int
+) -> None:
+    """The build's volumes take each JD as its role's task made it with the JD files; they are
+    the same bytes as volumes that make every JD themselves."""
+    built = {
+        f.path: f.data for f in outputs.render_all(generated, jobs=jobs) if f.path.startswith("handbook/")
+    }
+    assert built == books

@@ -33,7 +33,7 @@ class Fragments:
         self._previous = previous or {}
         self._used: dict[str, bytes] = {}
 
-    def piece(self, make: Callable[[], str], *shown: object, packed: bool = False) -> str | Packed:
+    def piece(self, make: Callable[[], str | Packed], *shown: object, packed: bool = False) -> str | Packed:
         """The piece made by ``make``, which shows ``shown`` (everything it depends on)."""
         # a piece packed on its own is other bytes in the document than the same text compressed
         # with its neighbours: the two are kept apart

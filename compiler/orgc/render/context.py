@@ -53,7 +53,7 @@ class OutputFile:
 class Pieces(Protocol):
     """Where one output's pieces come from: the last build's, or made now."""
 
-    def piece(self, make: Callable[[], str], *shown: object, packed: bool = False) -> str | Packed:
+    def piece(self, make: Callable[[], str | Packed], *shown: object, packed: bool = False) -> str | Packed:
         """The piece ``make`` gives, which shows ``shown`` and nothing else (see ``piece_of``)."""
         ...
 
@@ -87,18 +87,21 @@ class Reuse(Protocol):
 PACK_FROM = 32 * 1024
 
 
-def piece_of(text: str, packed: bool = False) -> str | Packed:
+def piece_of(text: str | Packed, packed: bool = False) -> str | Packed:
     """A piece as documents take it: a large one compressed on its own, so that the next
     build can copy it into its stream as it is; a small one as text, to be compressed with
     what surrounds it (on its own it would compress far worse). ``packed`` compresses a
     small one on its own too: one of thousands alike (the JDs of a handbook's volume), which
-    the next build then copies as it is instead of compressing them all again."""
+    the next build then copies as it is instead of compressing them all again. A piece packed
+    already is taken as it is."""
+    if isinstance(text, Packed):
+        return text
     data = text.encode("utf-8")
     return pack(data) if packed or len(data) >= PACK_FROM else text
 
 
 class _MadeNow:
-    def piece(self, make: Callable[[], str], *shown: object, packed: bool = False) -> str | Packed:
+    def piece(self, make: Callable[[], str | Packed], *shown: object, packed: bool = False) -> str | Packed:
         return piece_of(make(), packed)
 
     @property

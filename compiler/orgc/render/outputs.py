@@ -1,8 +1,9 @@
 """Every output of ``orgc build``, rendered in one process or several.
 
 Work is split into tasks: one per whole-organisation output (org.json, the whole
-matrix, chart, handbook), one per volume of a split handbook, one per group of units
-(their matrices) and one per chunk of roles (their JDs in every language). Worker processes are forked, so they share the
+matrix, chart, handbook), one per group of units (their matrices), one per chunk of roles
+(their JDs in every language) and, once those are done, one per volume of a split handbook,
+which prints the JDs the role tasks made. Worker processes are forked, so they share the
 checked organisation without copying it.
 Results are taken as they come, so that the files of quick tasks are published while
 the long ones run; nothing depends on their order (the manifest, the build index and
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from ..model.entities import Role
 from . import org_json, raci
 from .chart import formats as chart
 from .context import OutputFile, RenderContext
@@ -28,6 +30,7 @@ from .jd import docx as jd_docx
 from .jd import markdown as jd_markdown
 from .jd import model as jd_model
 from .site import tasks as site
+from .style import docx_base
 
 WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
 CHUNK = 64
@@ -40,22 +43,53 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
 
 
 def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
-    """Every output file; ``jobs`` > 1 renders in that many forked processes."""
+    """Every output file; ``jobs`` > 1 renders in that many forked processes.
+
+    In two rounds: everything but the volumes of a split handbook, then the volumes, which take
+    the JDs the first round made with the roles' JD files (``handbook.MadeJd``) instead of
+    making them again.
+    """
     kept, roles = _untouched_first(ctx)
-    # The handbook's volumes and the whole-organisation outputs first: each is one long task, and
-    # started last they would leave the other workers idle at the end.
-    tasks: list[tuple[str, Any]] = [("volume", task) for task in handbook.volume_tasks(ctx)]
-    tasks += [("whole", index) for index in range(len(whole_renderers()))]
+    # The whole-organisation outputs first: each is one long task, and started last they would
+    # leave the other workers idle at the end.
+    tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
     tasks += [("site", task) for task in site.tasks(ctx)]
     # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
     # to hold at once in a worker and again in this process.
     units = list(ctx.org.units)
     tasks += [("units", units[i : i + UNIT_CHUNK]) for i in range(0, len(units), UNIT_CHUNK)]
     tasks += [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
+    made: dict[tuple[str, str], handbook.MadeJd] = {}
+
+    def volumes() -> list[tuple[str, Any]]:
+        return [
+            (
+                "volume",
+                (
+                    task,
+                    {
+                        r: made[r, task[1]]
+                        for r in handbook.volume_roles(ctx, task[0])
+                        if (r, task[1]) in made
+                    },
+                ),
+            )
+            for task in handbook.volume_tasks(ctx)
+        ]
+
+    def taken(files: Iterable[OutputFile | handbook.MadeJd]) -> Iterator[OutputFile]:
+        for file in files:
+            if isinstance(file, handbook.MadeJd):
+                made[file.role_id, file.lang] = file
+            else:
+                yield file
+
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from kept
         for task in tasks:
+            yield from taken(_run(ctx, task))
+        for task in volumes():
             yield from _run(ctx, task)
         return
     _index_once(ctx)
@@ -66,7 +100,11 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
         results = pool.imap_unordered(_run_in_worker, tasks)
         yield from kept  # published by this process while the workers render
         for files in results:
-            yield from files
+            yield from taken(files)
+        made_volumes = volumes()
+        made.clear()
+        for files in pool.imap_unordered(_run_in_worker, made_volumes):
+            yield from taken(files)
     finally:
         # Closed and joined, never terminated (as leaving `with Pool` would): terminate() kills
         # workers that may hold the task queue's lock and can then wait for it for good, which
@@ -94,39 +132,52 @@ def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
 def _index_once(ctx: RenderContext) -> None:
     """Build the indexes that several tasks read before forking, so that no two workers build them."""
     ctx.letters, ctx.step_order, raci.matrix_index(ctx)  # each is cached on the context
+    handbook.in_volumes(ctx)
+    docx_base(ctx)  # the Word package's shared parts (and python-docx, which reads them: 0.5 s)
 
 
 _SHARED: RenderContext | None = None  # set before forking; read by the workers
 
 
-def _run_in_worker(task: tuple[str, Any]) -> list[OutputFile]:
+def _run_in_worker(task: tuple[str, Any]) -> list[OutputFile | handbook.MadeJd]:
     assert _SHARED is not None
     return list(_run(_SHARED, task))
 
 
-def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile]:
+def _run(ctx: RenderContext, task: tuple[str, Any]) -> Iterator[OutputFile | handbook.MadeJd]:
     kind, arg = task
     if kind == "whole":
         yield from whole_renderers()[arg](ctx)
-        return
-    if kind == "volume":  # a volume of a split handbook
-        yield from handbook.render_volume(ctx, arg)
-        return
-    if kind == "units":
+    elif kind == "volume":  # a volume of a split handbook, and its roles' JDs as made with their files
+        yield from handbook.render_volume(ctx, *arg)
+    elif kind == "units":
         yield from raci.render_units(ctx, arg)
-        return
-    if kind == "site":
+    elif kind == "site":
         yield from site.run(ctx, arg)
-        return
-    for lang in ctx.languages:
-        for role_id in arg:  # roles a change may reach: the others were taken by _untouched_first
-            jd = jd_model.job_description(ctx, ctx.org.roles[role_id], lang)
-            content = ctx.reuse.key(jd)
-            for module in (jd_markdown, jd_docx):
-                path = module.jd_path(role_id, lang)
-                if ctx.reuse.kept((path,), content):
-                    yield OutputFile(path, b"", content, kept=True)
-                else:
-                    rendered = module.jd_file(ctx, jd)
-                    yield OutputFile(path, rendered.data, content)
-            yield from site.role_files(ctx, ctx.org.roles[role_id], jd)
+    else:  # roles a change may reach: the others were taken by _untouched_first
+        in_volumes = handbook.in_volumes(ctx)
+        for lang in ctx.languages:
+            for role_id in arg:
+                yield from _role_files(ctx, ctx.org.roles[role_id], lang, role_id in in_volumes)
+
+
+def _role_files(
+    ctx: RenderContext, role: Role, lang: str, in_volume: bool
+) -> Iterator[OutputFile | handbook.MadeJd]:
+    """A role's JD files and page in ``lang``, each kept where it shows what the last build's
+    did; and, when a volume of the handbook prints it, its JD as the volume prints it."""
+    jd = jd_model.job_description(ctx, role, lang)
+    content = ctx.reuse.key(jd)
+    sections = None
+    for module in (jd_markdown, jd_docx):
+        path = module.jd_path(role.id, lang)
+        if ctx.reuse.kept((path,), content):
+            yield OutputFile(path, b"", content, kept=True)
+        elif module is jd_docx:
+            sections = jd_docx.jd_sections(jd)
+            yield OutputFile(path, jd_docx.jd_file(ctx, jd, sections).data, content)
+        else:
+            yield OutputFile(path, jd_markdown.jd_file(ctx, jd).data, content)
+    yield from site.role_files(ctx, role, jd)
+    if in_volume:
+        yield handbook.made_jd(jd, content, sections)

@@ -13,11 +13,11 @@ top-level unit (``render_volume``), each a ``Book`` of that volume's roles and u
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from ...i18n.documents import long_date
-from ...writers.docx.deflate import Packed
+from ...writers.docx.deflate import Packed, pack
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ..chart import word as chart_word
@@ -25,12 +25,12 @@ from ..chart.formats import chart_nodes
 from ..chart.layout import text_width
 from ..chart.views import overview_nodes, unit_nodes
 from ..context import OutputFile, Pieces, RenderContext
-from ..jd.docx import jd_body, jd_path
-from ..jd.model import job_description
+from ..jd.docx import Sections, jd_body, jd_path
+from ..jd.model import JobDescription, job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
 from ..volumes import Scope, Volumes, volumes
-from .draft import Book, once_per_org
+from .draft import Book, MadeJd, once_per_org
 from .sections import kpi_catalogue, matrices, policies, processes, units_overview, waivers
 from .split import unit_index, volume_name, volume_path
 
@@ -57,13 +57,42 @@ def volume_tasks(ctx: RenderContext) -> list[tuple[str, str]]:
     return [(part.unit or "", lang) for part in parts for lang in ctx.languages]
 
 
-def render_volume(ctx: RenderContext, task: tuple[str, str]) -> Iterator[OutputFile]:
-    """``handbook/<lang>/<unit-id>.docx``: the volume of one top-level unit (``volume_tasks``)."""
+def in_volumes(ctx: RenderContext) -> frozenset[str]:
+    """The roles printed in the volumes of top-level units (``render_volume``); none when the
+    handbook is one book."""
+
+    def found() -> frozenset[str]:
+        split = handbook_volumes(ctx)
+        return frozenset(role for part in split.parts for role in part.roles) if split else frozenset()
+
+    return once_per_org(ctx.org, ("in-volumes", ctx.config.handbook_split), found)
+
+
+def made_jd(jd: JobDescription, content: str | None, sections: Sections | None) -> MadeJd:
+    """``jd`` as its volume prints it, from the ``sections`` its JD file was made of; without
+    them (the file was kept) only the key its volume looks the last build's piece up by."""
+    if sections is None:
+        return MadeJd(jd.role_id, jd.lang, content, None)
+    return MadeJd(jd.role_id, jd.lang, content, pack(jd_body(jd, 3, title=False, sections=sections)))
+
+
+def volume_roles(ctx: RenderContext, unit_id: str) -> tuple[str, ...]:
+    """The roles of the volume of ``unit_id`` (a task of ``volume_tasks``)."""
+    split = handbook_volumes(ctx)
+    assert split is not None
+    return next(part for part in split.parts if part.unit == unit_id).roles
+
+
+def render_volume(
+    ctx: RenderContext, task: tuple[str, str], made: Mapping[str, MadeJd] | None = None
+) -> Iterator[OutputFile]:
+    """``handbook/<lang>/<unit-id>.docx``: the volume of one top-level unit (``volume_tasks``);
+    ``made`` holds its roles' JDs as this build made them with their JD files, by role."""
     unit_id, lang = task
     split = handbook_volumes(ctx)
     assert split is not None
     scope = next(part for part in split.parts if part.unit == unit_id)
-    yield handbook_file(ctx, volume_path(unit_id, lang), lang, split, scope)
+    yield handbook_file(ctx, volume_path(unit_id, lang), lang, split, scope, made)
 
 
 def handbook_volumes(ctx: RenderContext) -> Volumes | None:
@@ -72,12 +101,17 @@ def handbook_volumes(ctx: RenderContext) -> Volumes | None:
 
 
 def handbook_file(
-    ctx: RenderContext, path: str, lang: str, split: Volumes | None = None, scope: Scope | None = None
+    ctx: RenderContext,
+    path: str,
+    lang: str,
+    split: Volumes | None = None,
+    scope: Scope | None = None,
+    made: Mapping[str, MadeJd] | None = None,
 ) -> OutputFile:
     """``handbook_document`` as the file ``path``: kept from the last build when its parts, all
     taken as pieces, are the same (a volume no change reached is not compressed again)."""
     pieces = ctx.reuse.pieces()
-    document, header = _written(ctx, lang, pieces, split, scope)
+    document, header = _written(ctx, lang, pieces, split, scope, made)
     shown = (part if isinstance(part, str) else f"{part.crc}:{part.size}" for part in document)
     content = ctx.reuse.key("handbook", lang, *header, ctx.source_date.isoformat(), *shown)
     if ctx.reuse.kept((path,), content):
@@ -103,12 +137,17 @@ def handbook_document(
 
 
 def _written(
-    ctx: RenderContext, lang: str, pieces: Pieces, split: Volumes | None, scope: Scope | None
+    ctx: RenderContext,
+    lang: str,
+    pieces: Pieces,
+    split: Volumes | None,
+    scope: Scope | None,
+    made: Mapping[str, MadeJd] | None = None,
 ) -> tuple[list[str | Packed], tuple[str, str, str]]:
     """The body of the handbook or volume, and its header, footer and title."""
     if split is not None and scope is None:
         scope = split.whole
-    book = Book(ctx, lang, pieces, scope=scope, volumes=split)
+    book = Book(ctx, lang, pieces, scope=scope, volumes=split, made=made or {})
     chapters: list[Callable[[Book], None]]
     if scope is None:
         chapters = [org_chart, units_overview, kpi_catalogue, job_descriptions]
@@ -314,13 +353,20 @@ def job_descriptions(book: Book) -> None:
 
 
 def _jd_piece(book: Book, role_id: str) -> str | Packed:
-    """A role's JD as a volume prints it, a piece kept by the content key of its JD file: a role
-    no change can reach is printed again without making its JD at all (a volume may hold thousands)."""
+    """A role's JD as a volume prints it, a piece kept by the content key of its JD file: as the
+    build made it with that file (``MadeJd``), else the last build's when no change can reach
+    the role, else made now (a volume may hold thousands)."""
     ctx, lang = book.ctx, book.lang
     role = ctx.org.roles[role_id]
-    keys = ctx.reuse.untouched(role_id, [jd_path(role_id, lang)])
-    jd = None if keys else job_description(ctx, role, lang)
-    content = keys[0] if keys else ctx.reuse.key(jd)
+    made = book.made.get(role_id)
+    if made is not None and made.piece is not None:
+        piece = made.piece
+        return book.pieces.piece(lambda: piece, "jd", made.content, packed=True)
+    keys = None if made else ctx.reuse.untouched(role_id, [jd_path(role_id, lang)])
+    content = made.content if made else keys[0] if keys else None
+    jd = None if content is not None else job_description(ctx, role, lang)
+    if jd is not None:
+        content = ctx.reuse.key(jd)
 
     def make() -> str:
         return jd_body(jd or job_description(ctx, role, lang), heading_level=3, title=False)

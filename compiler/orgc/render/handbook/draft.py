@@ -8,7 +8,7 @@ a split handbook (``volumes``): its chapters show that volume's roles and units 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
@@ -30,6 +30,18 @@ class TocEntry:
     anchor: str
 
 
+@dataclass(frozen=True)
+class MadeJd:
+    """A role's JD as a volume prints it, made with the role's JD files (``made_jd``), so that
+    its volume takes it instead of making the JD again; ``piece`` is None when the JD file was
+    kept, and the volume takes the last build's piece by ``content``, the key of that file."""
+
+    role_id: str
+    lang: str
+    content: str | None
+    piece: Packed | None
+
+
 @dataclass
 class Book:
     """The body of the handbook as it is written, and the headings the contents list."""
@@ -42,6 +54,9 @@ class Book:
     chapters: int = 0
     scope: Scope | None = None  # the volume being written; None: the one handbook of everything
     volumes: Volumes | None = None  # all the volumes, when the handbook is split
+    made: Mapping[str, MadeJd] = dataclass_field(
+        default_factory=dict
+    )  # role -> its JD as made with its files
 
     def holds_unit(self, unit_id: str) -> bool:
         return self.scope is None or unit_id in self._scope_units

@@ -14,17 +14,19 @@ def render_role(ctx: RenderContext, role: Role, lang: str) -> OutputFile:
     return jd_file(ctx, job_description(ctx, role, lang))
 
 
-def jd_file(ctx: RenderContext, jd: JobDescription) -> OutputFile:
-    return OutputFile(jd_path(jd.role_id, jd.lang), jd_document(ctx, docx_base(ctx), jd))
+def jd_file(ctx: RenderContext, jd: JobDescription, sections: Sections | None = None) -> OutputFile:
+    return OutputFile(jd_path(jd.role_id, jd.lang), jd_document(ctx, docx_base(ctx), jd, sections))
 
 
 def jd_path(role_id: str, lang: str) -> str:
     return f"jd/{lang}/{role_id}.docx"
 
 
-def jd_document(ctx: RenderContext, base: DocxBase, jd: JobDescription) -> bytes:
+def jd_document(
+    ctx: RenderContext, base: DocxBase, jd: JobDescription, sections: Sections | None = None
+) -> bytes:
     return base.assemble(
-        document=jd_body(jd),
+        document=jd_body(jd, sections=sections),
         header=page_header(jd.org_name, jd.label("jd")),
         footer=page_footer(footer_text(jd), jd.lang),
         title=f"{jd.title} {jd.label('jd')}",
@@ -47,9 +49,12 @@ def _edition(jd: JobDescription) -> str:
     return " · ".join(parts)
 
 
-def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> str:
+def jd_body(
+    jd: JobDescription, heading_level: int = 1, title: bool = True, sections: Sections | None = None
+) -> str:
     """The JD's content with sections at ``heading_level``; the handbook nests it (3) under
-    its own role heading and leaves out the title block (``title=False``)."""
+    its own role heading and leaves out the title block and the sign-off (``title=False``).
+    ``sections`` (``jd_sections``) made once serve both."""
     h1, h2 = f"Heading{heading_level}", f"Heading{heading_level + 1}"
     L = jd.label
     none = L("none")
@@ -59,9 +64,48 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
         parts = (jd.org_name, L("jd"), jd.code, _edition(jd))
         subtitle = " · ".join(_unbroken(x) for x in parts if x)
         out.append(paragraph(Run(subtitle, color=MUTED), align="center"))
+    for key, sub, content in sections or jd_sections(jd):
+        out.append(paragraph(L(key), style=h2 if sub else h1, keep_next=True))
+        out.append(content)
 
     def section(key: str) -> None:
         out.append(paragraph(L(key), style=h1, keep_next=True))
+
+    # the last section stays on the page of the sign-off: a signature alone on a page signs nothing
+    signed = bool(jd.signoff and title)
+    section("career")
+    out.append(paragraph(join_items(jd.career, jd.lang) or none, keep_next=signed and not jd.environment))
+
+    if jd.environment:
+        section("environment")
+        out.append(paragraph(jd.environment, keep_next=signed))
+
+    if signed:
+        section("jd.signoff")
+        sign_rows = [[Cell.of(L(k)) for k in ("jd.party", "jd.name", "jd.signature", "jd.signed_on")]]
+        sign_rows += [
+            [Cell.of(Run(party, bold=True)), Cell.of(""), Cell.of(""), Cell.of("")] for party in jd.signoff
+        ]
+        signed = table(sign_rows, _widths(0.22, 0.26, 0.3, 0.22), header_rows=1, keep_together=True)
+        out.append(signed.replace("<w:trPr><w:cantSplit/></w:trPr>", _TALL_ROW))
+    return "".join(out)
+
+
+Sections = tuple[tuple[str, bool, str], ...]
+
+
+def jd_sections(jd: JobDescription) -> Sections:
+    """The JD's sections up to its qualifications, which read the same in the JD and in the
+    handbook: (label key, whether it is a subsection, its content)."""
+    L = jd.label
+    none = L("none")
+    found: list[tuple[str, bool, list[str]]] = []
+
+    def section(key: str, sub: bool = False) -> None:
+        found.append((key, sub, []))
+
+    def add(*xml: str) -> None:
+        found[-1][2].extend(xml)
 
     section("basic")
     fields = list(jd.basics)
@@ -75,13 +119,13 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             row[-1] = Cell.of(pair[0].value, span=3)
         rows.append(row)
     quarter = CONTENT_WIDTH // 4
-    out.append(table(rows, [quarter - 400, quarter + 400, quarter - 400, quarter + 400], keep_together=True))
+    add(table(rows, [quarter - 400, quarter + 400, quarter - 400, quarter + 400], keep_together=True))
 
     section("position")
-    out.append(position_chart(jd))
+    add(position_chart(jd))
 
     section("purpose")
-    out.append(paragraph(jd.purpose or none))
+    add(paragraph(jd.purpose or none))
 
     section("duties")
     columns = [("duty", 0.5), ("frequency", 0.14)]
@@ -106,18 +150,20 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             duty_rows.append([more] + [Cell((), merged=True)] * (len(keys) - 1))
     fractions = [f for _, f in columns]
     fractions[0] += 1 - sum(fractions)
-    out.append(table(duty_rows, _widths(*fractions), header_rows=1))
+    add(table(duty_rows, _widths(*fractions), header_rows=1))
 
     for key, items in (("jd.accountabilities", jd.accountabilities), ("jd.challenges", jd.challenges)):
         if items:
             section(key)
-            out.extend(
-                paragraph(f"{n}. {item}", keep_next=n < len(items), space_after=60)
-                for n, item in enumerate(items, 1)
+            add(
+                *(
+                    paragraph(f"{n}. {item}", keep_next=n < len(items), space_after=60)
+                    for n, item in enumerate(items, 1)
+                )
             )
 
     if jd.steps:
-        out.append(paragraph(L("process_steps"), style=h2, keep_next=True))
+        section("process_steps", sub=True)
         step_rows = [[Cell.of(L(k)) for k in ("process", "step", "raci", "step_parties", "sla")]]
         step_rows += [
             [
@@ -129,8 +175,8 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             ]
             for s in jd.steps
         ]
-        out.append(table(step_rows, _widths(0.22, 0.3, 0.08, 0.3, 0.1), header_rows=1))
-        out.append(paragraph(Run(L("jd.legend"), color=MUTED, size=8.5)))
+        add(table(step_rows, _widths(0.22, 0.3, 0.08, 0.3, 0.1), header_rows=1))
+        add(paragraph(Run(L("jd.legend"), color=MUTED, size=8.5)))
 
     section("kpis")
     if jd.kpis:
@@ -145,9 +191,9 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             ]
             for k in jd.kpis
         ]
-        out.append(table(kpi_rows, _widths(0.3, 0.16, 0.1, 0.12, 0.32), header_rows=1, keep_together=True))
+        add(table(kpi_rows, _widths(0.3, 0.16, 0.1, 0.12, 0.32), header_rows=1, keep_together=True))
     else:
-        out.append(paragraph(none))
+        add(paragraph(none))
 
     section("authority")
     if jd.authority:
@@ -158,12 +204,12 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             for a in jd.authority
         ]
         widths = _widths(0.14, 0.56, 0.3) if limits else _widths(0.14, 0.86)
-        out.append(table(auth_rows, widths, header_rows=1, keep_together=True))
+        add(table(auth_rows, widths, header_rows=1, keep_together=True))
     else:
-        out.append(paragraph(none))
+        add(paragraph(none))
 
     section("relations")
-    out.append(
+    add(
         table(
             [
                 [
@@ -182,7 +228,7 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
 
     section("qualifications")
     if jd.qualifications:
-        out.append(
+        add(
             table(
                 [
                     [
@@ -196,26 +242,9 @@ def jd_body(jd: JobDescription, heading_level: int = 1, title: bool = True) -> s
             )
         )
     else:
-        out.append(paragraph(none))
+        add(paragraph(none))
 
-    # the last section stays on the page of the sign-off: a signature alone on a page signs nothing
-    signed = bool(jd.signoff and title)
-    section("career")
-    out.append(paragraph(join_items(jd.career, jd.lang) or none, keep_next=signed and not jd.environment))
-
-    if jd.environment:
-        section("environment")
-        out.append(paragraph(jd.environment, keep_next=signed))
-
-    if signed:
-        section("jd.signoff")
-        sign_rows = [[Cell.of(L(k)) for k in ("jd.party", "jd.name", "jd.signature", "jd.signed_on")]]
-        sign_rows += [
-            [Cell.of(Run(party, bold=True)), Cell.of(""), Cell.of(""), Cell.of("")] for party in jd.signoff
-        ]
-        signed = table(sign_rows, _widths(0.22, 0.26, 0.3, 0.22), header_rows=1, keep_together=True)
-        out.append(signed.replace("<w:trPr><w:cantSplit/></w:trPr>", _TALL_ROW))
-    return "".join(out)
+    return tuple((key, sub, "".join(content)) for key, sub, content in found)
 
 
 _TALL_ROW = '<w:trPr><w:cantSplit/><w:trHeight w:val="680" w:hRule="atLeast"/></w:trPr>'
