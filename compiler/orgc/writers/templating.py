@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import posixpath
 import signal
 import threading
 import time
@@ -95,9 +96,28 @@ def _huge_repeat(left: object, right: object) -> bool:
 
 
 @cache
+def builtin_folder() -> Path:
+    """orgc's own templates (in the wheel, or the source tree)."""
+    return data_dir("templates")
+
+
+def is_builtin(template_dirs: Sequence[Path], name: str) -> bool:
+    """Whether ``name`` would be read from orgc's own templates: no folder before them holds a
+    file of that name. The loader's own test (a file, or a link to one), looked at on every call
+    as the loader does, so a template added while a process runs is used at once."""
+    builtin = builtin_folder()
+    for folder in template_dirs:
+        if folder == builtin:
+            return True
+        if os.path.isfile(posixpath.join(folder, name)):
+            return False
+    return False
+
+
+@cache
 def environment(template_dirs: Sequence[Path]) -> Environment:
     """The environment for these folders: sandboxed unless they are only the built-in templates."""
-    trusted = tuple(template_dirs) == (data_dir("templates"),)
+    trusted = tuple(template_dirs) == (builtin_folder(),)
     kind = Environment if trusted else _BoundedSandbox
     env = kind(
         loader=_ConfinedLoader([str(d) for d in template_dirs]),
