@@ -145,7 +145,35 @@ def table(
     table is not split either. An item too long for one row is written as a few rows that look
     like one (``Cell.merged``, ``Cell.ruled``): a row that cannot be split and is taller than
     what is left of a page takes the table, and its heading, to the next page."""
-    total = sum(widths)
+    head = _table_head(tuple(widths), align, borders)
+    body = []
+    rows = list(rows)
+    last = len(rows) - 1
+    joined = any(cell.merged or not cell.ruled for row in rows for cell in row)
+    for index, row in enumerate(rows):
+        header = index < header_rows
+        trpr = _HEADER_ROW if header else _ROW
+        keep_next = header or (keep_together and index < last)
+        below = _by_column(rows[index + 1]) if joined and index < last else {}
+        cells = []
+        column = 0
+        for cell in row:
+            span = cell.span
+            width = widths[column] if span == 1 else sum(widths[column : column + span])
+            joins = _joins(cell, below.get(column)) if joined else NO_JOINS
+            column += span
+            cells.append(_cell(cell, width, header, keep_next, joins))
+        body.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
+    return f"{head}{''.join(body)}</w:tbl>"
+
+
+_ROW = "<w:trPr><w:cantSplit/></w:trPr>"
+_HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+
+
+@lru_cache(maxsize=256)
+def _table_head(widths: tuple[int, ...], align: str | None, borders: bool) -> str:
+    """A table's properties and grid: a document has a few dozen kinds of table."""
     border = (
         "".join(
             f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"/>'
@@ -156,7 +184,7 @@ def table(
     )
     jc = f'<w:jc w:val="{align}"/>' if align else ""
     props = (
-        f'<w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>{jc}'
+        f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>{jc}'
         f"<w:tblBorders>{border}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
@@ -165,24 +193,7 @@ def table(
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
     )
     grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
-    body = []
-    rows = list(rows)
-    last = len(rows) - 1
-    joined = any(cell.merged or not cell.ruled for row in rows for cell in row)
-    for index, row in enumerate(rows):
-        header = index < header_rows
-        trpr = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
-        keep_next = header or (keep_together and index < last)
-        below = _by_column(rows[index + 1]) if joined and index < last else {}
-        cells = []
-        column = 0
-        for cell in row:
-            width = sum(widths[column : column + cell.span])
-            joins = _joins(cell, below.get(column)) if joined else NO_JOINS
-            column += cell.span
-            cells.append(_cell(cell, width, header, keep_next, joins))
-        body.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
-    return f"<w:tbl>{props}{grid}{''.join(body)}</w:tbl>"
+    return f"<w:tbl>{props}{grid}"
 
 
 def _by_column(row: Sequence[Cell]) -> dict[int, Cell]:
@@ -214,16 +225,16 @@ def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: 
     for index, line in enumerate(cell.lines or ("",)):
         bullet = first_bullet is not None and index >= first_bullet and not header
         room = width - CELL_MARGIN_TWIPS - (BULLET_INDENT_TWIPS if bullet else 0)
-        content: str | Run | Sequence[Run] = line
+        ppr = _ppr("TableText", cell.align, keep_next, bullet, None, None)
         if isinstance(line, str):
-            content = no_lone_last(line, room, TABLE_TEXT_SIZE)
-            if header:
-                content = Run(content, bold=True)
+            text = no_lone_last(line, room, TABLE_TEXT_SIZE)
+            runs = Run(text, bold=True).xml() if header else _runs(text)
         elif isinstance(line, Run):
-            content = replace(line, text=no_lone_last(line.text, room, line.size or TABLE_TEXT_SIZE))
-        paragraphs.append(
-            paragraph(content, style="TableText", align=cell.align, bullet=bullet, keep_next=keep_next)
-        )
+            text = no_lone_last(line.text, room, line.size or TABLE_TEXT_SIZE)
+            runs = (line if text is line.text else replace(line, text=text)).xml()
+        else:
+            runs = _runs(line)
+        paragraphs.append(f"<w:p>{ppr}{runs}</w:p>")
     return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
 
 
