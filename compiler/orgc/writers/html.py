@@ -59,8 +59,11 @@ def relative(from_page: str, to: str) -> str:
     at ``from_page``: relative links work from a folder, a share and any web server path alike.
     Both are plain paths from the site's root (no '.' or '..' parts)."""
     target, hash_mark, fragment = to.partition("#")
+    folder, _, name = target.rpartition("/")
     if target == from_page:
-        found = "" if hash_mark else target.rpartition("/")[2]
+        found = "" if hash_mark else name
+    elif folder == from_page.rpartition("/")[0]:  # most links: a page beside this one
+        found = name
     else:
         here = from_page.split("/")[:-1]
         there = target.split("/")

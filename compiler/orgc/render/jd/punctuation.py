@@ -16,11 +16,12 @@ _SIGNS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _SIGN = re.compile(rf"(?<=[{_CJK}])[ \t]*([,;:!?])[ \t]*|([,;:!?])(?=[ \t]*[{_CJK}])")
 _BRACKETS = re.compile(rf"\(([^()]*[{_CJK}][^()]*)\)|(?<=[{_CJK}])\(([^()]*)\)")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_ASCII_SIGN = re.compile(r"[,;:!?(]")
 
 
 def full_width(text: str) -> str:
     """``text`` with the ASCII punctuation that touches Chinese characters made full-width."""
-    if not _HAS_CJK.search(text):
+    if not _ASCII_SIGN.search(text) or not _HAS_CJK.search(text):  # most texts: one scan
         return text
     text = _BRACKETS.sub(lambda m: f"（{m.group(1) if m.group(1) is not None else m.group(2)}）", text)
     return _SIGN.sub(lambda m: _SIGNS[m.group(1) or m.group(2)], text)
