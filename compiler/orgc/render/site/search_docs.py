@@ -56,10 +56,11 @@ def grams(doc: Doc) -> tuple[set[str], set[str]]:
     """The grams that lead to ``doc``: in its title (with single characters), and anywhere."""
     named = normal(" ".join((doc.title, doc.id, *doc.keys)))
     pairs = bigrams(named)
-    in_title = pairs.union("".join(named.split()))
-    # One text for all of its lines: a space between them is a word break as a line end is, and
-    # neither NFKC nor lower-casing joins anything across a space.
-    return in_title, pairs.union(bigrams(normal(" ".join((doc.unit, *doc.lines)))))
+    anywhere = set(pairs)
+    for text in (doc.unit, *doc.lines):
+        for word in normal(text).split():
+            anywhere.update(map(str.__add__, word, word[1:]))
+    return pairs.union("".join(named.split())), anywhere
 
 
 def sources(ctx: RenderContext) -> list[tuple[str, Any]]:
@@ -80,7 +81,7 @@ class Documents:
     def __init__(self, ctx: RenderContext, lang: str) -> None:
         self.ctx, self.lang = ctx, lang
         self.zh = lang.startswith("zh")
-        self._printed: dict[Text, str] = {}  # shared duties recur in every role that includes them
+        self._printed: dict[str, str] = {}  # shared duties recur in every role that includes them
         self._initials = Initials()
 
     def make(self, kind: str, entity: Any, known: tuple[str, str] | None = None) -> Doc:
@@ -133,13 +134,12 @@ class Documents:
         return self.ctx.t(value, self.lang)
 
     def _shown(self, value: Text | None) -> str:
+        text = self.ctx.t(value, self.lang)
         if not self.zh:
-            return self.ctx.t(value, self.lang)
-        if value is None:
-            return ""
-        found = self._printed.get(value)
+            return text
+        found = self._printed.get(text)  # by the text, whose hash Python keeps, not by the Text
         if found is None:
-            found = self._printed[value] = full_width(self.ctx.t(value, self.lang))
+            found = self._printed[text] = full_width(text)
         return found
 
 

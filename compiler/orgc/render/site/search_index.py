@@ -32,7 +32,9 @@ scripts), ``search_store`` (what a build leaves the next), ``search_update``.
 from __future__ import annotations
 
 from array import array
+from collections import defaultdict
 from collections.abc import Iterator
+from functools import partial
 
 from ..context import OutputFile, RenderContext
 from . import search_update
@@ -74,22 +76,14 @@ def _made(ctx: RenderContext, lang: str, documents: Documents) -> tuple[State, I
     """The whole index made from the organisation, and its state."""
     docs = [documents.make(kind, entity) for kind, entity in sources(ctx)]
     # Postings as arrays of 4-byte numbers: at 10,000 roles lists of ints held some 700 MB at once.
-    titles: dict[str, array[int]] = {}
-    anywhere: dict[str, array[int]] = {}
+    titles: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
+    anywhere: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
     for number, doc in enumerate(docs):
         in_title, in_any = grams(doc)
         for gram in in_title:
-            found = titles.get(gram)
-            if found is None:
-                titles[gram] = array("I", (number,))
-            else:
-                found.append(number)
+            titles[gram].append(number)
         for gram in in_any:
-            found = anywhere.get(gram)
-            if found is None:
-                anywhere[gram] = array("I", (number,))
-            else:
-                found.append(number)
+            anywhere[gram].append(number)
     names = sorted(titles.keys() | anywhere.keys())
     size = sum(gram_size(g, len(titles.get(g, ())), len(anywhere.get(g, ()))) for g in names)
     shards = shard_count(size)
