@@ -85,7 +85,7 @@ class Documents:
         self._initials = Initials()
 
     def make(self, kind: str, entity: Any, known: tuple[str, str] | None = None) -> Doc:
-        """The document of ``entity``; ``known`` is a title with its initials, taken when the title is the same."""
+        """The document of ``entity``; ``known``: a title and its initials, taken for the same title."""
         org, t = self.ctx.org, self._t
         if kind == "r":
             return self._role(org, entity, known)

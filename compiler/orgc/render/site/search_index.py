@@ -22,11 +22,12 @@ shards of the results it shows: at 10,000 roles a search reads a few hundred kil
 a page that is never searched reads none. ``search.js`` holds the same normalisation
 (NFKC, lower case) and hash (FNV-1a over code points).
 
-A rebuild changes what an edit changed (``search_update``): every file is kept for the next
-build as a piece of bytes, with the documents' order and initials (``search_store``), and a
-one-role edit reads back and writes again the few shards that hold what changed. The modules:
-``search_docs`` (the documents and their bigrams), ``search_files`` (the files' names and
-scripts), ``search_store`` (what a build leaves the next), ``search_update``.
+A rebuild changes only what an edit changed (``search_update``): every file is kept for the
+next build as a piece of bytes, beside the documents' order and their titles' initials
+(``search_store``), so that after a one-role edit the few shards that hold what changed are
+read back and written again and no other document is read. The parts: ``search_docs`` (the
+documents and their bigrams), ``search_files`` (the files' names and scripts), ``search_store``
+(what a build leaves the next) and ``search_update`` (a rebuild).
 """
 
 from __future__ import annotations

@@ -59,23 +59,30 @@ class LastIndex:
     def grams(self, shard: int) -> Postings:
         found = self._grams.get(shard)
         if found is None:
-            found = self._grams[shard] = self._arguments(self.gram_keys[shard])[2]
+            found = self._grams[shard] = self._data(self.gram_keys[shard], dict)
         return found
 
     def entries(self, shard: int) -> list[list[Any]]:
         found = self._entries.get(shard)
         if found is None:
-            found = self._entries[shard] = self._arguments(self.doc_keys[shard])[2]
+            found = self._entries[shard] = self._data(self.doc_keys[shard], list)
         return found
 
     def entry(self, number: int) -> list[Any]:
         return self.entries(number // DOCS_PER_SHARD)[number % DOCS_PER_SHARD]
 
-    def _arguments(self, key: str) -> list[Any]:
+    def _data(self, key: str, kind: type) -> Any:
+        """What the file with ``key`` registers: its call's third argument."""
         script = self._read.data(_missing, "search-file", key)
         if _REPLACED in script:  # the file does not show the text as it was: nothing to compare with
             raise Unsure
-        return arguments(script)
+        try:
+            found = arguments(script)[2]
+        except (ValueError, IndexError):
+            raise Unsure from None
+        if not isinstance(found, kind):
+            raise Unsure
+        return found
 
 
 def last_index(reuse: Reuse, lang: str) -> LastIndex | None:

@@ -47,7 +47,7 @@ Changes = dict[str, tuple[set[int], set[int], list[int], list[int]]]
 def updated(
     ctx: RenderContext, lang: str, documents: Documents, last: LastIndex
 ) -> tuple[list[OutputFile], State]:
-    """The index's files in order (meta.js, g…, d…) and its state; ``Unsure`` when it must be made anew."""
+    """The index's files in order (meta.js, g…, d…) and its state; ``Unsure``: to be made anew."""
     state = last.state
     found = sources(ctx)
     ids = [(kind, entity.id) for kind, entity in found]
@@ -57,32 +57,46 @@ def updated(
     if documents.zh and len(state.initials) != len(state.docs):
         raise Unsure
     old_of = [before.get(doc, -1) for doc in ids]  # each document's last number, -1 for a new one
-    changed: dict[int, Doc] = {}  # this build's number -> the document, where it is not what it was
-    initials: list[str] = []
-    for number, (kind, entity) in enumerate(found):
-        old = old_of[number]
-        if old >= 0 and kind == "r" and _untouched(ctx, entity.id, lang):
-            if documents.zh:
-                initials.append(state.initials[old])
-            continue
-        entry = last.entry(old) if old >= 0 else None
-        known = (entry[2], state.initials[old]) if entry and documents.zh else None
-        doc = documents.make(kind, entity, known)
-        if documents.zh:
-            initials.append(doc.initials)
-        if entry != doc.entry():
-            changed[number] = doc
-    in_place = old_of == list(range(len(state.docs)))
-    changes = _in_place(last, changed) if in_place else _moved(last, changed)
-    gone = set() if in_place else {old_of[n] for n in changed if old_of[n] >= 0}
-    if not in_place:
-        gone |= set(range(len(state.docs))).difference(old_of)
-    lists = _Lists(changes, None if in_place else _renumbered(old_of, len(state.docs)), gone)
+    changed, initials = _changed(ctx, lang, documents, last, found, old_of)
+    if old_of == list(range(len(state.docs))):
+        lists = _Lists(_in_place(last, changed), None, set())
+    else:
+        gone = {old_of[n] for n in changed if old_of[n] >= 0}
+        gone.update(set(range(len(state.docs))).difference(old_of))
+        lists = _Lists(_moved(changed), _renumbered(old_of, len(state.docs)), gone)
     gram_files, size = _gram_files(ctx, lang, last, lists)
     files = [made_file(ctx, meta_path(lang), meta_script(lang, len(ids), len(gram_files)))]
     files += gram_files
     files += _doc_files(ctx, lang, last, old_of, changed)
     return files, State(ids, initials, size)
+
+
+def _changed(
+    ctx: RenderContext,
+    lang: str,
+    documents: Documents,
+    last: LastIndex,
+    found: list[tuple[str, Any]],
+    old_of: list[int],
+) -> tuple[dict[int, Doc], list[str]]:
+    """The documents that are not what they were, by this build's number (new ones too), and
+    every document's initials."""
+    changed: dict[int, Doc] = {}
+    initials: list[str] = []
+    zh, last_initials = documents.zh, last.state.initials
+    for number, (kind, entity) in enumerate(found):
+        old = old_of[number]
+        if old >= 0 and kind == "r" and _untouched(ctx, entity.id, lang):
+            if zh:
+                initials.append(last_initials[old])
+            continue
+        entry = last.entry(old) if old >= 0 else None
+        doc = documents.make(kind, entity, (entry[2], last_initials[old]) if entry and zh else None)
+        if zh:
+            initials.append(doc.initials)
+        if entry != doc.entry():
+            changed[number] = doc
+    return changed, initials
 
 
 def _untouched(ctx: RenderContext, role_id: str, lang: str) -> bool:
@@ -107,7 +121,7 @@ def _in_place(last: LastIndex, changed: dict[int, Doc]) -> Changes:
     return changes
 
 
-def _moved(last: LastIndex, changed: dict[int, Doc]) -> Changes:
+def _moved(changed: dict[int, Doc]) -> Changes:
     """What changed and new documents put in, by their new numbers (what they take out goes with
     their old numbers: ``gone``)."""
     changes: Changes = {}
