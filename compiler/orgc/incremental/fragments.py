@@ -11,7 +11,8 @@ Pieces are kept compressed: those of a large handbook are tens of megabytes of X
 is compressed on its own (``render.context.piece_of``) and goes into the document's stream as it is,
 never decompressed or compressed again; a small one is given back as text, to be compressed
 with what surrounds it, since on its own it would compress far worse (most of a handbook's
-pieces are a few kilobytes of table markup much like their neighbours').
+pieces are a few kilobytes of table markup much like their neighbours'). A part of an output
+that is not a document (a file of the site's search index) is kept as bytes (``data``).
 """
 
 from __future__ import annotations
@@ -46,13 +47,24 @@ class Fragments:
         self._used[key] = stored
         return value
 
+    def data(self, make: Callable[[], bytes], *shown: object) -> bytes:
+        """The bytes made by ``make``, which show ``shown``, as they are."""
+        key = fingerprint(*map(shown_text, shown), "data")
+        stored = self._previous.get(key)
+        value = _restored_data(stored) if stored is not None else None
+        if value is None:
+            value = make()
+            stored = _DATA + zlib.compress(value, 1)
+        self._used[key] = stored
+        return value
+
     @property
     def used(self) -> tuple[tuple[str, bytes], ...]:
         """key -> the piece as stored, for every piece asked for, in the order first asked."""
         return tuple(self._used.items())
 
 
-_PACKED, _TEXT = b"P", b"T"  # how a piece is stored: Packed.dumps(), or its text through zlib
+_PACKED, _TEXT, _DATA = b"P", b"T", b"D"  # how a piece is stored: Packed.dumps(), text or bytes through zlib
 
 
 def _stored(piece: str | Packed) -> bytes:
@@ -72,3 +84,13 @@ def _restored(stored: bytes) -> str | Packed | None:
         except (zlib.error, UnicodeDecodeError):
             return None
     return None
+
+
+def _restored_data(stored: bytes) -> bytes | None:
+    """Bytes as the last build stored them (``Fragments.data``); None for anything else."""
+    if stored[:1] != _DATA:
+        return None
+    try:
+        return zlib.decompress(stored[1:])
+    except zlib.error:
+        return None

@@ -145,6 +145,9 @@ class Kept:
         keys = [self.outputs.get(path) for path in paths]
         return None if None in keys else keys  # type: ignore[return-value]
 
+    def last(self, path: str) -> str | None:
+        return self.outputs.get(path)
+
     def pieces(self) -> Pieces:
         return Fragments(self.fragments)
 

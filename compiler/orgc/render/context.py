@@ -57,6 +57,11 @@ class Pieces(Protocol):
         """The piece ``make`` gives, which shows ``shown`` and nothing else (see ``piece_of``)."""
         ...
 
+    def data(self, make: Callable[[], bytes], *shown: object) -> bytes:
+        """Bytes ``make`` gives, which show ``shown`` and nothing else, given back as they are: a
+        part of an output that is not a document (the site's search index)."""
+        ...
+
     @property
     def used(self) -> tuple[tuple[str, bytes], ...]:
         """The pieces asked for, as the next build may take them (``OutputFile.fragments``)."""
@@ -76,6 +81,10 @@ class Reuse(Protocol):
 
     def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
         """The keys of a role's files of the last build, when no change since can reach them; else None."""
+        ...
+
+    def last(self, path: str) -> str | None:
+        """The key the last build wrote ``path`` with, when the file is still as it left it; else None."""
         ...
 
     def pieces(self) -> Pieces:
@@ -104,6 +113,9 @@ class _MadeNow:
     def piece(self, make: Callable[[], str | Packed], *shown: object, packed: bool = False) -> str | Packed:
         return piece_of(make(), packed)
 
+    def data(self, make: Callable[[], bytes], *shown: object) -> bytes:
+        return make()
+
     @property
     def used(self) -> tuple[tuple[str, bytes], ...]:
         return ()
@@ -119,6 +131,9 @@ class NothingKept:
         return False
 
     def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
+        return None
+
+    def last(self, path: str) -> str | None:
         return None
 
     def pieces(self) -> Pieces:
