@@ -435,8 +435,6 @@ def test_only_what_shows_a_change_is_made_again(tmp_path: Path, monkeypatch: pyt
 
 def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
     """A fragments file written by anyone but the last build is ignored, even with a valid checksum."""
-    import base64
-
     from orgc.incremental import fragment_store as fragment_cache
     from orgc.incremental.fragments import Fragments
 
@@ -445,12 +443,13 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
     build(project, out)
     forger = Fragments()
     forger.piece(lambda: "<w:p><w:r><w:t>伪造</w:t></w:r></w:p>", "forged")
-    forged_piece = base64.b64encode(forger.used[0][1]).decode()  # a well-formed piece
+    forged_piece = forger.used[0][1]  # a well-formed piece
 
     def forge(body: bytes) -> bytes:
-        content = json.loads(body)
-        content["pieces"] = dict.fromkeys(content["pieces"], forged_piece)
-        return json.dumps(content).encode()
+        setting = body.partition(b"\n")[0].decode()
+        pieces = fragment_cache.decoded(body, setting)
+        assert pieces
+        return fragment_cache.encoded(setting, dict.fromkeys(pieces, forged_piece))
 
     _forge(out / build_index.FOLDER / fragment_cache.FILE, forge)
     edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
@@ -491,7 +490,7 @@ def _forge(cache: Path, change: Callable[[bytes], bytes]) -> None:
     header, _, body = cache.read_bytes().partition(b"\n")
     forged = change(body)
     assert forged != body
-    checksum = build_index.fingerprint(forged)
+    checksum = build_index.checksum(forged)
     cache.write_bytes(
         header.replace(json.loads(header)["checksum"].encode(), checksum.encode()) + b"\n" + forged
     )
@@ -502,3 +501,53 @@ def test_a_language_named_twice_is_built_once_and_then_up_to_date(tmp_path: Path
     out = tmp_path / "out"
     build(project, out, "--lang", "zh", "--lang", "zh")
     assert "is up to date: nothing changed" in build(project, out, "--lang", "zh", "--lang", "zh")
+
+
+def test_an_input_edited_while_a_build_runs_is_built_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build records the inputs as it read them: a spec saved after the check read it, while
+    the outputs are being written, is a change the next build sees."""
+    from orgc.commands import build as build_command
+
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    original = build_command.publish
+
+    def publish_while_edited(*args, **kwargs):  # type: ignore[no-untyped-def]
+        edit(project, "specs/roles/cs-agent.yaml", "zh: 客服专员", "zh: 资深客服专员")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(build_command, "publish", publish_while_edited)
+    EDITS["purpose"](project)
+    build(project, out)
+    assert "资深客服专员" not in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
+    monkeypatch.setattr(build_command, "publish", original)
+    assert "up to date" not in build(project, out)
+    assert "资深客服专员" in (out / "jd/zh/cs-agent.md").read_text(encoding="utf-8")
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")
+
+
+def test_the_pieces_file_holds_pieces_as_they_are_and_refuses_any_other() -> None:
+    from orgc.incremental import fragment_store
+
+    pieces = {"b" * 40: b"T\x00\n\xff" * 3, "a" * 40: b"", "c" * 40: bytes(range(256))}
+    body = fragment_store.encoded("setting", pieces)
+    assert fragment_store.decoded(body, "setting") == pieces
+    assert fragment_store.decoded(memoryview(body), "setting") == pieces
+    assert fragment_store.decoded(body, "another setting") is None
+    for damaged in (body[:-1], body + b"\0", body[: len(b"setting\n") + 3]):
+        assert fragment_store.decoded(damaged, "setting") is None
+
+
+def test_a_cache_body_is_read_in_lines_without_copies(tmp_path: Path) -> None:
+    path = tmp_path / "cache"
+    assert build_index.write_checked(path, 7, b"first\n\nthird")
+    body = build_index.read_checked(path, 7)
+    assert body is not None
+    assert [bytes(line) for line in build_index.body_lines(body)] == [b"first", b"", b"third"]
+    assert build_index.read_checked(path, 8) is None
+    path.write_bytes(path.read_bytes()[:-1])
+    assert build_index.read_checked(path, 7) is None

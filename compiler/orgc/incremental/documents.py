@@ -15,11 +15,20 @@ from pathlib import Path
 
 import orjson
 
-from .index import FOLDER, TRUST_AFTER_NS, BuildIndex, Stamp, code_fingerprint, read_cache, write_cache
+from .index import (
+    FOLDER,
+    TRUST_AFTER_NS,
+    BuildIndex,
+    Stamp,
+    body_lines,
+    code_fingerprint,
+    read_cache,
+    write_cache,
+)
 from .known import KnownDocuments, ReadDocument
 
 FILE = "documents.json"
-FORMAT = 2  # a header line, then one line per document
+FORMAT = 3  # a header line, then one line per document; 3: SHA-256 checksums
 
 
 def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
@@ -28,8 +37,8 @@ def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
     if body is None:
         return None
     try:
-        head, *lines = body.split(b"\n")
-        content = orjson.loads(head)
+        lines = body_lines(body)
+        content = orjson.loads(next(lines))
         if content["code"] != code_fingerprint():
             return None
         documents = {}
@@ -58,7 +67,7 @@ def save(
     if previous is not None and previous.shared == shared and _all_taken_over(read, previous):
         return Stamp.of(out_dir / FOLDER / FILE)
     head = {"code": code_fingerprint(), "saved_ns": time.time_ns(), "shared": shared}
-    lines = [orjson.dumps(head)]
+    lines: list[bytes | memoryview] = [orjson.dumps(head)]
     for document in read:
         record = _record_of(document, previous)
         if record is None:
@@ -69,7 +78,7 @@ def save(
     return write_cache(out_dir, FILE, FORMAT, b"\n".join(lines))
 
 
-def _record_of(document: ReadDocument, previous: KnownDocuments | None) -> bytes | None:
+def _record_of(document: ReadDocument, previous: KnownDocuments | None) -> bytes | memoryview | None:
     if previous is None or previous.documents.get(document.file) is not document:
         return None
     return previous.records.get(document.file)
