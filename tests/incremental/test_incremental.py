@@ -341,8 +341,9 @@ def test_documents_are_taken_over_only_from_their_own_build(tmp_path: Path) -> N
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
+    agent = document_cache.FILES[document_cache.shard_of("specs/roles/cs-agent.yaml")]
     _forge(
-        out / build_index.FOLDER / document_cache.FILE,
+        out / build_index.FOLDER / agent,
         lambda body: body.replace("客服专员".encode(), "伪造岗位".encode()),
     )
     edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
@@ -551,3 +552,24 @@ def test_a_cache_body_is_read_in_lines_without_copies(tmp_path: Path) -> None:
     assert build_index.read_checked(path, 8) is None
     path.write_bytes(path.read_bytes()[:-1])
     assert build_index.read_checked(path, 7) is None
+
+
+def test_an_edit_rewrites_only_the_documents_file_that_holds_the_document(tmp_path: Path) -> None:
+    from orgc.incremental import documents as document_cache
+
+    project = copy_good(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out)
+    folder = out / build_index.FOLDER
+    before = {name: build_index.Stamp.of(folder / name) for name in document_cache.FILES}
+    EDITS["purpose"](project)
+    build(project, out)
+    rewritten = {name for name in document_cache.FILES if build_index.Stamp.of(folder / name) != before[name]}
+    assert rewritten == {document_cache.FILES[document_cache.shard_of("specs/roles/cs-director.yaml")]}
+    assert document_cache.load(out, build_index.load(out)) is not None
+    (folder / document_cache.FILES[0]).unlink()  # without every file, no document is taken over
+    assert document_cache.load(out, build_index.load(out)) is None
+    EDITS["headcount"](project)
+    build(project, out)
+    build(project, tmp_path / "clean")
+    assert published_tree(out) == published_tree(tmp_path / "clean")

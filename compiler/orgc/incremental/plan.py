@@ -229,13 +229,10 @@ def record_build(
     inputs = input_fingerprint(sources, languages, today, when, pdf)
     linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
     stamps = build_index.stamps(out_dir, recorded, linked)
-    documents_stamp = documents.save(out_dir, result.read, plan.shared, plan.known)
+    caches = documents.save(out_dir, result.read, plan.shared, plan.known)
     pieces_stamp = fragment_store.save(out_dir, pieces, setting, plan.kept.fragments)
-    caches = {
-        name: stamp
-        for name, stamp in ((documents.FILE, documents_stamp), (fragment_store.FILE, pieces_stamp))
-        if stamp
-    }
+    if pieces_stamp:
+        caches[fragment_store.FILE] = pieces_stamp
     warnings = result.count(Severity.WARNING)
     build_index.save(out_dir, BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches))
 
