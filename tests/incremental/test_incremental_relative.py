@@ -95,3 +95,30 @@ def test_a_process_that_names_relative_parties_reaches_the_roles_they_name(
     rebuilt_equals_clean(project, out, tmp_path / "clean")
     assert ("Ward B nurse" in text(head)) is head_shows_nurse
     assert ("Submit the leave request" in text(lead)) is not head_shows_nurse
+
+
+def test_a_unit_head_renamed_shows_in_the_steps_of_its_unit_s_roles(tmp_path: Path) -> None:
+    """The nurse's step informs "@unit-head": the head nurse, whom no document of the nurse's and no
+    process names."""
+    project = apply_step_only(tmp_path)
+    out = tmp_path / "out"
+    build(project, out)
+    nurse = out / "jd/en/ward-b-nurse.md"
+    assert "Ward B head nurse (I)" in text(nurse)
+    edit(project, "specs/roles/ward-b-head-nurse.yaml", "en: Ward B head nurse", "en: Ward B chief nurse")
+    rebuilt_equals_clean(project, out, tmp_path / "clean")
+    assert "Ward B chief nurse (I)" in text(nurse)
+
+
+def test_a_supervisor_renamed_shows_in_the_steps_of_the_other_parties(tmp_path: Path) -> None:
+    """The nurses' step is accountable to "@supervisor" and informs ward A's head nurse: her job
+    description lists ward B's team lead among the step's parties, though no process names it."""
+    project = apply_step_only(tmp_path)
+    edit(project, PROCESS, 'informed: ["@unit-head"]', "informed: [ward-a-head-nurse]")
+    out = tmp_path / "out"
+    build(project, out)
+    head = out / "jd/en/ward-a-head-nurse.md"
+    assert "Ward B team lead" in text(head)
+    edit(project, "specs/roles/ward-b-team-lead.yaml", "en: Ward B team lead", "en: Ward B care lead")
+    rebuilt_equals_clean(project, out, tmp_path / "clean")
+    assert "Ward B care lead" in text(head)

@@ -74,22 +74,45 @@ def _document(file: str, kind: str, data: dict, digest: str = "1") -> ReadDocume
 
 
 ROLES = {
-    "top": {"id": "top", "unit": "u"},
-    "mid": {"id": "mid", "unit": "u", "reports_to": "top"},
-    "low": {"id": "low", "unit": "u", "reports_to": "mid"},
-    "side": {"id": "side", "unit": "u", "reports_to": "top"},
-    "far": {"id": "far", "unit": "u", "reports_to": "side"},
+    "top": {"id": "top", "title": "Top", "unit": "u", "headcount": 1},
+    "mid": {"id": "mid", "title": "Mid", "unit": "u", "reports_to": "top", "headcount": 2},
+    "low": {
+        "id": "low",
+        "title": "Low",
+        "unit": "u",
+        "reports_to": "mid",
+        "duties": [{"id": "d", "title": "Answer", "consulted": ["far"]}],
+    },
+    "side": {"id": "side", "title": "Side", "unit": "u", "reports_to": "top", "purpose": "Helps"},
+    "far": {"id": "far", "title": "Far", "unit": "u", "reports_to": "side", "dotted_to": ["mid"]},
 }
-PROCESS = {"id": "p", "steps": [{"id": "s", "responsible": ["low"], "consulted": ["side"]}]}
+PROCESS = {
+    "id": "p",
+    "title": "Process",
+    "steps": [
+        {"id": "s", "title": "Step", "responsible": ["low"], "consulted": ["side"], "sla": "1d"},
+        {"id": "t", "title": "Next", "responsible": ["far"]},
+    ],
+}
+POLICY = {"id": "rules", "title": "Rules", "owner": "top", "applies_to": ["u"]}
 
 
-def _org(**digests: str) -> list[ReadDocument]:
+def _org(**changes: dict) -> list[ReadDocument]:
+    """The organisation above, with the data of some documents replaced (by id); a replaced
+    document has another digest."""
     documents = [
-        _document(f"specs/roles/{name}.yaml", "role", data, digests.get(name, "1"))
+        _document(
+            f"specs/roles/{name}.yaml", "role", changes.get(name, data), "2" if name in changes else "1"
+        )
         for name, data in ROLES.items()
     ]
-    documents.append(_document("specs/processes/p.yaml", "process", PROCESS, digests.get("p", "1")))
-    documents.append(_document("specs/org.yaml", "org", {"units": [{"id": "u"}]}, digests.get("org", "1")))
+    for file, kind, data in (
+        ("specs/processes/p.yaml", "process", PROCESS),
+        ("specs/policies/rules.yaml", "policy", POLICY),
+        ("specs/org.yaml", "org", {"units": [{"id": "u", "head": "top"}]}),
+    ):
+        name = Path(file).stem
+        documents.append(_document(file, kind, changes.get(name, data), "2" if name in changes else "1"))
     return documents
 
 
@@ -97,19 +120,52 @@ def _previous(documents: list[ReadDocument]) -> KnownDocuments:
     return KnownDocuments({d.file: d for d in documents}, FAR_FUTURE, "shared")
 
 
-def test_a_role_change_reaches_what_it_names_what_names_it_and_process_partners() -> None:
-    before = _previous(_org())
-    # side: itself, top (named, and above it), far (names side), low (shares a process step with
-    # side), mid (a peer: its working relationships name side)
-    assert affected_roles(before, _org(side="2"), "shared") == {"side", "top", "far", "low", "mid"}
+def _reach(**changes: dict) -> frozenset[str] | None:
+    return affected_roles(_previous(_org()), _org(**changes), "shared")
 
 
-def test_a_process_change_reaches_its_parties() -> None:
-    assert affected_roles(_previous(_org()), _org(p="2"), "shared") == {"low", "side"}
+def _changed(name: str, **fields: object) -> dict:
+    data = {**ROLES, "p": PROCESS, "rules": POLICY}[name]
+    return {**data, **fields}
+
+
+def test_a_title_reaches_what_names_the_role_what_it_names_and_process_partners() -> None:
+    # side: itself, top (its supervisor lists it), far (reports to it), low (shares a process step
+    # with it), mid (a peer: its working relationships name side)
+    assert _reach(side=_changed("side", title="Aside")) == {"side", "top", "far", "low", "mid"}
+
+
+def test_what_only_the_role_shows_reaches_the_role_alone() -> None:
+    duties = [{"id": "d", "title": "Answer calls", "tasks": ["Pick up"], "consulted": ["far"]}]
+    assert _reach(low=_changed("low", duties=duties)) == {"low"}
+    assert _reach(side=_changed("side", purpose="Helps a lot", grade="P2", dotted_to=["mid"])) == {"side"}
+    assert _reach(side=_changed("side", purpose="Helps")) == {"side"}  # the same data, written anew
+
+
+def test_a_duty_s_parties_reach_the_parties_before_and_after() -> None:
+    duties = [{"id": "d", "title": "Answer", "consulted": ["side"]}]
+    assert _reach(low=_changed("low", duties=duties)) == {"low", "far", "side"}
+
+
+def test_a_headcount_reaches_everyone_above_the_reports_and_the_dotted_lines() -> None:
+    # mid: top above it, low reports to it, far has a dotted line to it; its peer side shows no headcount
+    assert _reach(mid=_changed("mid", headcount=3)) == {"mid", "top", "low", "far"}
+
+
+def test_a_step_reaches_its_parties_and_a_process_title_every_party() -> None:
+    steps = [{**PROCESS["steps"][0], "sla": "2d"}, PROCESS["steps"][1]]
+    assert _reach(p=_changed("p", steps=steps)) == {"low", "side"}
+    described = [{**PROCESS["steps"][0], "description": "How"}, PROCESS["steps"][1]]
+    assert _reach(p=_changed("p", steps=described, description="Why")) == frozenset()
+    assert _reach(p=_changed("p", title="Procedure")) == {"low", "side", "far"}
+
+
+def test_a_policy_reaches_no_role() -> None:
+    assert _reach(rules=_changed("rules", title="Rulebook", owner="mid")) == frozenset()
 
 
 def test_org_yaml_or_the_setting_reaches_every_role() -> None:
-    assert affected_roles(_previous(_org()), _org(org="2"), "shared") is None
+    assert _reach(org={"units": [{"id": "u", "head": "mid"}]}) is None
     assert affected_roles(_previous(_org()), _org(), "another setting") is None
     assert affected_roles(None, _org(), "shared") is None
 
@@ -121,8 +177,9 @@ def test_nothing_changed_reaches_no_role() -> None:
 def test_a_removed_role_reaches_what_it_named() -> None:
     before = _previous(_org())
     after = [d for d in _org() if not d.file.endswith("/far.yaml")]
-    # side (named it), top (above it: 管辖人数 counts it); far had no peers
-    assert affected_roles(before, after, "shared") == {"side", "top"}
+    # side (its supervisor; 管辖人数), top (above it), mid (it had a dotted line to it), low (its duty
+    # names far), and the process's parties (far took part in it)
+    assert affected_roles(before, after, "shared") == {"side", "top", "mid", "low"}
 
 
 def _data(project: Path, stem: str) -> dict:

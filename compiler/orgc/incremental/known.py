@@ -49,7 +49,7 @@ class KnownDocuments:
     shared: str = ""  # fingerprint of what the documents were rendered with besides themselves
     build: int = 0  # when the build that read them saved its index: which outputs they go with
     # file -> the document as the cache holds it, to be written again as it is when it is taken over
-    records: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    records: Mapping[str, bytes | memoryview] = field(default_factory=dict, repr=False)
 
     def unchanged(self, spec: SpecFile) -> ReadDocument | None:
         """The known document of a regular file whose stamp is as recorded; nothing is read."""

@@ -16,6 +16,7 @@ hashes anything itself.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -47,6 +48,22 @@ class LastBuild:
     config: Config
     out_dir: Path
     index: BuildIndex
+    _inputs: dict[str, Mapping[str, tuple[Stamp, str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def inputs(self) -> Mapping[str, tuple[Stamp, str]]:
+        """The input files (specs, orgc.yaml, templates) with their stamps and digests, as they are
+        when first asked, before the check reads them: what the build records it read (see
+        ``record_build``). Raises OSError when one cannot be read."""
+        if "found" not in self._inputs:
+            files = _input_files(self.project, self.config)
+            self._inputs["found"] = build_index.source_digests(files, self.index)
+        return self._inputs["found"]
+
+    def inputs_seen(self) -> Mapping[str, tuple[Stamp, str]] | None:
+        """``inputs()`` if it was asked for, else None."""
+        return self._inputs.get("found")
 
 
 def last_build(project: Path, config: Config, out_dir: Path) -> LastBuild | None:
@@ -65,7 +82,7 @@ def nothing_changed(
     """
     project, config, out_dir, index = last.project, last.config, last.out_dir, last.index
     try:
-        sources = build_index.source_digests(_input_files(project, config), index)
+        sources = last.inputs()
         languages = tuple(dict.fromkeys(languages)) or config.languages
         inputs = input_fingerprint(sources, languages, today, source_date(project), pdf)
         return index.inputs == inputs and build_index.all_intact(index, out_dir, read_manifest(out_dir))
@@ -79,6 +96,8 @@ def known_documents(last: LastBuild | None) -> KnownDocuments | None:
         return None
     from . import documents  # 6 ms (orjson, spec discovery) a no-op build does without
 
+    with contextlib.suppress(OSError):  # an input that cannot be read: the check says so
+        last.inputs()  # as they are before the check reads them
     return documents.load(last.out_dir, last.index)
 
 
@@ -162,6 +181,7 @@ class Plan:
     shared: str
     index: BuildIndex | None
     known: KnownDocuments | None
+    inputs: Mapping[str, tuple[Stamp, str]] | None = None  # as they were before the check
 
 
 def reuse(
@@ -182,7 +202,8 @@ def reuse(
         known = None  # another build finished meanwhile: its outputs do not go with these documents
     fragments = fragment_store.load(out_dir, index, setting)
     kept = Kept(setting, outputs, affected_roles(known, result.read, shared), fragments)
-    return Plan(out_dir, result, kept, shared, index, known)
+    inputs = last.inputs_seen() if last is not None else None
+    return Plan(out_dir, result, kept, shared, index, known, inputs)
 
 
 def record_build(
@@ -203,17 +224,18 @@ def record_build(
 
     out_dir, result, index, setting = plan.out_dir, plan.result, plan.index, plan.kept.setting
     saved = time.time_ns()
-    sources = build_index.source_digests(_input_files(result.project, result.config), index)
+    # The inputs as they were before the check read them, where the last build's index let them be
+    # looked at then: an input edited while this build ran is then seen as changed by the next one.
+    sources = plan.inputs
+    if sources is None:
+        sources = build_index.source_digests(_input_files(result.project, result.config), index)
     inputs = input_fingerprint(sources, languages, today, when, pdf)
     linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
     stamps = build_index.stamps(out_dir, recorded, linked)
-    documents_stamp = documents.save(out_dir, result.read, plan.shared, plan.known)
+    caches = documents.save(out_dir, result.read, plan.shared, plan.known)
     pieces_stamp = fragment_store.save(out_dir, pieces, setting, plan.kept.fragments)
-    caches = {
-        name: stamp
-        for name, stamp in ((documents.FILE, documents_stamp), (fragment_store.FILE, pieces_stamp))
-        if stamp
-    }
+    if pieces_stamp:
+        caches[fragment_store.FILE] = pieces_stamp
     warnings = result.count(Severity.WARNING)
     build_index.save(out_dir, BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches))
 
