@@ -45,14 +45,24 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
 def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes.
 
-    In two rounds: everything but the volumes of a split handbook, then the volumes, which take
-    the JDs the first round made with the roles' JD files (``handbook.MadeJd``) instead of
-    making them again.
+    In two rounds: everything but the volumes of a split handbook that print a JD being made,
+    then those volumes, which take the JDs the first round made with the roles' JD files
+    (``handbook.MadeJd``) instead of making them again. A volume none of whose JDs is made (after
+    an edit elsewhere) needs nothing from the first round and is one of its first tasks.
     """
     kept, roles = _untouched_first(ctx)
-    # The whole-organisation outputs first: each is one long task, and started last they would
-    # leave the other workers idle at the end.
-    tasks: list[tuple[str, Any]] = [("whole", index) for index in range(len(whole_renderers()))]
+    made_now = handbook.in_volumes(ctx).intersection(roles)
+    waiting = [
+        task
+        for task in handbook.volume_tasks(ctx)
+        if made_now.intersection(handbook.volume_roles(ctx, task[0]))
+    ]
+    # The volumes that wait for no JD, and the whole-organisation outputs, first: each is one
+    # long task, and started last they would leave the other workers idle at the end.
+    tasks: list[tuple[str, Any]] = [
+        ("volume", (task, {})) for task in handbook.volume_tasks(ctx) if task not in waiting
+    ]
+    tasks += [("whole", index) for index in range(len(whole_renderers()))]
     tasks += [("site", task) for task in site.tasks(ctx)]
     # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
     # to hold at once in a worker and again in this process.
@@ -64,7 +74,7 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
     def volumes() -> Iterator[tuple[str, Any]]:
         """The volume tasks, each with its roles' JDs, let go of once handed over: the JDs of
         10,000 roles are some 80 MB."""
-        for unit, lang in handbook.volume_tasks(ctx):
+        for unit, lang in waiting:
             roles = handbook.volume_roles(ctx, unit)
             yield "volume", ((unit, lang), {r: made.pop((r, lang)) for r in roles if (r, lang) in made})
 
