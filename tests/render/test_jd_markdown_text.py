@@ -246,3 +246,15 @@ def test_a_templates_folder_without_its_own_jd_md_gets_the_built_in_bytes(tmp_pa
     jd = job_description(ctx, ctx.org.roles["cs-agent"], "zh")
     through_jinja = templating.render(ctx.template_dirs, "jd.md.j2", jd=jd)  # the sandbox, as before
     assert render_markdown(ctx, jd) == through_jinja.rstrip("\n") + "\n"
+
+
+def test_a_copy_of_orgc_s_own_template_is_orgc_s_own_until_it_is_changed(tmp_path: Path) -> None:
+    """A project that copied jd.md.j2 as it is (orgc's own repository, with orgc installed from it,
+    is one) gets the Python path; one changed byte, even while the process runs, gets Jinja."""
+    project = copy_good(tmp_path / "project")
+    own = (templating.builtin_folder() / "jd.md.j2").read_text(encoding="utf-8")
+    write(project, "templates/jd.md.j2", own)
+    ctx: RenderContext = render_context(project)  # type: ignore[assignment]
+    assert len(ctx.template_dirs) == 2 and templating.is_builtin(ctx.template_dirs, "jd.md.j2")
+    write(project, "templates/jd.md.j2", own + "{# the project's #}\n")
+    assert not templating.is_builtin(ctx.template_dirs, "jd.md.j2")

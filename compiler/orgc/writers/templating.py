@@ -11,12 +11,13 @@ import math
 import os
 import posixpath
 import signal
+import stat
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
@@ -103,15 +104,32 @@ def builtin_folder() -> Path:
 
 def is_builtin(template_dirs: Sequence[Path], name: str) -> bool:
     """Whether ``name`` would be read from orgc's own templates: no folder before them holds a
-    file of that name. The loader's own test (a file, or a link to one), looked at on every call
-    as the loader does, so a template added while a process runs is used at once."""
+    file of that name, or the one that does holds the very bytes of orgc's own (a project that
+    copied them, orgc's own repository when orgc is installed from it). The loader's own test (a
+    file, or a link to one), looked at on every call as the loader does, so a template added or
+    changed while a process runs is used at once."""
     builtin = builtin_folder()
     for folder in template_dirs:
         if folder == builtin:
             return True
-        if os.path.isfile(posixpath.join(folder, name)):
-            return False
+        path = posixpath.join(folder, name)
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(found.st_mode):
+            return _same_bytes(path, str(builtin / name), found.st_size, found.st_mtime_ns, found.st_ino)
     return False
+
+
+@lru_cache(maxsize=64)
+def _same_bytes(path: str, builtin: str, size: int, mtime_ns: int, inode: int) -> bool:
+    """Whether ``path`` (as its stamp says it is now) holds the bytes of ``builtin``."""
+    try:
+        with open(path, "rb") as mine, open(builtin, "rb") as theirs:
+            return mine.read() == theirs.read()
+    except OSError:
+        return False
 
 
 @cache
