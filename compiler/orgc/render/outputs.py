@@ -167,16 +167,18 @@ def _role_files(
     did; and, when a volume of the handbook prints it, its JD as the volume prints it."""
     jd = jd_model.job_description(ctx, role, lang)
     content = ctx.reuse.key(jd)
-    sections = None
-    for module in (jd_markdown, jd_docx):
-        path = module.jd_path(role.id, lang)
-        if ctx.reuse.kept((path,), content):
-            yield OutputFile(path, b"", content, kept=True)
-        elif module is jd_docx:
-            sections = jd_docx.jd_sections(jd)
-            yield OutputFile(path, jd_docx.jd_file(ctx, jd, sections).data, content)
-        else:
-            yield OutputFile(path, jd_markdown.jd_file(ctx, jd).data, content)
+    path = jd_markdown.jd_path(role.id, lang)
+    if ctx.reuse.kept((path,), content):
+        yield OutputFile(path, b"", content, kept=True)
+    else:
+        yield OutputFile(path, jd_markdown.jd_file(ctx, jd).data, content)
+    path = jd_docx.jd_path(role.id, lang)
+    sections = None  # the Word file's sections, which its volume prints too: only when it is made
+    if ctx.reuse.kept((path,), content):
+        yield OutputFile(path, b"", content, kept=True)
+    else:
+        sections = jd_docx.jd_sections(jd)
+        yield OutputFile(path, jd_docx.jd_file(ctx, jd, sections).data, content)
     yield from site.role_files(ctx, role, jd)
     if in_volume:
         yield handbook.made_jd(jd, content, sections)

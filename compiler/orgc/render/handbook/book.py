@@ -78,9 +78,7 @@ def made_jd(jd: JobDescription, content: str | None, sections: Sections | None) 
 
 def volume_roles(ctx: RenderContext, unit_id: str) -> tuple[str, ...]:
     """The roles of the volume of ``unit_id`` (a task of ``volume_tasks``)."""
-    split = handbook_volumes(ctx)
-    assert split is not None
-    return next(part for part in split.parts if part.unit == unit_id).roles
+    return _part(ctx, unit_id)[1].roles
 
 
 def render_volume(
@@ -89,15 +87,22 @@ def render_volume(
     """``handbook/<lang>/<unit-id>.docx``: the volume of one top-level unit (``volume_tasks``);
     ``made`` holds its roles' JDs as this build made them with their JD files, by role."""
     unit_id, lang = task
-    split = handbook_volumes(ctx)
-    assert split is not None
-    scope = next(part for part in split.parts if part.unit == unit_id)
+    split, scope = _part(ctx, unit_id)
     yield handbook_file(ctx, volume_path(unit_id, lang), lang, split, scope, made)
 
 
+def _part(ctx: RenderContext, unit_id: str) -> tuple[Volumes, Scope]:
+    """The volumes of a split handbook, and the one of the top-level unit ``unit_id``."""
+    split = handbook_volumes(ctx)
+    assert split is not None
+    return split, next(part for part in split.parts if part.unit == unit_id)
+
+
 def handbook_volumes(ctx: RenderContext) -> Volumes | None:
-    """The volumes of the handbook under orgc.yaml's ``handbook: {split: …}``; None: one book."""
-    return volumes(ctx.org, ctx.graph, ctx.config.handbook_split)
+    """The volumes of the handbook under orgc.yaml's ``handbook: {split: …}``; None: one book.
+    Worked out once per process: the build asks for them for every volume and chunk of roles."""
+    setting = ctx.config.handbook_split
+    return once_per_org(ctx.org, ("volumes", setting), lambda: volumes(ctx.org, ctx.graph, setting))
 
 
 def handbook_file(

@@ -54,9 +54,8 @@ class Book:
     chapters: int = 0
     scope: Scope | None = None  # the volume being written; None: the one handbook of everything
     volumes: Volumes | None = None  # all the volumes, when the handbook is split
-    made: Mapping[str, MadeJd] = dataclass_field(
-        default_factory=dict
-    )  # role -> its JD as made with its files
+    # role -> its JD as the build made it with the role's JD files (a volume's roles only)
+    made: Mapping[str, MadeJd] = dataclass_field(default_factory=dict)
 
     def holds_unit(self, unit_id: str) -> bool:
         return self.scope is None or unit_id in self._scope_units
