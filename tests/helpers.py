@@ -153,6 +153,19 @@ def render_context(path: Path, languages: tuple[str, ...] | None = None, when: o
     )
 
 
+def build_in_one_process(project: Path, out: Path) -> None:
+    """``orgc build`` of ``project`` into ``out`` on the tests' date, in this process (--jobs 1)."""
+    result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+
+
+def rebuilt_equals_clean(project: Path, out: Path, clean: Path) -> None:
+    """Build ``project`` again into ``out`` and from nothing into ``clean``: the same files."""
+    build_in_one_process(project, out)
+    build_in_one_process(project, clean)
+    assert published_tree(out) == published_tree(clean)
+
+
 def published_tree(folder: Path) -> dict[str, bytes]:
     """What a build published into ``folder``: every file's bytes (a link as its target),
     the build index (file stamps of this machine) left out."""

@@ -291,24 +291,6 @@ def test_a_role_named_through_a_shared_block_is_followed(tmp_path: Path) -> None
     assert published_tree(out) == published_tree(tmp_path / "clean")
 
 
-@pytest.fixture
-def looked_at(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Roles whose JD view was built in this process (builds run with --jobs 1), for their files:
-    a small organisation's handbook makes its own views of every role."""
-    from orgc.render import outputs  # noqa: F401  (the handbook takes the view maker as it is now)
-    from orgc.render.jd import model as jd_model
-
-    seen: Counter[str] = Counter()
-    original = jd_model.job_description
-
-    def counting(ctx, role, lang):  # type: ignore[no-untyped-def]
-        seen[role.id] += 1
-        return original(ctx, role, lang)
-
-    monkeypatch.setattr(jd_model, "job_description", counting)
-    return seen
-
-
 def test_roles_a_change_cannot_reach_are_not_looked_at(tmp_path: Path, looked_at: Counter[str]) -> None:
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import TODAY, copy_good, edit, published_tree, run_cli, write
+from helpers import build_in_one_process, copy_good, edit, rebuilt_equals_clean, write
 
 # A reviewer under the trainer, named as the trainer is: a page that names both links neither.
 REVIEWER = """id: cs-qa
@@ -38,35 +38,6 @@ steps:
 """
 
 
-def build(project: Path, out: Path) -> None:
-    result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en", "--jobs", "1")
-    assert result.exit_code == 0, result.output
-
-
-def rebuilt_equals_clean(project: Path, out: Path, clean: Path) -> None:
-    build(project, out)
-    build(project, clean)
-    assert published_tree(out) == published_tree(clean)
-
-
-@pytest.fixture
-def looked_at(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Roles whose JD files were looked at in this process (builds run with --jobs 1): the views
-    ``render.outputs`` makes, not those a small organisation's handbook makes of every role."""
-    from orgc.render import outputs  # noqa: F401  (the handbook takes the view maker as it is now)
-    from orgc.render.jd import model as jd_model
-
-    seen: Counter[str] = Counter()
-    original = jd_model.job_description
-
-    def counting(ctx, role, lang):  # type: ignore[no-untyped-def]
-        seen[role.id] += 1
-        return original(ctx, role, lang)
-
-    monkeypatch.setattr(jd_model, "job_description", counting)
-    return seen
-
-
 @pytest.mark.parametrize(
     ("rel", "old", "new"),
     [
@@ -81,10 +52,10 @@ def test_what_only_a_role_shows_is_looked_at_in_its_job_description_alone(
 ) -> None:
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     looked_at.clear()
     edit(project, rel, old, new)
-    build(project, out)
+    build_in_one_process(project, out)
     assert set(looked_at) == {Path(rel).stem}
     rebuilt_equals_clean(project, out, tmp_path / "clean")
 
@@ -92,10 +63,10 @@ def test_what_only_a_role_shows_is_looked_at_in_its_job_description_alone(
 def test_a_headcount_is_looked_at_where_it_is_shown(tmp_path: Path, looked_at: Counter[str]) -> None:
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     looked_at.clear()
     edit(project, "specs/roles/cs-team-lead.yaml", "headcount: 4", "headcount: 5")
-    build(project, out)
+    build_in_one_process(project, out)
     # everyone above it counts it in 管辖人数, its report shows it in its supervisor's box; the
     # trainer, its peer's report, shows none of it
     assert set(looked_at) == {"cs-team-lead", "cs-supervisor", "cs-director", "cs-agent"}
@@ -143,7 +114,7 @@ def test_a_name_a_page_takes_for_another_s_reaches_the_pages_that_name_both(
     project = copy_good(tmp_path / "project")
     prepare(project)
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     page = out / "site/en/roles/cs-agent.html"
     linked = page.read_text(encoding="utf-8").count('href="cs-trainer.html"')
     change(project)
@@ -160,7 +131,7 @@ def test_a_branch_moved_in_the_chart_reorders_the_parties_of_steps_it_takes_part
     edit(project, "specs/roles/cs-qa.yaml", "{zh: 培训专员, en: Trainer}", "{zh: 质检专员, en: Reviewer}")
     write(project, "specs/processes/call-review.yaml", CALL_REVIEW)
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     reviewer = out / "jd/en/cs-qa.md"
     assert "Customer service agent (C), Trainer (C)" in reviewer.read_text(encoding="utf-8")
     edit(project, "specs/roles/cs-team-lead.yaml", "reports_to: cs-supervisor", "reports_to: cs-director")

@@ -9,22 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, TODAY, edit, published_tree, run_cli
+from helpers import FIXTURES, build_in_one_process, edit, rebuilt_equals_clean
 
 PROJECT = FIXTURES / "relative" / "project"
 PROCESS = "specs/processes/leave-request.yaml"
 NURSE = "specs/roles/ward-b-nurse.yaml"
-
-
-def build(project: Path, out: Path) -> None:
-    result = run_cli("build", project, "-o", out, "--today", TODAY, "--messages", "en", "--jobs", "1")
-    assert result.exit_code == 0, result.output
-
-
-def rebuilt_equals_clean(project: Path, out: Path, clean: Path) -> None:
-    build(project, out)
-    build(project, clean)
-    assert published_tree(out) == published_tree(clean)
 
 
 def text(path: Path) -> str:
@@ -43,7 +32,7 @@ def apply_step_only(tmp_path: Path) -> Path:
 def test_a_new_supervisor_shows_in_both_supervisors_job_descriptions(tmp_path: Path) -> None:
     project = Path(shutil.copytree(PROJECT, tmp_path / "project"))
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     head, lead = out / "jd/zh/ward-b-head-nurse.md", out / "jd/zh/ward-b-team-lead.md"
     assert "提交请假申请 | A |" in text(lead)
     edit(project, NURSE, "reports_to: ward-b-team-lead", "reports_to: ward-b-head-nurse")
@@ -55,7 +44,7 @@ def test_a_new_supervisor_shows_in_both_supervisors_job_descriptions(tmp_path: P
 def test_a_role_known_to_its_unit_head_only_through_unit_head_is_followed(tmp_path: Path) -> None:
     project = apply_step_only(tmp_path)
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     head = out / "jd/en/ward-b-head-nurse.md"
     assert "- Internal: Director of nursing, Ward A head nurse, Ward B team lead, Ward B nurse" in text(head)
     edit(project, NURSE, "en: Ward B nurse", "en: Ward B staff nurse")
@@ -68,7 +57,7 @@ def test_a_role_known_to_its_unit_head_only_through_unit_head_is_followed(tmp_pa
 def test_a_role_moved_to_another_unit_changes_both_unit_heads(tmp_path: Path) -> None:
     project = apply_step_only(tmp_path)
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     edit(project, NURSE, "unit: ward-b", "unit: ward-a")
     rebuilt_equals_clean(project, out, tmp_path / "clean")
     assert "Ward B nurse" in text(out / "jd/en/ward-a-head-nurse.md")
@@ -87,7 +76,7 @@ def test_a_process_that_names_relative_parties_reaches_the_roles_they_name(
 ) -> None:
     project = apply_step_only(tmp_path)
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     head, lead = out / "jd/en/ward-b-head-nurse.md", out / "jd/en/ward-b-team-lead.md"
     assert "Ward B nurse" in text(head)
     assert "Submit the leave request | A |" in text(lead)
@@ -102,7 +91,7 @@ def test_a_unit_head_renamed_shows_in_the_steps_of_its_unit_s_roles(tmp_path: Pa
     process names."""
     project = apply_step_only(tmp_path)
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     nurse = out / "jd/en/ward-b-nurse.md"
     assert "Ward B head nurse (I)" in text(nurse)
     edit(project, "specs/roles/ward-b-head-nurse.yaml", "en: Ward B head nurse", "en: Ward B chief nurse")
@@ -116,7 +105,7 @@ def test_a_supervisor_renamed_shows_in_the_steps_of_the_other_parties(tmp_path: 
     project = apply_step_only(tmp_path)
     edit(project, PROCESS, 'informed: ["@unit-head"]', "informed: [ward-a-head-nurse]")
     out = tmp_path / "out"
-    build(project, out)
+    build_in_one_process(project, out)
     head = out / "jd/en/ward-a-head-nurse.md"
     assert "Ward B team lead" in text(head)
     edit(project, "specs/roles/ward-b-team-lead.yaml", "en: Ward B team lead", "en: Ward B care lead")
