@@ -155,9 +155,12 @@ def _remove_trainer(project: Path) -> None:
     edit(project, "specs/roles/cs-team-lead.yaml", "dotted_to: [cs-trainer]\n", "")
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["one handbook", "volumes"])
 @pytest.mark.parametrize("name", EDITS)
-def test_rebuild_after_an_edit_equals_a_clean_build(name: str, tmp_path: Path) -> None:
+def test_rebuild_after_an_edit_equals_a_clean_build(name: str, split: bool, tmp_path: Path) -> None:
     project = copy_good(tmp_path / "project")
+    if split:  # units' volumes, kept whole where no change reaches them
+        edit(project, "orgc.yaml", "languages:", "handbook: {split: top-units}\nlanguages:")
     out = tmp_path / "out"
     build(project, out)
     EDITS[name](project)
@@ -430,9 +433,10 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
 
     def forge(body: bytes) -> bytes:
         setting = body.partition(b"\n")[0].decode()
-        pieces = fragment_cache.decoded(body, setting)
-        assert pieces
-        return fragment_cache.encoded(setting, dict.fromkeys(pieces, forged_piece))
+        stored = fragment_cache.decoded(body, setting)
+        assert stored and stored.pieces
+        forged = dict.fromkeys(stored.pieces, forged_piece)
+        return fragment_cache.encoded(setting, fragment_cache.Stored(forged, stored.owners))
 
     _forge(out / build_index.FOLDER / fragment_cache.FILE, forge)
     edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
@@ -517,9 +521,11 @@ def test_the_pieces_file_holds_pieces_as_they_are_and_refuses_any_other() -> Non
     from orgc.incremental import fragment_store
 
     pieces = {"b" * 40: b"T\x00\n\xff" * 3, "a" * 40: b"", "c" * 40: bytes(range(256))}
-    body = fragment_store.encoded("setting", pieces)
-    assert fragment_store.decoded(body, "setting") == pieces
-    assert fragment_store.decoded(memoryview(body), "setting") == pieces
+    owners = {"handbook/zh/运营部.docx": ("a" * 40, "c" * 40), "raci/raci.xlsx": ("b" * 40,)}
+    stored = fragment_store.Stored(pieces, owners)
+    body = fragment_store.encoded("setting", stored)
+    assert fragment_store.decoded(body, "setting") == stored
+    assert fragment_store.decoded(memoryview(body), "setting") == stored
     assert fragment_store.decoded(body, "another setting") is None
     for damaged in (body[:-1], body + b"\0", body[: len(b"setting\n") + 3]):
         assert fragment_store.decoded(damaged, "setting") is None

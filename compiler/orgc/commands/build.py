@@ -18,7 +18,7 @@ import click
 from ..config import CONFIG_FILE, Config, load_config
 from ..diagnostics import Severity
 from ..i18n import Message, default_language, os_reason
-from ..incremental import plan
+from ..incremental import fragment_store, plan
 from ..publish import PublishError, compare, locked, publish
 from ..render.context import OutputFile, RenderContext, SourceDateProblem, source_date
 
@@ -124,6 +124,7 @@ def build(options: BuildOptions) -> int:
     office = _office(said) if pdf else None  # before anything is written
     recorded: dict[str, str | None] = {}
     pieces: dict[str, bytes] = {}
+    owners: dict[str, tuple[str, ...]] = {}  # output -> the keys of its pieces
     try:
         with locked(out_dir, said):
             reuse = plan.reuse(last, out_dir, result, known, ctx.date_text)
@@ -132,9 +133,12 @@ def build(options: BuildOptions) -> int:
             if office:
                 rendering = with_pdfs(rendering, ctx, out_dir, office)
             # closed even when publishing fails, so that the render workers stop at once
-            with closing(_recording(_with_progress(rendering, estimate, said), recorded, pieces)) as outputs:
+            with closing(
+                _recording(_with_progress(rendering, estimate, said), recorded, pieces, owners)
+            ) as outputs:
                 published = publish(out_dir, outputs)
-            plan.record_build(reuse, published, recorded, pieces, ctx.languages, options.today, when, pdf)
+            used = fragment_store.Stored(pieces, owners)
+            plan.record_build(reuse, published, recorded, used, ctx.languages, options.today, when, pdf)
     except (PublishError, PdfError) as exc:
         raise BuildProblem(exc.message, said) from None
     except (ReferenceDocxError, TemplateProblem) as exc:
@@ -221,11 +225,16 @@ def _say(message: Message, lang: str, err: bool = False) -> None:
 
 
 def _recording(
-    outputs: Iterator[OutputFile], recorded: dict[str, str | None], pieces: dict[str, bytes]
+    outputs: Iterator[OutputFile],
+    recorded: dict[str, str | None],
+    pieces: dict[str, bytes],
+    owners: dict[str, tuple[str, ...]],
 ) -> Iterator[OutputFile]:
     for output in outputs:
         recorded[output.path] = output.content
-        pieces.update(output.fragments)
+        if output.fragments:
+            pieces.update(output.fragments)
+            owners[output.path] = tuple(key for key, _piece in output.fragments)
         yield output
 
 

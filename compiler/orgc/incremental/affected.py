@@ -111,10 +111,14 @@ PROCESS_UNSHOWN = frozenset({"description", "waive"})
 _ABSENT = object()
 
 
-def affected_roles(
+Change = tuple[ReadDocument | None, ReadDocument | None]  # a document before and after; None: absent
+
+
+def changes(
     previous: KnownDocuments | None, current: Sequence[ReadDocument], shared: str
-) -> frozenset[str] | None:
-    """The ids of the roles whose job descriptions may have changed; None: any of them may have."""
+) -> tuple[Specs, list[Change]] | None:
+    """The documents that changed since ``previous``, with the specs they are looked at against;
+    None when anything may have changed (no last build, another setting, too many changes)."""
     if previous is None or previous.shared != shared:
         return None
     now = {document.file: document for document in current}
@@ -126,7 +130,19 @@ def affected_roles(
     ]
     if len(changed) > MAX_CHANGED:
         return None
-    specs = _Specs(current, before)
+    return Specs(current, before), changed
+
+
+def affected_roles(
+    previous: KnownDocuments | None, current: Sequence[ReadDocument], shared: str
+) -> frozenset[str] | None:
+    """The ids of the roles whose job descriptions may have changed; None: any of them may have."""
+    found = changes(previous, current, shared)
+    return None if found is None else roles_reached(*found)
+
+
+def roles_reached(specs: Specs, changed: Sequence[Change]) -> frozenset[str] | None:
+    """``affected_roles`` of ``changes``' result."""
     reached: set[str] = set()
     for old, new in changed:
         present = [version for version in (old, new) if version is not None]
@@ -144,7 +160,7 @@ def affected_roles(
     return frozenset(reached & specs.role_ids)
 
 
-class _Specs:
+class Specs:
     """The current spec documents (and the last build's), indexed when first asked."""
 
     def __init__(self, current: Sequence[ReadDocument], before: Mapping[str, ReadDocument]) -> None:
@@ -178,6 +194,32 @@ class _Specs:
                         head = unit.get("head")
                         if isinstance(head, str):
                             found[unit["id"]] = head
+        return found
+
+    @cached_property
+    def unit_parent(self) -> dict[str, str | None]:
+        """unit -> its parent, as org.yaml has them."""
+        found: dict[str, str | None] = {}
+        for document in self.current:
+            if document.kind == "org" and isinstance(document.data, dict):
+                for unit in _list(document.data.get("units")):
+                    if isinstance(unit, dict) and isinstance(unit.get("id"), str):
+                        parent = unit.get("parent")
+                        found[unit["id"]] = parent if isinstance(parent, str) else None
+        return found
+
+    @cached_property
+    def unit_of(self) -> dict[str, str]:
+        """role -> its unit."""
+        return {role: data["unit"] for role, data in self.roles.items() if isinstance(data.get("unit"), str)}
+
+    def units_above(self, unit: str) -> set[str]:
+        """The units above ``unit`` in the unit tree."""
+        found: set[str] = set()
+        parent = self.unit_parent.get(unit)
+        while parent is not None and parent not in found:  # a cycle is reported by the check
+            found.add(parent)
+            parent = self.unit_parent.get(parent)
         return found
 
     @cached_property
@@ -290,7 +332,7 @@ class _Specs:
 # -- roles ------------------------------------------------------------------------------------
 
 
-def _role_edit(specs: _Specs, old: ReadDocument, new: ReadDocument) -> set[str]:
+def _role_edit(specs: Specs, old: ReadDocument, new: ReadDocument) -> set[str]:
     """The reach of a role document edited: field by field (see the table above)."""
     before, after = old.data, new.data
     fields = {
@@ -317,7 +359,7 @@ def _role_edit(specs: _Specs, old: ReadDocument, new: ReadDocument) -> set[str]:
     return reached
 
 
-def _role_whole(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
+def _role_whole(specs: Specs, versions: Sequence[ReadDocument]) -> set[str]:
     """Every role that may show anything of a role: what it is, where it is, whom it names."""
     role = next(iter(_ids(versions[0])), "")
     reached = {role}
@@ -328,7 +370,7 @@ def _role_whole(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
     return reached
 
 
-def _shown_by_others(specs: _Specs, role: str, versions: Sequence[ReadDocument]) -> set[str]:
+def _shown_by_others(specs: Specs, role: str, versions: Sequence[ReadDocument]) -> set[str]:
     """The roles whose job descriptions name the role: through their own documents, the blocks
     they include, the processes they take part in and the relative parties of steps."""
     shared_name = specs.shares_a_name(role, versions)
@@ -355,7 +397,7 @@ def _shown_by_others(specs: _Specs, role: str, versions: Sequence[ReadDocument])
     return reached
 
 
-def _block_rows(specs: _Specs, blocks: Iterable[str]) -> set[str]:
+def _block_rows(specs: Specs, blocks: Iterable[str]) -> set[str]:
     """The parties of the rows of these blocks' duties: the roles that include them, and the
     roles their duties name."""
     reached: set[str] = set()
@@ -380,7 +422,7 @@ def _duty_rows(before: Any, after: Any) -> set[str]:
     return reached
 
 
-def _headcount(specs: _Specs, role: str, versions: Sequence[ReadDocument]) -> set[str]:
+def _headcount(specs: Specs, role: str, versions: Sequence[ReadDocument]) -> set[str]:
     """Who shows the role's headcount: everyone above it (管辖人数), its direct reports (their
     supervisor's box) and the roles with a dotted line to it."""
     reached = _above(specs, versions) | set(specs.reports_of.get(role, ()))
@@ -390,7 +432,7 @@ def _headcount(specs: _Specs, role: str, versions: Sequence[ReadDocument]) -> se
     return reached
 
 
-def _unit(specs: _Specs, role: str, versions: Sequence[ReadDocument]) -> set[str]:
+def _unit(specs: Specs, role: str, versions: Sequence[ReadDocument]) -> set[str]:
     """Who a change of the role's unit can show in: the heads of its units, which ``@unit-head``
     names for it, and the other parties of those steps."""
     reached = {specs.heads.get(unit, "") for v in versions for unit in _unit_of(v)}
@@ -400,7 +442,7 @@ def _unit(specs: _Specs, role: str, versions: Sequence[ReadDocument]) -> set[str
     return reached
 
 
-def _above(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
+def _above(specs: Specs, versions: Sequence[ReadDocument]) -> set[str]:
     """Every role above the role, before or after the change."""
     found: set[str] = set()
     for version in versions:
@@ -411,7 +453,7 @@ def _above(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
     return found
 
 
-def _peers(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
+def _peers(specs: Specs, versions: Sequence[ReadDocument]) -> set[str]:
     """The roles with the role's supervisor, before or after the change."""
     found: set[str] = set()
     for version in versions:
@@ -421,7 +463,7 @@ def _peers(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
     return found
 
 
-def _chart_neighbours(specs: _Specs, role: str) -> set[str]:
+def _chart_neighbours(specs: Specs, role: str) -> set[str]:
     """The parties of every step in which a role of the role's branch takes part: the branch
     moved in org-chart order, by which a job description lists a step's other parties."""
     branch = specs.branch(role)
@@ -437,7 +479,7 @@ def _chart_neighbours(specs: _Specs, role: str) -> set[str]:
 # -- processes and blocks ---------------------------------------------------------------------
 
 
-def _process_edit(specs: _Specs, old: ReadDocument, new: ReadDocument) -> set[str]:
+def _process_edit(specs: Specs, old: ReadDocument, new: ReadDocument) -> set[str]:
     """The reach of a process edited: step by step, where its steps are the same ones in the
     same order."""
     before, after = old.data, new.data
@@ -462,7 +504,7 @@ def _process_edit(specs: _Specs, old: ReadDocument, new: ReadDocument) -> set[st
     return reached
 
 
-def _process_whole(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
+def _process_whole(specs: Specs, versions: Sequence[ReadDocument]) -> set[str]:
     reached: set[str] = set()
     for version in versions:
         if isinstance(version.data, dict):
@@ -472,7 +514,7 @@ def _process_whole(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
     return reached
 
 
-def _block_whole(specs: _Specs, versions: Sequence[ReadDocument]) -> set[str]:
+def _block_whole(specs: Specs, versions: Sequence[ReadDocument]) -> set[str]:
     """The roles a block (or a document of a kind this module does not know) names, and the
     roles that name it."""
     reached: set[str] = set()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -143,14 +143,16 @@ class Kept:
 
     ``kept`` is path -> content key of every file still as the last build wrote it;
     ``affected`` the roles whose job descriptions a change since then can reach (see
-    ``affected.py``), None meaning any role's; ``fragments`` the pieces of
-    whole-organisation outputs the last build used (``fragments.py``).
+    ``affected.py``), None meaning any role's; ``units`` likewise the units whose files it
+    can reach (``affected_units.py``); ``fragments`` the pieces of whole-organisation
+    outputs the last build used (``fragments.py``), and which output used which.
     """
 
     setting: str = ""
     outputs: Mapping[str, str] = field(default_factory=dict)
     affected: frozenset[str] | None = None
-    fragments: Mapping[str, bytes] = field(default_factory=dict)
+    fragments: fragment_store.Stored = field(default_factory=fragment_store.Stored)
+    units: frozenset[str] | None = None
 
     def key(self, *shown: object) -> str | None:
         return fingerprint(self.setting, *map(shown_text, shown))
@@ -161,6 +163,18 @@ class Kept:
     def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
         if self.affected is None or role_id in self.affected:
             return None
+        return self._intact(paths)
+
+    def untouched_units(
+        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = ()
+    ) -> list[str] | None:
+        if self.units is None or self.affected is None:
+            return None
+        if not self.units.isdisjoint(units) or not self.affected.isdisjoint(roles):
+            return None
+        return self._intact(paths)
+
+    def _intact(self, paths: Sequence[str]) -> list[str] | None:
         keys = [self.outputs.get(path) for path in paths]
         return None if None in keys else keys  # type: ignore[return-value]
 
@@ -168,7 +182,14 @@ class Kept:
         return self.outputs.get(path)
 
     def pieces(self) -> Pieces:
-        return Fragments(self.fragments)
+        return Fragments(self.fragments.pieces)
+
+    def carried(self, path: str) -> tuple[tuple[str, bytes], ...] | None:
+        keys = self.fragments.owners.get(path, ())
+        pieces = self.fragments.pieces
+        if not all(key in pieces for key in keys):
+            return None
+        return tuple((key, pieces[key]) for key in keys)
 
 
 @dataclass(frozen=True)
@@ -192,7 +213,9 @@ def reuse(
     The index is read again unless its file is the one ``last`` was read from; ``known``
     (the documents the check took over) counts only if it came with that same build.
     """
-    from .affected import affected_roles  # 7 ms (spec discovery) a no-op build does without
+    # 7 ms (spec discovery) a no-op build does without
+    from .affected import changes, roles_reached
+    from .affected_units import units_reached
 
     index = build_index.load(out_dir, last.index if last else None)
     setting = document_setting(result.project, result.config)
@@ -201,7 +224,10 @@ def reuse(
     if known and (index is None or index.saved_ns != known.build):
         known = None  # another build finished meanwhile: its outputs do not go with these documents
     fragments = fragment_store.load(out_dir, index, setting)
-    kept = Kept(setting, outputs, affected_roles(known, result.read, shared), fragments)
+    changed = changes(known, result.read, shared)
+    roles = roles_reached(*changed) if changed else None
+    units = units_reached(*changed) if changed else None
+    kept = Kept(setting, outputs, roles, fragments, units)
     inputs = last.inputs_seen() if last is not None else None
     return Plan(out_dir, result, kept, shared, index, known, inputs)
 
@@ -210,7 +236,7 @@ def record_build(
     plan: Plan,
     published: Published,
     recorded: Mapping[str, str | None],
-    pieces: Mapping[str, bytes],
+    pieces: fragment_store.Stored,
     languages: tuple[str, ...],
     today: date | None,
     when: datetime | None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -83,8 +83,20 @@ class Reuse(Protocol):
         """The keys of a role's files of the last build, when no change since can reach them; else None."""
         ...
 
+    def untouched_units(
+        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = ()
+    ) -> list[str] | None:
+        """The keys of files that show ``units`` (and the job descriptions of ``roles``), when no
+        change since the last build can reach any of them; else None."""
+        ...
+
     def last(self, path: str) -> str | None:
         """The key the last build wrote ``path`` with, when the file is still as it left it; else None."""
+        ...
+
+    def carried(self, path: str) -> tuple[tuple[str, bytes], ...] | None:
+        """The pieces the last build made ``path`` of, for a file kept without being made again
+        (``OutputFile.fragments``); None when they are not all at hand."""
         ...
 
     def pieces(self) -> Pieces:
@@ -133,7 +145,15 @@ class NothingKept:
     def untouched(self, role_id: str, paths: Sequence[str]) -> list[str] | None:
         return None
 
+    def untouched_units(
+        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = ()
+    ) -> list[str] | None:
+        return None
+
     def last(self, path: str) -> str | None:
+        return None
+
+    def carried(self, path: str) -> tuple[tuple[str, bytes], ...] | None:
         return None
 
     def pieces(self) -> Pieces:

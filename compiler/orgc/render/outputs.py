@@ -51,23 +51,20 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
     an edit elsewhere) needs nothing from the first round and is one of its first tasks.
     """
     kept, roles = _untouched_first(ctx)
+    volume_files, volume_tasks = _untouched_volumes(ctx)
+    matrix_files, matrices = _untouched_units(ctx, lambda unit: [raci.unit_path(unit)])
+    page_files, pages = _untouched_units(ctx, lambda unit: site.unit_paths(ctx, unit))
+    kept += volume_files + matrix_files + page_files
     made_now = handbook.in_volumes(ctx).intersection(roles)
-    waiting = [
-        task
-        for task in handbook.volume_tasks(ctx)
-        if made_now.intersection(handbook.volume_roles(ctx, task[0]))
-    ]
+    waiting = [task for task in volume_tasks if made_now.intersection(handbook.volume_roles(ctx, task[0]))]
     # The volumes that wait for no JD, and the whole-organisation outputs, first: each is one
     # long task, and started last they would leave the other workers idle at the end.
-    tasks: list[tuple[str, Any]] = [
-        ("volume", (task, {})) for task in handbook.volume_tasks(ctx) if task not in waiting
-    ]
+    tasks: list[tuple[str, Any]] = [("volume", (task, {})) for task in volume_tasks if task not in waiting]
     tasks += [("whole", index) for index in range(len(whole_renderers()))]
-    tasks += [("site", task) for task in site.tasks(ctx)]
+    tasks += [("site", task) for task in site.tasks(ctx, pages)]
     # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
     # to hold at once in a worker and again in this process.
-    units = list(ctx.org.units)
-    tasks += [("units", units[i : i + UNIT_CHUNK]) for i in range(0, len(units), UNIT_CHUNK)]
+    tasks += [("units", matrices[i : i + UNIT_CHUNK]) for i in range(0, len(matrices), UNIT_CHUNK)]
     tasks += [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
     made: dict[tuple[str, str], handbook.MadeJd] = {}
 
@@ -125,6 +122,38 @@ def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
             kept += (OutputFile(path, b"", key, kept=True) for path, key in zip(paths, keys, strict=True))
         else:
             others.append(role.id)
+    return kept, others
+
+
+def _untouched_units(
+    ctx: RenderContext, paths_of: Callable[[str], list[str]]
+) -> tuple[list[OutputFile], list[str]]:
+    """The last build's files of each unit (``paths_of``) no change can reach, and the other units."""
+    kept: list[OutputFile] = []
+    others: list[str] = []
+    for unit in ctx.org.units:
+        paths = paths_of(unit)
+        keys = ctx.reuse.untouched_units((unit,), paths)
+        if keys is not None:
+            kept += (OutputFile(path, b"", key, kept=True) for path, key in zip(paths, keys, strict=True))
+        else:
+            others.append(unit)
+    return kept, others
+
+
+def _untouched_volumes(ctx: RenderContext) -> tuple[list[OutputFile], list[tuple[str, str]]]:
+    """The last build's volumes of a split handbook that no change can reach (with the pieces they
+    were made of, for the next build), and the other volumes' tasks."""
+    kept: list[OutputFile] = []
+    others: list[tuple[str, str]] = []
+    for task in handbook.volume_tasks(ctx):
+        path, part = handbook.volume_path(*task), handbook.volume_scope(ctx, task[0])
+        keys = ctx.reuse.untouched_units(part.units, [path], part.roles)
+        pieces = ctx.reuse.carried(path) if keys is not None else None
+        if keys is not None and pieces is not None:
+            kept.append(OutputFile(path, b"", keys[0], kept=True, fragments=pieces))
+        else:
+            others.append(task)
     return kept, others
 
 

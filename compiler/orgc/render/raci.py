@@ -145,12 +145,16 @@ def render_units(ctx: RenderContext, units: Iterable[str] | None = None) -> Iter
         matrix = unit_matrix(ctx, unit.id, lang)
         if not matrix.rows:
             continue
-        path = f"raci/{unit.id}.md"
+        path = unit_path(unit.id)
         content = ctx.reuse.key(lang, org_name, ctx.party_name(unit.id, lang), matrix)
         if ctx.reuse.kept((path,), content):
             yield OutputFile(path, b"", content, kept=True)
         else:
             yield OutputFile(path, markdown(ctx, unit.id, matrix, lang), content)
+
+
+def unit_path(unit_id: str) -> str:
+    return f"raci/{unit_id}.md"
 
 
 def render_table(ctx: RenderContext) -> Iterator[OutputFile]:

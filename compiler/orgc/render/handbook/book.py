@@ -81,6 +81,11 @@ def volume_roles(ctx: RenderContext, unit_id: str) -> tuple[str, ...]:
     return _part(ctx, unit_id)[1].roles
 
 
+def volume_scope(ctx: RenderContext, unit_id: str) -> Scope:
+    """What the volume of ``unit_id`` holds (a task of ``volume_tasks``)."""
+    return _part(ctx, unit_id)[1]
+
+
 def render_volume(
     ctx: RenderContext, task: tuple[str, str], made: Mapping[str, MadeJd] | None = None
 ) -> Iterator[OutputFile]:

@@ -17,6 +17,7 @@ from . import (
     chart_page,
     home,
     kpi_page,
+    links,
     policy_page,
     process_page,
     role_page,
@@ -31,11 +32,12 @@ def enabled(ctx: RenderContext) -> bool:
     return ctx.config.site
 
 
-def tasks(ctx: RenderContext) -> list[Any]:
-    """The site's tasks besides its role pages (which come with the JDs: ``role_files``)."""
+def tasks(ctx: RenderContext, units: list[str] | None = None) -> list[Any]:
+    """The site's tasks besides its role pages (which come with the JDs: ``role_files``); the
+    pages of ``units`` only, when given (the others are kept: ``unit_paths``)."""
     if not enabled(ctx):
         return []
-    units = list(ctx.org.units)
+    units = list(ctx.org.units) if units is None else units
     return [
         *(("search", lang) for lang in ctx.languages),  # the longest: first
         ("whole", None),
@@ -58,6 +60,13 @@ def run(ctx: RenderContext, task: Any) -> Iterator[OutputFile]:
         yield from unit_page.render(ctx, arg)
     elif kind == "chart":
         yield from chart_page.render(ctx, arg)
+
+
+def unit_paths(ctx: RenderContext, unit_id: str) -> list[str]:
+    """The unit's pages, one per language (none for a unit without a page)."""
+    if not enabled(ctx) or not unit_page.has_page(ctx, unit_id):
+        return []
+    return [links.output_path(links.unit(lang, unit_id)) for lang in ctx.languages]
 
 
 def role_paths(ctx: RenderContext, role_id: str) -> list[str]:

@@ -53,11 +53,12 @@ def matrix_view(ctx: RenderContext, unit_id: str, lang: str) -> MatrixView:
         tuple(sorted((column[p], combined(found)) for p, found in ctx.cells[ref].items() if p in column))
         for ref in refs
     )
-    columns = tuple((party, ctx.party_name(party, lang), _has_page(ctx, party)) for party in order)
+    columns = tuple((party, ctx.party_name(party, lang), has_page(ctx, party)) for party in order)
     return MatrixView(tuple((ref, printed(rows[ref].title, lang)) for ref in refs), columns, cells)
 
 
-def _has_page(ctx: RenderContext, party: str) -> bool:
+def has_page(ctx: RenderContext, party: str) -> bool:
+    """Whether the party has a page: a role, or a unit of the organisation's own."""
     if party in ctx.org.roles:
         return True
     unit = ctx.org.units.get(party)
@@ -85,7 +86,7 @@ def unit_view(ctx: RenderContext, unit_id: str, lang: str, children: Iterable[st
     org, graph = ctx.org, ctx.graph
     unit = org.units[unit_id]
     ancestors = tuple(
-        (a, ctx.party_name(a, lang), _has_page(ctx, a)) for a in reversed(graph.unit_ancestors(unit_id))
+        (a, ctx.party_name(a, lang), has_page(ctx, a)) for a in reversed(graph.unit_ancestors(unit_id))
     )
     head = (unit.head, ctx.role_title(unit.head, lang)) if unit.head in org.roles else None
     roles = tuple(
@@ -104,7 +105,7 @@ def unit_view(ctx: RenderContext, unit_id: str, lang: str, children: Iterable[st
             c,
             ctx.party_name(c, lang),
             sum(org.roles[r].headcount for r in graph.roles_in_unit(c)),
-            _has_page(ctx, c),
+            has_page(ctx, c),
         )
         for c in children
     )
@@ -129,7 +130,7 @@ def render(ctx: RenderContext, units: Iterable[str]) -> Iterator[OutputFile]:
             children.setdefault(unit.parent, []).append(unit.id)  # type: ignore[arg-type]
     languages = shell.site_languages(ctx)
     for unit_id in units:
-        if not _has_page(ctx, unit_id):
+        if not has_page(ctx, unit_id):
             continue
         for lang in ctx.languages:
             view = unit_view(ctx, unit_id, lang, children.get(unit_id, ()))

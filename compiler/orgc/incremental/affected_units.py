@@ -1,0 +1,179 @@
+"""Which units' files a change to the specs can reach; the others are taken over unseen.
+
+A unit's files are its Markdown matrix (``raci/<unit>.md``), its page on the site and, when
+the handbook is split, its share of its top-level unit's volume. Of the organisation they
+show (``render/raci.py``, ``render/site/unit_page.py``, ``render/handbook/sections.py``,
+``render/chart/views.py``):
+
+- the rows in which the unit or one of its own roles takes part (a duty of any role or
+  shared block, a process step), with their titles, letters and other parties' names;
+- its own roles: titles, headcounts, grades, supervisors and their titles; its head's title;
+- the total headcount of its sub-units; in a volume, the chart of its roles and the processes
+  they take part in (every step, every party's name).
+
+So a changed document reaches the units of these roles and units (before or after the change):
+
+=========================  ==========================================================================
+what changed               the units it reaches
+=========================  ==========================================================================
+org.yaml, a KPI catalogue, every unit: names, heads and the tree (a KPI's name is in no unit file,
+a role added or removed,   but org.yaml and the catalogues are rarely edited); so does a change of
+or its ``reports_to``,     what every file is rendered with; a role's place in the chart orders
+``unit``,                  every matrix's rows and columns
+``reports_to_external``
+or an unknown field
+a policy                   none
+a shared block             the roles it names, those that include it, and their units
+a process                  every party of every step (with whom ``@supervisor`` and ``@unit-head``
+                           name): the volumes print the processes their roles take part in
+a role, any other field    the role, every role and unit its document names (before and after), the
+                           parties of the blocks it includes, of the rows of every document that
+                           names it (its duties' and processes' other parties), of the steps whose
+                           relative parties name it; the units it heads; its direct reports (who
+                           show its title as their supervisor's); for a headcount, every role above
+                           it and every unit above its unit (their totals)
+=========================  ==========================================================================
+
+Reaching too far costs time, never correctness: a reached unit's files are made again and
+compared with the last build's, as they always were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .affected import (
+    _ABSENT,
+    EVERYTHING_KINDS,
+    OWN_FIELDS,
+    Change,
+    Specs,
+    _above,
+    _duty_rows,
+    _ids,
+    _process_whole,
+    _relative_step,
+    _steps,
+)
+from .known import ReadDocument, mentions_in
+
+# A role's fields whose change moves it in the chart or between units: every matrix may change.
+STRUCTURAL_FIELDS = frozenset({"id", "reports_to", "unit", "reports_to_external"})
+# A role's fields that no unit's file shows but in the role's job description (which a volume
+# prints: a volume is made again when its roles' job descriptions are).
+UNSHOWN_FIELDS = OWN_FIELDS - {"grade", "dotted_to", "reports_to_external"}
+# Every other field of a role this module knows; any other reaches every unit.
+ROLE_FIELDS = UNSHOWN_FIELDS | {"title", "duties", "include", "headcount", "grade", "dotted_to"}
+
+
+def units_reached(specs: Specs, changed: Sequence[Change]) -> frozenset[str] | None:
+    """The ids of the units whose files may have changed; None: any unit's may have."""
+    parties: set[str] = set()
+    units: set[str] = set()
+    for old, new in changed:
+        present = [version for version in (old, new) if version is not None]
+        kind = present[0].kind
+        if any(version.kind in EVERYTHING_KINDS for version in present):
+            return None
+        if kind == "policy":
+            continue
+        if kind == "process":
+            parties |= _process_whole(specs, present)
+        elif kind == "duties":
+            for version in present:
+                parties |= version.mentions
+                for block in _ids(version):
+                    parties |= specs.includers(block)
+        elif kind == "role":
+            if old is None or new is None or not _role_fields_known(old, new):
+                return None
+            found = _role(specs, old, new)
+            parties |= found[0]
+            units |= found[1]
+        else:
+            return None
+    units |= {party for party in parties if party in specs.unit_parent}
+    units |= {specs.unit_of[role] for role in parties if role in specs.unit_of}
+    return frozenset(units)
+
+
+def _role_fields_known(old: ReadDocument, new: ReadDocument) -> bool:
+    """Whether the role is the same role in the same place, changed only in fields known here."""
+    before, after = old.data, new.data
+    if not isinstance(before, dict) or not isinstance(after, dict) or not _ids(new) or _ids(old) != _ids(new):
+        return False
+    fields = {
+        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
+    }
+    return not (fields & STRUCTURAL_FIELDS) and fields <= ROLE_FIELDS
+
+
+def _role(specs: Specs, old: ReadDocument, new: ReadDocument) -> tuple[set[str], set[str]]:
+    """The roles and units whose rows may show what changed in the role, and the other units
+    that show it: field by field (see the table above)."""
+    before, after = old.data, new.data
+    role = after["id"]
+    fields = {
+        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
+    }
+    parties, units = {role}, set()
+    for field in fields - UNSHOWN_FIELDS:
+        if field == "duties":
+            parties |= _duty_rows(before.get("duties"), after.get("duties"))
+        elif field == "include":
+            for block in mentions_in(before.get("include")) | mentions_in(after.get("include")):
+                parties |= specs.includers(block) | _block_mentions(specs, block)
+        elif field == "dotted_to":
+            parties |= mentions_in(before.get("dotted_to")) | mentions_in(after.get("dotted_to"))
+        elif field == "headcount":
+            parties |= _above(specs, (old, new))
+            units |= specs.units_above(specs.unit_of.get(role, ""))
+        elif field != "grade":  # the title, and whatever else may name it anywhere
+            found = _shown_anywhere(specs, role, old, new)
+            parties |= found[0]
+            units |= found[1]
+    return parties, units
+
+
+def _shown_anywhere(
+    specs: Specs, role: str, old: ReadDocument, new: ReadDocument
+) -> tuple[set[str], set[str]]:
+    """Every role and unit whose files may show the role's title (see the table above)."""
+    parties = {role} | old.mentions | new.mentions
+    for version in (old, new):
+        for block in mentions_in(version.data.get("include")):
+            parties |= specs.includers(block) | _block_mentions(specs, block)
+    for document in specs.named_by(role):
+        if document.kind == "role":
+            parties |= _ids(document) | document.mentions
+        elif document.kind == "duties":
+            parties |= document.mentions | specs.includers(next(iter(_ids(document)), ""))
+        elif document.kind == "process":
+            parties |= _process_whole(specs, (document,))
+    for named, everyone in _relative_processes(specs):
+        if role in named:  # a volume prints the whole process, every step's parties' names
+            parties |= everyone
+    parties |= set(specs.reports_of.get(role, ()))
+    units = {unit for unit, head in specs.heads.items() if head == role}
+    return parties, units
+
+
+def _relative_processes(specs: Specs) -> list[tuple[set[str], set[str]]]:
+    """For each process with relative parties: whom they name, and every party of the process."""
+    found = []
+    for process in specs.processes:
+        named: set[str] = set()
+        for step in _steps(process):
+            if _relative_step(step):
+                named |= specs.step_parties(process, step)
+        if named:
+            found.append((named, specs.process_parties(process)))
+    return found
+
+
+def _block_mentions(specs: Specs, block: str) -> set[str]:
+    found: set[str] = set()
+    for document in specs.current:
+        if document.kind == "duties" and block in _ids(document):
+            found |= document.mentions
+    return found
