@@ -2,9 +2,9 @@
 
 Work is split into tasks: one per whole-organisation output (org.json, the whole
 matrix, chart, handbook), one per group of units (their matrices), one per chunk of roles
-(their JDs in every language) and, once those are done, one per volume of a split handbook,
-which prints the JDs the role tasks made. Worker processes are forked, so they share the
-checked organisation without copying it.
+(their JDs in every language) and one per volume of a split handbook, which prints the JDs
+the role tasks made and starts once they are made. Worker processes are forked, so they
+share the checked organisation without copying it.
 Results are taken as they come, so that the files of quick tasks are published while
 the long ones run; nothing depends on their order (the manifest, the build index and
 ``build --check``'s report are sorted).
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -45,62 +47,62 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
 def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes.
 
-    In two rounds: everything but the volumes of a split handbook that print a JD being made,
-    then those volumes, which take the JDs the first round made with the roles' JD files
-    (``handbook.MadeJd``) instead of making them again. A volume none of whose JDs is made (after
-    an edit elsewhere) needs nothing from the first round and is one of its first tasks.
+    A volume of a split handbook that prints a JD being made waits for it: it takes the JD the
+    role's task made with the role's JD files (``handbook.MadeJd``) instead of making it again,
+    and starts before any task not yet started once the last of its JDs is made (``_Schedule``).
     """
     kept, roles = _untouched_first(ctx)
     volume_files, volume_tasks = _untouched_volumes(ctx)
     matrix_files, matrices = _untouched_units(ctx, lambda unit: [raci.unit_path(unit)])
     page_files, pages = _untouched_units(ctx, lambda unit: site.unit_paths(ctx, unit))
     kept += volume_files + matrix_files + page_files
-    made_now = handbook.in_volumes(ctx).intersection(roles)
-    waiting = [task for task in volume_tasks if made_now.intersection(handbook.volume_roles(ctx, task[0]))]
+    schedule = _Schedule(ctx, volume_tasks, roles)
     # The volumes that wait for no JD, and the whole-organisation outputs, first: each is one
-    # long task, and started last they would leave the other workers idle at the end.
-    tasks: list[tuple[str, Any]] = [("volume", (task, {})) for task in volume_tasks if task not in waiting]
-    tasks += [("whole", index) for index in range(len(whole_renderers()))]
+    # long task, and started last they would leave the other workers idle at the end. Then the
+    # roles, whose volumes start as soon as their JDs are made: after an edit, when they are a
+    # few, before anything else, as their volume is then the longest task.
+    first = [("volume", (task, {})) for task in volume_tasks if task not in schedule.awaited]
+    first += [("whole", index) for index in range(len(whole_renderers()))]
+    chunks = [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
+    workers = jobs or os.cpu_count() or 1
+    tasks = [*chunks, *first] if len(chunks) <= workers else [*first, *chunks]
     tasks += [("site", task) for task in site.tasks(ctx, pages)]
     # Units' matrices in groups: a large organisation's come to a few hundred megabytes, too much
     # to hold at once in a worker and again in this process.
     tasks += [("units", matrices[i : i + UNIT_CHUNK]) for i in range(0, len(matrices), UNIT_CHUNK)]
-    tasks += [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
-    made: dict[tuple[str, str], handbook.MadeJd] = {}
+    schedule.pending.extend(tasks)
+    workers = min(workers, len(tasks) + len(schedule.awaited))
 
-    def volumes() -> Iterator[tuple[str, Any]]:
-        """The volume tasks, each with its roles' JDs, let go of once handed over: the JDs of
-        10,000 roles are some 80 MB."""
-        for unit, lang in waiting:
-            roles = handbook.volume_roles(ctx, unit)
-            yield "volume", ((unit, lang), {r: made.pop((r, lang)) for r in roles if (r, lang) in made})
-
-    def taken(files: Iterable[OutputFile | handbook.MadeJd]) -> Iterator[OutputFile]:
-        for file in files:
-            if isinstance(file, handbook.MadeJd):
-                made[file.role_id, file.lang] = file
-            else:
-                yield file
-
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from kept
-        for task in tasks:
-            yield from taken(_run(ctx, task))
-        for task in volumes():
-            yield from _run(ctx, task)
+        while (task := schedule.next()) is not None:
+            yield from schedule.taken(_run(ctx, task))
         return
     _index_once(ctx)
     global _SHARED
     _SHARED = ctx
     pool = multiprocessing.get_context("fork").Pool(workers)
+    finished: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+    running = 0
     try:
-        results = pool.imap_unordered(_run_in_worker, tasks)
         yield from kept  # published by this process while the workers render
-        for files in results:
-            yield from taken(files)
-        for files in pool.imap_unordered(_run_in_worker, volumes()):
-            yield from taken(files)
+        while True:
+            # one task more than workers in hand, so that none waits for this process
+            while running <= workers and (task := schedule.next()) is not None:
+                pool.apply_async(
+                    _run_in_worker,
+                    (task,),
+                    callback=lambda files: finished.put((True, files)),
+                    error_callback=lambda problem: finished.put((False, problem)),
+                )
+                running += 1
+            if running == 0:
+                break
+            ok, result = finished.get()
+            running -= 1
+            if not ok:
+                raise result
+            yield from schedule.taken(result)
     finally:
         # Closed and joined, never terminated (as leaving `with Pool` would): terminate() kills
         # workers that may hold the task queue's lock and can then wait for it for good, which
@@ -108,6 +110,49 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
         pool.close()
         pool.join()
         _SHARED = None
+
+
+class _Schedule:
+    """The tasks in the order they start: a volume waiting for JDs being made goes before every
+    task not yet started once the last of them is made."""
+
+    def __init__(self, ctx: RenderContext, volume_tasks: list[tuple[str, str]], roles: list[str]) -> None:
+        made_now = handbook.in_volumes(ctx).intersection(roles)
+        self.pending: deque[tuple[str, Any]] = deque()
+        self.ready: deque[tuple[str, Any]] = deque()
+        # volume task -> the JDs (role, language) it waits for, and what of them is made
+        self.awaited: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        self.made: dict[tuple[str, str], dict[str, handbook.MadeJd]] = {}
+        self.volume_of: dict[tuple[str, str], tuple[str, str]] = {}
+        for task in volume_tasks:
+            unit, lang = task
+            jds = {(role, lang) for role in made_now.intersection(handbook.volume_roles(ctx, unit))}
+            if jds:
+                self.awaited[task] = jds
+                self.made[task] = {}
+                self.volume_of.update(dict.fromkeys(jds, task))
+
+    def next(self) -> tuple[str, Any] | None:
+        if self.ready:
+            return self.ready.popleft()
+        return self.pending.popleft() if self.pending else None
+
+    def taken(self, files: Iterable[OutputFile | handbook.MadeJd]) -> Iterator[OutputFile]:
+        """The files of a task done; the JDs made for volumes are held until their volume starts
+        (the JDs of 10,000 roles are some 80 MB: each is let go of once handed over)."""
+        for file in files:
+            if not isinstance(file, handbook.MadeJd):
+                yield file
+                continue
+            jd = (file.role_id, file.lang)
+            task = self.volume_of.pop(jd, None)
+            if task is None:
+                continue
+            self.made[task][file.role_id] = file
+            waiting = self.awaited[task]
+            waiting.discard(jd)
+            if not waiting:
+                self.ready.append(("volume", (task, self.made.pop(task))))
 
 
 def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
