@@ -215,7 +215,7 @@ def check_command(
     1 when there are; 2 when PATH is not a project or cannot be read.
     With --fix, as for the files after fixing.
     """
-    from .commands import check  # 200 ms (networkx, jsonschema): not for `orgc check --help`
+    from .commands import check  # 100 ms (jsonschema, the rules): not for `orgc check --help`
 
     if dry_run and not fix:
         from .i18n import Message
@@ -380,7 +380,7 @@ def schema_command(name: str | None, messages: str | None) -> None:
 @_messages_option
 def explain_command(code: str | None, markdown: bool, messages: str | None) -> None:
     """Explain a diagnostic code (what, why, a failing and a fixed example), or list them all."""
-    from .commands import explain  # 205 ms (the rules, the model, networkx)
+    from .commands import explain  # 100 ms (the rules, the model)
 
     _finish(explain.run(code, markdown, messages))
 

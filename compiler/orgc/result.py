@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, Severity, WaiverUse
 from .incremental.known import ReadDocument
 from .model.entities import Org
 
-if TYPE_CHECKING:  # networkx, 110 ms: `orgc import` names CheckResult at start-up, long before it checks
+if TYPE_CHECKING:  # the model: `orgc import` names CheckResult at start-up, long before it checks
     from .model.graph import OrgGraph
 
 

@@ -65,7 +65,7 @@ def build(options: BuildOptions) -> int:
         )
         return 0
 
-    # Importing the pipeline (networkx, the rules, jinja2, the docx writer) takes 0.2-0.3 s (python -X
+    # Importing the pipeline (the rules, jinja2, the docx writer) takes 0.2-0.3 s (python -X
     # importtime), more than all the no-op build above imports (0.07-0.15 s): only a build that checks pays.
     from ..pipeline import ProjectError, check
     from ..render.outputs import render_all

@@ -85,10 +85,10 @@ class OrgcServer(LanguageServer):
 
 
 def _collect(frozen: bool) -> None:
-    """Free what the last check left in reference cycles (networkx's graph and its views).
+    """Free what the last check left in reference cycles.
 
     orgc runs with the cyclic collector off (cli.main); a server must collect, or every
-    check leaves its graph behind: 11,000 objects a check at 10,000 roles. The documents
+    check leaves what it built in cycles behind. The documents
     and entities of a project's first check live as long as the server and are the bulk
     of what it holds: frozen, they are not scanned again, and a collection after an edit
     takes 20–80 ms at 10,000 roles instead of 1.5 s.

@@ -26,7 +26,7 @@ from ..model.raci import assignment_cells
 from ..paths import OutsideProject, inside
 from ..writers.docx.deflate import Packed, pack
 
-if TYPE_CHECKING:  # networkx is not needed to find the source date of a no-op build
+if TYPE_CHECKING:  # the model is not needed to find the source date of a no-op build
     from ..model.graph import OrgGraph
 
 # Used when neither SOURCE_DATE_EPOCH nor git gives a date: outputs must not depend on the clock.

@@ -46,7 +46,7 @@ class Project:
 
 def snapshot(root: Path) -> Project:
     """Read the project at ``root`` (checked as `orgc check` does), or describe a new one."""
-    # 165 ms (the pipeline: networkx, jsonschema), which a new project or an unreadable roster does not need
+    # 165 ms (the pipeline: jsonschema, the rules), which a new project or an unreadable roster does not need
     from ..pipeline import ProjectError, check
 
     if root.exists() and not root.is_dir():
