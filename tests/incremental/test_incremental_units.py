@@ -199,7 +199,7 @@ CHANGES: list[Change] = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", [1])
 def test_every_kind_of_edit_rebuilds_to_a_clean_build(generated: Path, seed: int, tmp_path: Path) -> None:
     """Each kind of edit once, in a shuffled order, each rebuild compared with a clean build."""
     project, out = _built(generated, tmp_path)
