@@ -26,12 +26,20 @@ a policy                   none
 a shared block             the roles it names, those that include it, and their units
 a process                  every party of every step (with whom ``@supervisor`` and ``@unit-head``
                            name): the volumes print the processes their roles take part in
-a role, any other field    the role, every role and unit its document names (before and after), the
-                           parties of the blocks it includes, of the rows of every document that
-                           names it (its duties' and processes' other parties), of the steps whose
-                           relative parties name it; the units it heads; its direct reports (who
-                           show its title as their supervisor's); for a headcount, every role above
-                           it and every unit above its unit (their totals)
+role: what only its job    its unit (a volume prints the job description, and is made again when
+description shows          the role's is: ``affected.py``)
+(purpose, KPI targets …)
+role: grade                its unit
+role: a duty               the role, and the parties of that duty before and after: its row is in
+                           each of their units' matrices
+role: include              the role, and the roles that include or are named by those blocks
+role: dotted_to            the role, and the roles its dotted lines go to before and after
+role: headcount            the role, every role above it and every unit above its unit (totals)
+role: title, any other     the role, every role and unit its document names (before and after), the
+field                      parties of the blocks it includes, of the rows of every document that
+                           names it (its duties' and processes' other parties), of the processes
+                           whose relative parties name it; the units it heads; its direct reports
+                           (who show its title as their supervisor's)
 =========================  ==========================================================================
 
 Reaching too far costs time, never correctness: a reached unit's files are made again and
@@ -41,15 +49,17 @@ compared with the last build's, as they always were.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from .affected import (
     _ABSENT,
     EVERYTHING_KINDS,
     OWN_FIELDS,
+    ROW_PARTIES,
     Change,
     Specs,
     _above,
-    _duty_rows,
+    _duties_by_id,
     _ids,
     _process_whole,
     _relative_step,
@@ -119,7 +129,7 @@ def _role(specs: Specs, old: ReadDocument, new: ReadDocument) -> tuple[set[str],
     parties, units = {role}, set()
     for field in fields - UNSHOWN_FIELDS:
         if field == "duties":
-            parties |= _duty_rows(before.get("duties"), after.get("duties"))
+            parties |= _changed_duties(before.get("duties"), after.get("duties"))
         elif field == "include":
             for block in mentions_in(before.get("include")) | mentions_in(after.get("include")):
                 parties |= specs.includers(block) | _block_mentions(specs, block)
@@ -156,6 +166,18 @@ def _shown_anywhere(
     parties |= set(specs.reports_of.get(role, ()))
     units = {unit for unit, head in specs.heads.items() if head == role}
     return parties, units
+
+
+def _changed_duties(before: Any, after: Any) -> set[str]:
+    """The parties of the duties changed in any way, before and after: a unit's matrix shows a
+    duty's title and letters in each of its parties' units."""
+    old, new = _duties_by_id(before), _duties_by_id(after)
+    reached: set[str] = set()
+    for duty in old.keys() | new.keys():
+        versions = [d for d in (old.get(duty), new.get(duty)) if d is not None]
+        if len(versions) == 1 or versions[0] != versions[1]:
+            reached |= mentions_in([d.get(k) for d in versions for k in ROW_PARTIES])
+    return reached
 
 
 def _relative_processes(specs: Specs) -> list[tuple[set[str], set[str]]]:
