@@ -185,9 +185,9 @@ class Kept:
         return Fragments(self.fragments.pieces)
 
     def carried(self, path: str) -> tuple[tuple[str, bytes], ...] | None:
-        keys = self.fragments.owners.get(path, ())
+        keys = self.fragments.owners.get(path)
         pieces = self.fragments.pieces
-        if not all(key in pieces for key in keys):
+        if keys is None or not all(key in pieces for key in keys):
             return None
         return tuple((key, pieces[key]) for key in keys)
 
