@@ -214,7 +214,8 @@ def test_every_kind_of_edit_rebuilds_to_a_clean_build(generated: Path, seed: int
 def test_units_no_change_can_reach_are_not_looked_at(
     generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A duty's title reaches the units of the duty's parties: their matrices, pages and volumes."""
+    """A duty's title reaches the units of the duty's parties: their matrices, pages and volumes;
+    the whole-organisation volume is kept when none of them is its own."""
     from orgc.model.graph import OrgGraph
     from orgc.pipeline import check
     from orgc.render import raci
@@ -224,23 +225,25 @@ def test_units_no_change_can_reach_are_not_looked_at(
 
     project = tmp_path / "project"
     shutil.copytree(generated, project)
+    org = check(project).org
+    split = volumes(org, OrgGraph(org), "top-units")
+    assert split is not None and len(split.parts) > 3
+    home = {role: part.unit for part in split.parts for role in part.roles}
+    # a duty of r42 that a role of another top-level unit's volume is informed of
+    outsider = next(role for role in home if home[role] != home["r42"])
     path = project / "specs" / "roles" / "r42.yaml"
     data = _load(path)
-    # a duty of r42 that a role of another unit is informed of, and of the first top-level unit
-    outsider = next(
-        role
-        for role in ("r1", "r2", "r3", "r4", "r5")
-        if _load(path.with_name(f"{role}.yaml"))["unit"] != data["unit"]
+    duty = next(
+        d for d in data["duties"] if not set(_listed(d.get("accountable")) + _listed(d.get("consulted")))
     )
-    duty = data["duties"][0]
-    duty["informed"] = [*_listed(duty.get("informed")), outsider]
+    duty["informed"] = [party for party in _listed(duty.get("informed")) if party in home] + [outsider]
     _save(path, data)
     out = tmp_path / "out"
     build_in_one_process(project, out)
     duty["title"] = _retitled(duty["title"], "·改")
     _save(path, data)
 
-    looked: dict[str, set[str]] = {"matrix": set(), "page": set(), "volume": set()}
+    looked: dict[str, set[str]] = {"matrix": set(), "page": set(), "volume": set(), "handbook": set()}
     for module, name, kind in ((raci, "unit_matrix", "matrix"), (unit_page, "unit_view", "page")):
         original = getattr(module, name)
 
@@ -249,26 +252,29 @@ def test_units_no_change_can_reach_are_not_looked_at(
             return original(ctx, unit_id, *more)
 
         monkeypatch.setattr(module, name, counting)
-    original_volume = book.render_volume
+    original_volume, original_file = book.render_volume, book.handbook_file
 
     def volume(ctx, task, made=None):  # type: ignore[no-untyped-def]
         looked["volume"].add(task[0])
         return original_volume(ctx, task, made)
 
+    def handbook_file(ctx, path, *more):  # type: ignore[no-untyped-def]
+        looked["handbook"].add(path)
+        return original_file(ctx, path, *more)
+
     monkeypatch.setattr(book, "render_volume", volume)
+    monkeypatch.setattr(book, "handbook_file", handbook_file)
     build_in_one_process(project, out)
     monkeypatch.undo()
 
-    org = check(project).org
-    parties = {"r42", *(p for k in ("accountable", "consulted", "informed") for p in _listed(duty.get(k)))}
-    units = {org.roles[p].unit if p in org.roles else p for p in parties}
-    split = volumes(org, OrgGraph(org), "top-units")
-    assert split is not None and len(split.parts) > 3
-    tops = {split.volume_of_unit(u) for u in units} - {None}
-    assert len(units) > 1 and looked["page"] == units
+    parties = {"r42", *_listed(duty.get("informed"))}
+    units = {org.roles[p].unit for p in parties}
+    tops = {home[p] for p in parties}
+    assert len(tops) > 1 and looked["page"] == units
     assert looked["volume"] == tops
+    assert looked["handbook"] == {f"handbook/{lang}/{top}.docx" for top in tops for lang in ("zh", "en")}
     # the volumes' matrices are those of the reached volumes' units
-    assert {split.volume_of_unit(u) for u in looked["matrix"]} <= tops | {None}
+    assert {split.volume_of_unit(u) for u in looked["matrix"]} <= tops
     assert len(looked["matrix"]) < len(org.units) / 2
     rebuilt_equals_clean(project, out, tmp_path / "clean")
 

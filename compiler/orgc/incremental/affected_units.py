@@ -72,12 +72,16 @@ STRUCTURAL_FIELDS = frozenset({"id", "reports_to", "unit", "reports_to_external"
 # A role's fields that no unit's file shows but in the role's job description (which a volume
 # prints: a volume is made again when its roles' job descriptions are).
 UNSHOWN_FIELDS = OWN_FIELDS - {"grade", "dotted_to", "reports_to_external"}
+# A role's fields that the whole-organisation volume shows of any role.
+WHOLE_VOLUME_FIELDS = frozenset({"title", "headcount", "waive", "dotted_to"})
 # Every other field of a role this module knows; any other reaches every unit.
 ROLE_FIELDS = UNSHOWN_FIELDS | {"title", "duties", "include", "headcount", "grade", "dotted_to"}
 
 
-def units_reached(specs: Specs, changed: Sequence[Change]) -> frozenset[str] | None:
-    """The ids of the units whose files may have changed; None: any unit's may have."""
+def units_reached(specs: Specs, changed: Sequence[Change]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The ids of the units whose files may have changed, and of the roles through which (a role
+    in no unit of the organisation's own is printed by the whole-organisation volume); None: any
+    unit's may have."""
     parties: set[str] = set()
     units: set[str] = set()
     for old, new in changed:
@@ -104,7 +108,29 @@ def units_reached(specs: Specs, changed: Sequence[Change]) -> frozenset[str] | N
             return None
     units |= {party for party in parties if party in specs.unit_parent}
     units |= {specs.unit_of[role] for role in parties if role in specs.unit_of}
-    return frozenset(units)
+    return frozenset(units), frozenset(parties)
+
+
+def whole_volume_reached(changed: Sequence[Change]) -> bool:
+    """Whether a change can show in what only the whole-organisation volume of a split handbook
+    shows besides its own units and roles: the policies, the accepted exceptions, every unit's
+    head and total headcount, and the top roles of every volume in its chart (and their dotted
+    lines). Its units and roles are reached as any volume's are."""
+    for old, new in changed:
+        present = [version for version in (old, new) if version is not None]
+        if present[0].kind == "policy":
+            return True
+        if present[0].kind == "role":
+            if old is None or new is None or not isinstance(old.data, dict) or not isinstance(new.data, dict):
+                return True
+            fields = {
+                key
+                for key in old.data.keys() | new.data.keys()
+                if old.data.get(key, _ABSENT) != new.data.get(key, _ABSENT)
+            }
+            if fields & WHOLE_VOLUME_FIELDS or not fields <= ROLE_FIELDS:
+                return True
+    return False
 
 
 def _role_fields_known(old: ReadDocument, new: ReadDocument) -> bool:

@@ -153,6 +153,8 @@ class Kept:
     affected: frozenset[str] | None = None
     fragments: fragment_store.Stored = field(default_factory=fragment_store.Stored)
     units: frozenset[str] | None = None
+    parties: frozenset[str] = frozenset()  # the roles through which ``units`` are reached
+    whole_volume: bool = True  # whether a change can reach what only the general volume shows
 
     def key(self, *shown: object) -> str | None:
         return fingerprint(self.setting, *map(shown_text, shown))
@@ -166,11 +168,12 @@ class Kept:
         return self._intact(paths)
 
     def untouched_units(
-        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = ()
+        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = (), whole: bool = False
     ) -> list[str] | None:
-        if self.units is None or self.affected is None:
+        if self.units is None or self.affected is None or (whole and self.whole_volume):
             return None
-        if not self.units.isdisjoint(units) or not self.affected.isdisjoint(roles):
+        roles = set(roles)
+        if not self.units.isdisjoint(units) or not roles.isdisjoint(self.affected | self.parties):
             return None
         return self._intact(paths)
 
@@ -215,7 +218,7 @@ def reuse(
     """
     # 7 ms (spec discovery) a no-op build does without
     from .affected import changes, roles_reached
-    from .affected_units import units_reached
+    from .affected_units import units_reached, whole_volume_reached
 
     index = build_index.load(out_dir, last.index if last else None)
     setting = document_setting(result.project, result.config)
@@ -226,8 +229,10 @@ def reuse(
     fragments = fragment_store.load(out_dir, index, setting)
     changed = changes(known, result.read, shared)
     roles = roles_reached(*changed) if changed else None
-    units = units_reached(*changed) if changed else None
-    kept = Kept(setting, outputs, roles, fragments, units)
+    reach = units_reached(*changed) if changed else None
+    units, parties = reach if reach else (None, frozenset[str]())
+    whole = whole_volume_reached(changed[1]) if changed else True
+    kept = Kept(setting, outputs, roles, fragments, units, parties, whole)
     inputs = last.inputs_seen() if last is not None else None
     return Plan(out_dir, result, kept, shared, index, known, inputs)
 

@@ -84,9 +84,10 @@ class Reuse(Protocol):
         ...
 
     def untouched_units(
-        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = ()
+        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = (), whole: bool = False
     ) -> list[str] | None:
-        """The keys of files that show ``units`` (and the job descriptions of ``roles``), when no
+        """The keys of files that show ``units`` (and the job descriptions of ``roles``; with
+        ``whole``, what the whole-organisation volume shows of every unit and role), when no
         change since the last build can reach any of them; else None."""
         ...
 
@@ -146,7 +147,7 @@ class NothingKept:
         return None
 
     def untouched_units(
-        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = ()
+        self, units: Iterable[str], paths: Sequence[str], roles: Iterable[str] = (), whole: bool = False
     ) -> list[str] | None:
         return None
 

@@ -192,11 +192,9 @@ def _untouched_volumes(ctx: RenderContext) -> tuple[list[OutputFile], list[tuple
     kept: list[OutputFile] = []
     others: list[tuple[str, str]] = []
     for task in handbook.volume_tasks(ctx):
-        path, part = handbook.volume_path(*task), handbook.volume_scope(ctx, task[0])
-        keys = ctx.reuse.untouched_units(part.units, [path], part.roles)
-        pieces = ctx.reuse.carried(path) if keys is not None else None
-        if keys is not None and pieces is not None:
-            kept.append(OutputFile(path, b"", keys[0], kept=True, fragments=pieces))
+        file = handbook.untouched_volume(ctx, task)
+        if file is not None:
+            kept.append(file)
         else:
             others.append(task)
     return kept, others

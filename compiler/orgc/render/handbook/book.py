@@ -44,7 +44,19 @@ def render(ctx: RenderContext) -> Iterator[OutputFile]:
     (the volumes of the top-level units are tasks of their own: ``render_volume``)."""
     split = handbook_volumes(ctx)
     for lang in ctx.languages:
-        yield handbook_file(ctx, f"handbook/{lang}.docx", lang, split)
+        path = f"handbook/{lang}.docx"
+        kept = _untouched_volume(ctx, path, split.whole, whole=True) if split else None
+        yield kept or handbook_file(ctx, path, lang, split)
+
+
+def _untouched_volume(ctx: RenderContext, path: str, scope: Scope, whole: bool = False) -> OutputFile | None:
+    """The last build's volume of ``scope`` when no change can reach it, with the pieces it was
+    made of (for the next build); None: it is to be made."""
+    keys = ctx.reuse.untouched_units(scope.units, [path], scope.roles, whole)
+    pieces = ctx.reuse.carried(path) if keys is not None else None
+    if keys is None or pieces is None:
+        return None
+    return OutputFile(path, b"", keys[0], kept=True, fragments=pieces)
 
 
 def volume_tasks(ctx: RenderContext) -> list[tuple[str, str]]:
@@ -81,9 +93,9 @@ def volume_roles(ctx: RenderContext, unit_id: str) -> tuple[str, ...]:
     return _part(ctx, unit_id)[1].roles
 
 
-def volume_scope(ctx: RenderContext, unit_id: str) -> Scope:
-    """What the volume of ``unit_id`` holds (a task of ``volume_tasks``)."""
-    return _part(ctx, unit_id)[1]
+def untouched_volume(ctx: RenderContext, task: tuple[str, str]) -> OutputFile | None:
+    """The last build's volume of a task of ``volume_tasks`` when no change can reach it."""
+    return _untouched_volume(ctx, volume_path(*task), _part(ctx, task[0])[1])
 
 
 def render_volume(
