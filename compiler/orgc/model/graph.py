@@ -29,9 +29,13 @@ class _Lines:
                 self.pred[node] = {}
 
     def add_edge(self, upper: str, lower: str) -> None:
-        self.add_nodes_from((upper, lower))
-        self.succ[upper][lower] = None
-        self.pred[lower][upper] = None
+        succ, pred = self.succ, self.pred
+        if upper not in succ:
+            succ[upper], pred[upper] = {}, {}
+        if lower not in succ:
+            succ[lower], pred[lower] = {}, {}
+        succ[upper][lower] = None
+        pred[lower][upper] = None
 
     def __contains__(self, node: object) -> bool:
         return node in self.succ
