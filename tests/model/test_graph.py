@@ -95,3 +95,35 @@ def test_a_unit_tree_without_loops_lists_none_and_never_imports_networkx() -> No
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[] False"
+
+
+def _walked(graph: object, role_id: str) -> tuple[str, ...]:
+    """A chain of command walked up supervisor by supervisor, as it is defined."""
+    chain: list[str] = []
+    current = graph.supervisor(role_id)  # type: ignore[attr-defined]
+    while current is not None and current != role_id and current not in chain:
+        chain.append(current)
+        current = graph.supervisor(current)  # type: ignore[attr-defined]
+    return tuple(chain)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_each_chain_of_command_is_the_walk_up_whatever_the_order_asked(seed: int, tmp_path: Path) -> None:
+    """Chains are worked out from the supervisor's where it is known: in loops, into loops, and
+    from roles asked for in any order."""
+    rnd = random.Random(seed)
+    project = copy_good(tmp_path / "p")
+    roles = project / "specs" / "roles"
+    ids = [f"r{i}" for i in range(30)]
+    for role_id in ids:
+        boss = rnd.choice([*ids, None, None])
+        line = f"reports_to: {boss}\n" if boss else ""
+        (roles / f"{role_id}.yaml").write_text(
+            f"id: {role_id}\ntitle: {role_id}\nunit: cs-center\n{line}duties:\n  - id: d\n    title: {role_id}\n",
+            encoding="utf-8",
+        )
+    graph = pipeline.check(project).graph
+    asked = [*graph.org.roles]
+    rnd.shuffle(asked)
+    for role_id in asked:
+        assert graph.chain_of_command(role_id) == _walked(graph, role_id)
