@@ -186,7 +186,7 @@ class _Builder:
                 id=entity_id,
                 title=self.text(data.get("title"), src, "title") or _fallback(entity_id, self.lang),
                 duties=self.duties(data.get("duties"), entity_id, src),
-                waivers=self.waivers(data, src, Subject("block", entity_id)),
+                waivers=self.waivers(data, src, "block", entity_id),
                 src=src,
             )
         if spec.kind == "process":
@@ -267,7 +267,7 @@ class _Builder:
             escalates_to=self.id(get("escalates_to")),
             career_next=ids(_mapping(get("career")).get("next")),
             environment=text(get("environment"), src, "environment"),
-            waivers=self.waivers(data, src, Subject("role", role_id)),
+            waivers=self.waivers(data, src, "role", role_id),
             src=src,
             code=_str(get("code")),
             category=text(get("category"), src, "category"),
@@ -410,7 +410,7 @@ class _Builder:
             description=self.text(data.get("description"), src, "description"),
             owner=_id(data.get("owner")),
             steps=tuple(steps),
-            waivers=self.waivers(data, src, Subject("process", process_id)),
+            waivers=self.waivers(data, src, "process", process_id),
             src=src,
         )
 
@@ -431,7 +431,7 @@ class _Builder:
             review_by=self.date(data.get("review_by"), src, "review_by"),
             refers_to=_ids(data.get("refers_to")),
             sections=tuple(sections),
-            waivers=self.waivers(data, src, Subject("policy", policy_id)),
+            waivers=self.waivers(data, src, "policy", policy_id),
             src=src,
             number=data["number"].strip() or None if isinstance(data.get("number"), str) else None,
             approver=self.text(data.get("approver"), src, "approver"),
@@ -498,10 +498,11 @@ class _Builder:
                 )
             return None
 
-    def waivers(self, data: Mapping[str, Any], src: Src, subject: Subject) -> tuple[Waiver, ...]:
+    def waivers(self, data: Mapping[str, Any], src: Src, kind: str, entity_id: str) -> tuple[Waiver, ...]:
         waive = data.get("waive")
         if not waive:  # nearly every entity waives nothing
             return ()
+        subject = Subject(kind, entity_id)
         return tuple(
             Waiver(code, reason, src.key_at("waive", code), subject)
             for code, reason in _mapping(waive).items()
