@@ -448,9 +448,9 @@ class _Builder:
             for value in raw.values():
                 if type(value) is not str or not value:
                     values = _language_values(raw)
-                    if not values:
-                        return None
                     break
+            if not values:  # nothing written in any language, `{}` too
+                return None
         elif kind is str:
             if not raw:
                 return None
