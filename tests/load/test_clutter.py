@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import TODAY, copy_good, run_check, run_cli, write
-from orgc.load.clutter import clutter
+from orgc.load.clutter import _CLUTTER, clutter
 from orgc.load.discover import discover
 
 # name under specs/ -> what the English message calls it
@@ -108,3 +108,27 @@ def test_files_left_behind_are_not_inputs_of_a_build(tmp_path: Path) -> None:
     assert "is up to date: nothing changed since the last build" in build()
     write(project, "specs/roles/cs-agent.yaml.bak", "edited again")
     assert "is up to date: nothing changed since the last build" in build()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cs-agent.yaml",
+        "org.yml",
+        "~$cs-agent.yaml",  # an Office lock file of a spec opened in Word
+        ".~lock.cs-agent.yaml#",
+        "#cs-agent.yaml#",
+        "cs-agent.yaml~",
+        "cs-agent.yaml.bak",
+        "cs-agent.yaml.swp",
+        "cs-agent.YAML",
+        "~cs-agent.yaml",
+        "$cs-agent.yaml",
+        ".yaml",
+        "~$.yml",
+    ],
+)
+def test_a_name_passed_over_at_once_is_one_no_pattern_takes(name: str) -> None:
+    """Names ending in .yaml or .yml skip the patterns (nearly every name): the answer is the same."""
+    by_patterns = next((what for pattern, what in _CLUTTER if pattern.fullmatch(name)), None)
+    assert clutter(name) == by_patterns

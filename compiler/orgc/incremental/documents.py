@@ -66,8 +66,9 @@ def load(out_dir: Path, index: BuildIndex | None) -> KnownDocuments | None:
                 file, kind, size, mtime_ns, inode, digest, data, mentions = orjson.loads(line)
                 stamp = None if size is None else (int(size), int(mtime_ns), int(inode))
                 found = frozenset(map(str, mentions))
-                documents[str(file)] = ReadDocument(str(file), str(kind), stamp, str(digest), data, found)
-                records[str(file)] = line
+                name = str(file)
+                documents[name] = ReadDocument(name, str(kind), stamp, str(digest), data, found)
+                records[name] = line
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
     if len(shared) != 1:

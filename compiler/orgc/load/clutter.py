@@ -22,6 +22,8 @@ _CLUTTER = (
 
 def clutter(name: str) -> Message | None:
     """What the file called ``name`` is, if it is one of those left behind; else None."""
+    if name.endswith((".yaml", ".yml")) and not name.startswith("~$"):
+        return None  # a spec's name, as nearly every name is: none of the patterns takes it
     for pattern, what in _CLUTTER:
         if pattern.fullmatch(name):
             return what

@@ -31,6 +31,7 @@ from .entities import (
     Section,
     Src,
     Step,
+    Target,
     Text,
     Unit,
 )
@@ -78,6 +79,9 @@ class _Builder:
         # roles, units, blocks, processes and policies share one namespace: references
         # such as `consulted: [x]` may name a role or a unit.
         self.names: dict[str, tuple[str, Src]] = {}
+        self.valid: dict[str, bool] = {}  # text -> whether it is an id
+        self.targets: dict[str, Target | None] = {}  # a KPI target as written -> as parsed
+        self.weights: dict[str, float | None] = {}
 
     def build(
         self, documents: list[SpecDocument], unreadable: frozenset[str]
@@ -182,7 +186,7 @@ class _Builder:
                 id=entity_id,
                 title=self.text(data.get("title"), src, "title") or _fallback(entity_id, self.lang),
                 duties=self.duties(data.get("duties"), entity_id, src),
-                waivers=self.waivers(data, src, Subject("block", entity_id)),
+                waivers=self.waivers(data, src, "block", entity_id),
                 src=src,
             )
         if spec.kind == "process":
@@ -218,90 +222,98 @@ class _Builder:
         return found
 
     def role(self, role_id: str, data: Mapping[str, Any], src: Src) -> Role:
-        headcount = data.get("headcount", 1)
-        qual = _mapping(data.get("qualifications"))
+        get, text, texts, ids = data.get, self.text, self.texts, self.ids
+        headcount = get("headcount", 1)
+        qual = _mapping(get("qualifications"))
         experience = _mapping(qual.get("experience"))
         years = experience.get("years")
-        return Role(
-            id=role_id,
-            title=self.text(data.get("title"), src, "title") or _fallback(role_id, self.lang),
-            unit=_id(data.get("unit")),
-            reports_to=_id(data.get("reports_to")),
-            dotted_to=_ids(data.get("dotted_to")),
-            headcount=headcount if isinstance(headcount, int) and headcount >= 0 else 1,
-            grade=_str(data.get("grade")),
-            family=_str(data.get("family")),
-            purpose=self.text(data.get("purpose"), src, "purpose"),
-            includes=_ids(data.get("include")),
-            duties=self.duties(data.get("duties"), role_id, src),
-            kpis=tuple(
-                self.kpi_target(raw, Src(src.doc, ("kpis", i)))
-                for i, raw in enumerate(_list(data.get("kpis")))
-                if _id(_mapping(raw).get("kpi"))
-            ),
-            qualifications=Qualifications(
-                education=_str(qual.get("education")),
-                majors=self.texts(qual.get("majors"), src, "qualifications", "majors"),
-                experience_years=years if isinstance(years, int | float) else None,
-                experience_in=self.text(experience.get("in"), src, "qualifications", "experience", "in"),
-                certifications=self.texts(
-                    qual.get("certifications"), src, "qualifications", "certifications"
-                ),
-                skills=self.texts(qual.get("skills"), src, "qualifications", "skills"),
-                competencies=self.texts(qual.get("competencies"), src, "qualifications", "competencies"),
-            ),
-            authority=tuple(
+        kpis = []
+        for i, raw in enumerate(_list(get("kpis"))):
+            if self.id(_mapping(raw).get("kpi")):
+                kpis.append(self.kpi_target(raw, Src(src.doc, ("kpis", i))))
+        authority = []
+        for i, raw in enumerate(_list(get("authority"))):
+            a = _mapping(raw)
+            authority.append(
                 Authority(
                     type=_str(a.get("type")) or "handle",
-                    scope=self.text(a.get("scope"), src, "authority", i, "scope") or Text(((self.lang, ""),)),
-                    limit=self.text(a.get("limit"), src, "authority", i, "limit"),
+                    scope=text(a.get("scope"), src, "authority", i, "scope") or Text(((self.lang, ""),)),
+                    limit=text(a.get("limit"), src, "authority", i, "limit"),
                 )
-                for i, a in enumerate(map(_mapping, _list(data.get("authority"))))
+            )
+        return Role(
+            id=role_id,
+            title=text(get("title"), src, "title") or _fallback(role_id, self.lang),
+            unit=self.id(get("unit")),
+            reports_to=self.id(get("reports_to")),
+            dotted_to=ids(get("dotted_to")),
+            headcount=headcount if isinstance(headcount, int) and headcount >= 0 else 1,
+            grade=_str(get("grade")),
+            family=_str(get("family")),
+            purpose=text(get("purpose"), src, "purpose"),
+            includes=ids(get("include")),
+            duties=self.duties(get("duties"), role_id, src),
+            kpis=tuple(kpis),
+            qualifications=Qualifications(
+                education=_str(qual.get("education")),
+                majors=texts(qual.get("majors"), src, "qualifications", "majors"),
+                experience_years=years if isinstance(years, int | float) else None,
+                experience_in=text(experience.get("in"), src, "qualifications", "experience", "in"),
+                certifications=texts(qual.get("certifications"), src, "qualifications", "certifications"),
+                skills=texts(qual.get("skills"), src, "qualifications", "skills"),
+                competencies=texts(qual.get("competencies"), src, "qualifications", "competencies"),
             ),
-            escalates_to=_id(data.get("escalates_to")),
-            career_next=_ids(_mapping(data.get("career")).get("next")),
-            environment=self.text(data.get("environment"), src, "environment"),
-            waivers=self.waivers(data, src, Subject("role", role_id)),
+            authority=tuple(authority),
+            escalates_to=self.id(get("escalates_to")),
+            career_next=ids(_mapping(get("career")).get("next")),
+            environment=text(get("environment"), src, "environment"),
+            waivers=self.waivers(data, src, "role", role_id),
             src=src,
-            code=_str(data.get("code")),
-            category=self.text(data.get("category"), src, "category"),
-            location=self.text(data.get("location"), src, "location"),
-            hours=self.text(data.get("hours"), src, "hours"),
-            accountabilities=self.texts(data.get("accountabilities"), src, "accountabilities"),
-            challenges=self.texts(data.get("challenges"), src, "challenges"),
-            training=self.texts(data.get("training"), src, "training"),
-            physical=self.text(data.get("physical"), src, "physical"),
-            reports_to_external=self.text(data.get("reports_to_external"), src, "reports_to_external"),
+            code=_str(get("code")),
+            category=text(get("category"), src, "category"),
+            location=text(get("location"), src, "location"),
+            hours=text(get("hours"), src, "hours"),
+            accountabilities=texts(get("accountabilities"), src, "accountabilities"),
+            challenges=texts(get("challenges"), src, "challenges"),
+            training=texts(get("training"), src, "training"),
+            physical=text(get("physical"), src, "physical"),
+            reports_to_external=text(get("reports_to_external"), src, "reports_to_external"),
         )
 
     def duties(self, raw: Any, owner: str, parent: Src) -> tuple[Duty, ...]:
+        if not raw or not isinstance(raw, list):
+            return ()
         result: list[Duty] = []
         seen: dict[str, Src] = {}
-        for index, item in enumerate(_list(raw)):
+        text, texts, ids, lang = self.text, self.texts, self.ids, self.lang
+        doc, path = parent.doc, (*parent.path, "duties")
+        for index, item in enumerate(raw):
             data = _mapping(item)
-            duty_id = _id(data.get("id"))
+            get = data.get
+            duty_id = self.id(get("id"))
             if duty_id is None:
                 continue
-            src = Src(parent.doc, (*parent.path, "duties", index))
+            src = Src(doc, (*path, index))
             if duty_id in seen:
                 self.duplicate(
                     src.at("id"), Message("E103.duty", id=duty_id, owner=owner, first=seen[duty_id].at("id"))
                 )
                 continue
             seen[duty_id] = src
+            accountable = get("accountable")
             result.append(
                 Duty(
                     id=duty_id,
                     owner=owner,
-                    title=self.text(data.get("title"), src, "title") or _fallback(duty_id, self.lang),
-                    tasks=self.texts(data.get("tasks"), src, "tasks"),
-                    frequency=_str(data.get("frequency")),
-                    deliverables=self.texts(data.get("deliverables"), src, "deliverables"),
-                    kpis=_ids(data.get("kpis")),
-                    collaborates=_ids(data.get("collaborates")),
-                    accountable=_one_or_many(data.get("accountable")),
-                    consulted=_ids(data.get("consulted")),
-                    informed=_ids(data.get("informed")),
+                    title=text(get("title"), src, "title") or _fallback(duty_id, lang),
+                    tasks=texts(get("tasks"), src, "tasks"),
+                    frequency=_str(get("frequency")),
+                    deliverables=texts(get("deliverables"), src, "deliverables"),
+                    kpis=ids(get("kpis")),
+                    collaborates=ids(get("collaborates")),
+                    accountable=(accountable,) if self.id(accountable) else ids(accountable),
+                    consulted=ids(get("consulted")),
+                    informed=ids(get("informed")),
                     src=src,
                 )
             )
@@ -350,13 +362,17 @@ class _Builder:
         text = data.get("target")
         text = text if isinstance(text, str) else ""
         weight = data.get("weight")
-        return KpiTarget(
-            kpi=data["kpi"],
-            text=text,
-            target=parse_target(text),
-            weight=parse_weight(weight) if isinstance(weight, str) else None,
-            src=src,
-        )
+        # most roles' targets and weights are written alike (``>= 90%``, ``25%``): each parsed once
+        target = self.targets.get(text, _UNPARSED)
+        if target is _UNPARSED:
+            target = self.targets[text] = parse_target(text)
+        if isinstance(weight, str):
+            value = self.weights.get(weight, _UNPARSED)
+            if value is _UNPARSED:
+                value = self.weights[weight] = parse_weight(weight)
+        else:
+            value = None
+        return KpiTarget(kpi=data["kpi"], text=text, target=target, weight=value, src=src)
 
     def process(self, process_id: str, data: Mapping[str, Any], src: Src) -> Process:
         steps: list[Step] = []
@@ -394,7 +410,7 @@ class _Builder:
             description=self.text(data.get("description"), src, "description"),
             owner=_id(data.get("owner")),
             steps=tuple(steps),
-            waivers=self.waivers(data, src, Subject("process", process_id)),
+            waivers=self.waivers(data, src, "process", process_id),
             src=src,
         )
 
@@ -415,7 +431,7 @@ class _Builder:
             review_by=self.date(data.get("review_by"), src, "review_by"),
             refers_to=_ids(data.get("refers_to")),
             sections=tuple(sections),
-            waivers=self.waivers(data, src, Subject("policy", policy_id)),
+            waivers=self.waivers(data, src, "policy", policy_id),
             src=src,
             number=data["number"].strip() or None if isinstance(data.get("number"), str) else None,
             approver=self.text(data.get("approver"), src, "approver"),
@@ -424,23 +440,45 @@ class _Builder:
     # -- values ---------------------------------------------------------------------------
 
     def text(self, raw: Any, src: Src | None, *path: str | int) -> Text | None:
-        if isinstance(raw, str):
+        # a quarter of a million texts at 10,000 roles: the shapes written nearly always
+        # ({lang: text, …} with every text written, a plain string, nothing) take no call
+        kind = type(raw)
+        if kind is dict:
+            values: tuple[tuple[str, str], ...] = tuple(raw.items())
+            for value in raw.values():
+                if type(value) is not str or not value:
+                    values = _language_values(raw)
+                    break
+            if not values:  # nothing written in any language, `{}` too
+                return None
+        elif kind is str:
             if not raw:
                 return None
-            values: tuple[tuple[str, str], ...] = ((self.lang, raw),)
+            values = ((self.lang, raw),)
+        elif raw is None:
+            return None
+        elif isinstance(raw, str):
+            if not raw:
+                return None
+            values = ((self.lang, raw),)
         elif isinstance(raw, dict):
             values = _language_values(raw)
             if not values:
                 return None
         else:
             return None
-        return Text(values, Src(src.doc, (*src.path, *path)) if src else None)
+        return Text(values, Src(src.doc, src.path + path) if src is not None else None)
 
     def texts(self, raw: Any, src: Src, *path: str | int) -> tuple[Text, ...]:
-        if not raw:  # most optional lists are absent
+        if not raw or not isinstance(raw, list):  # most optional lists are absent
             return ()
-        found = (self.text(item, src, *path, i) for i, item in enumerate(_list(raw)))
-        return tuple(t for t in found if t is not None)
+        text = self.text
+        found = []
+        for i, item in enumerate(raw):
+            value = text(item, src, *path, i)
+            if value is not None:
+                found.append(value)
+        return tuple(found)
 
     def date(self, raw: Any, src: Src, key: str) -> date | None:
         if not isinstance(raw, str):
@@ -460,13 +498,35 @@ class _Builder:
                 )
             return None
 
-    def waivers(self, data: Mapping[str, Any], src: Src, subject: Subject) -> tuple[Waiver, ...]:
+    def waivers(self, data: Mapping[str, Any], src: Src, kind: str, entity_id: str) -> tuple[Waiver, ...]:
+        waive = data.get("waive")
+        if not waive:  # nearly every entity waives nothing
+            return ()
+        subject = Subject(kind, entity_id)
         return tuple(
             Waiver(code, reason, src.key_at("waive", code), subject)
-            for code, reason in _mapping(data.get("waive")).items()
+            for code, reason in _mapping(waive).items()
             if isinstance(reason, str)
         )
 
+    def id(self, value: Any) -> str | None:
+        """``_id``, each text matched once: the same few ids are written hundreds of thousands of times."""
+        if type(value) is not str:
+            return _id(value)
+        valid = self.valid.get(value)
+        if valid is None:
+            valid = self.valid[value] = ID.fullmatch(value) is not None
+        return value if valid else None
+
+    def ids(self, value: Any) -> tuple[str, ...]:
+        """``_ids``, through ``id``."""
+        if not value or not isinstance(value, list):  # most reference lists are absent
+            return ()
+        found = self.id
+        return tuple(v for v in value if found(v))
+
+
+_UNPARSED: Any = object()
 
 _CLAIM_ORDER = {"role": 0, "duties": 1, "process": 2, "policy": 3}
 

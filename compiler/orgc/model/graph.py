@@ -47,9 +47,26 @@ class OrgGraph:
     def chain_of_command(self, role_id: str) -> tuple[str, ...]:
         """Supervisors from the direct one up to the top (stops before repeating in a cycle)."""
         found = self._chains.get(role_id)
-        if found is None:
-            found = self._chains[role_id] = self._chain_of_command(role_id)
-        return found
+        if found is not None:
+            return found
+        # the roles from this one up to the first whose chain is known: theirs are worked out
+        # from the top down, each from its supervisor's
+        below: list[str] = []
+        node: str | None = role_id
+        while node is not None and node not in self._chains and node not in below:
+            below.append(node)
+            node = self.supervisor(node)
+        for lower in reversed(below):
+            boss = self.supervisor(lower)
+            above = self._chains.get(boss) if boss is not None else ()
+            if boss is None:
+                chain: tuple[str, ...] = ()
+            elif above is not None and boss != lower and lower not in above:
+                chain = (boss, *above)  # the same walk, one step longer
+            else:  # in a loop: walked to where it repeats
+                chain = self._chain_of_command(lower)
+            self._chains[lower] = chain
+        return self._chains[role_id]
 
     def _chain_of_command(self, role_id: str) -> tuple[str, ...]:
         chain: list[str] = []

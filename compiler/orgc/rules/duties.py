@@ -163,11 +163,13 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     """
     org = ctx.org
     refs = _References(org)
+    kpis = refs.names(("kpi",))
     for role in org.roles.values():
         src, subject = role.src, role.subject
         yield from refs.check(role.includes, ("block",), _BLOCK, src, "include", subject)
         for target in role.kpis:
-            yield from refs.check((target.kpi,), ("kpi",), _KPI, target.src, "kpi", subject)
+            if target.kpi not in kpis:
+                yield from refs.check((target.kpi,), ("kpi",), _KPI, target.src, "kpi", subject)
         if role.escalates_to:
             yield from refs.check((role.escalates_to,), ("role",), _ROLE, src, "escalates_to", subject)
         for duty in role.duties:
@@ -216,13 +218,19 @@ _UNIT_OR_ROLE = Message("kind.unit-or-role")
 
 def _duty_references(refs: _References, duty: Duty, subject: Subject) -> list[Finding]:
     s = duty.src
-    return [
-        *refs.check(duty.kpis, ("kpi",), _KPI, s, "kpis", subject),
-        *refs.check(duty.collaborates, _PARTIES, _ROLE_OR_UNIT, s, "collaborates", subject),
-        *refs.check(duty.accountable, ("role",), _ROLE, s, "accountable", subject),
-        *refs.check(duty.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject),
-        *refs.check(duty.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject),
-    ]
+    found = []
+    # most duties refer to little or nothing: an empty field is not looked at
+    if duty.kpis:
+        found += refs.check(duty.kpis, ("kpi",), _KPI, s, "kpis", subject)
+    if duty.collaborates:
+        found += refs.check(duty.collaborates, _PARTIES, _ROLE_OR_UNIT, s, "collaborates", subject)
+    if duty.accountable:
+        found += refs.check(duty.accountable, ("role",), _ROLE, s, "accountable", subject)
+    if duty.consulted:
+        found += refs.check(duty.consulted, _PARTIES, _ROLE_OR_UNIT, s, "consulted", subject)
+    if duty.informed:
+        found += refs.check(duty.informed, _PARTIES, _ROLE_OR_UNIT, s, "informed", subject)
+    return found
 
 
 class _References:
@@ -350,6 +358,8 @@ def repeated_duty(ctx: Context) -> Iterator[Finding]:
     shared = {_key(duty, lang): block.id for block in org.blocks.values() for duty in block.duties}
     for key, copies in written.items():
         block = shared.get(key)
+        if block is None and len(copies) == 1:  # nearly every text: written once, on one role
+            continue
         roles = list(dict.fromkeys(role_id for role_id, _ in copies))  # in file order
         if not key or (len(roles) < 2 and block is None):
             continue

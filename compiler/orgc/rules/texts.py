@@ -79,9 +79,16 @@ class _Walk:
 
     def collect(self, value: Any, subject: Subject | None) -> None:
         # plain calls: nested generators would hand every text up through each level
-        for name in _field_names(type(value)):
+        for name, written in _fields(type(value)):
             item = getattr(value, name)
-            if isinstance(item, Text):
+            if item is None:
+                continue
+            if written is _TEXT:
+                self.check(item, subject)
+            elif written is _TEXTS:
+                for text in item:
+                    self.check(text, subject)
+            elif isinstance(item, Text):
                 self.check(item, subject)
             elif isinstance(item, tuple):
                 for part in item:
@@ -89,11 +96,13 @@ class _Walk:
                         self.check(part, subject)
                     else:
                         self.collect(part, subject)
-            elif item is not None:
+            else:
                 self.collect(item, subject)
 
     def check(self, text: Text, subject: Subject | None) -> None:
-        codes = tuple(map(_code, text.values))
+        values = text.values
+        # nearly every text is written in two languages: their codes without map()
+        codes = (values[0][0], values[1][0]) if len(values) == 2 else tuple(map(_code, values))
         missing = self.lacking.get(codes)
         if missing is None:
             missing = self.lacking[codes] = tuple(lang for lang in self.wanted if lang not in codes)
@@ -102,6 +111,27 @@ class _Walk:
 
 
 _code = itemgetter(0)
+
+# how a field holds its texts, by its type: a Text (or None), a tuple of Texts (empty or not), or
+# anything else, looked at value by value
+_TEXT, _TEXTS, _OTHER = "text", "texts", "other"
+
+
+@cache
+def _fields(kind: type) -> tuple[tuple[str, str], ...]:
+    """The fields of ``kind`` that can hold a Text (``_field_names``), each with how it holds them."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    hints = typing.get_type_hints(kind)
+    return tuple((name, _written(hints[name])) for name in _field_names(kind))
+
+
+def _written(hint: Any) -> str:
+    if hint is Text or hint == Text | None:
+        return _TEXT
+    if typing.get_origin(hint) is tuple and typing.get_args(hint) == (Text, ...):
+        return _TEXTS
+    return _OTHER
 
 
 @cache
