@@ -263,30 +263,38 @@ def _joins(cell: Cell, under: Cell | None) -> Joins:
 
 def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: Joins = NO_JOINS) -> str:
     props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None), joins)
-    first_bullet = None if header else 0 if cell.bullets else cell.bullets_from
     ppr = _ppr("TableText", cell.align, keep_next, False, None, None)
     room = width - CELL_MARGIN_TWIPS
+    lines = cell.lines
+    first_bullet = None if header else 0 if cell.bullets else cell.bullets_from
+    if len(lines) == 1 and type(lines[0]) is str and (first_bullet is None or first_bullet > 0):  # most
+        return f"<w:tc>{props}<w:p>{ppr}{_cell_text(lines[0], room, header)}</w:p></w:tc>"
     paragraphs = []
     bulleted = False
-    for index, line in enumerate(cell.lines or ("",)):
+    for index, line in enumerate(lines or ("",)):
         if not bulleted and first_bullet is not None and index >= first_bullet:  # and the lines after it
             bulleted = True
             ppr = _ppr("TableText", cell.align, keep_next, True, None, None)
             room -= BULLET_INDENT_TWIPS
         if isinstance(line, str):
-            # a line that fits on one is as it is: no_lone_last is only asked about longer ones
-            text = line if len(line) * _TABLE_EM <= room else no_lone_last(line, room, TABLE_TEXT_SIZE)
-            if header:
-                runs = f"<w:r>{_BOLD}{_text(text)}</w:r>"  # Run(text, bold=True)
-            else:
-                runs = f"<w:r>{_text(text)}</w:r>" if text else ""
+            runs = _cell_text(line, room, header)
         elif isinstance(line, Run):
-            text = no_lone_last(line.text, room, line.size or TABLE_TEXT_SIZE)
+            size = line.size or TABLE_TEXT_SIZE
+            text = line.text if len(line.text) <= room / (size * 20) else no_lone_last(line.text, room, size)
             runs = (line if text is line.text else replace(line, text=text)).xml()
         else:
             runs = _runs(line)
         paragraphs.append(f"<w:p>{ppr}{runs}</w:p>")
     return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
+
+
+def _cell_text(line: str, room: int, header: bool) -> str:
+    """A line of a cell as its run: bold in a header row. A line that fits on one is as it is:
+    ``no_lone_last`` is asked only about a longer one."""
+    text = line if len(line) <= room / _TABLE_EM else no_lone_last(line, room, TABLE_TEXT_SIZE)
+    if header:
+        return f"<w:r>{_BOLD}{_text(text)}</w:r>"  # Run(text, bold=True)
+    return f"<w:r>{_text(text)}</w:r>" if text else ""
 
 
 # -- no character alone on a cell's last line ------------------------------------------------------
