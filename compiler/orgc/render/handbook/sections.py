@@ -312,6 +312,10 @@ class _RowTitles:
     def __init__(self, book: Book) -> None:
         self.book = book
         self.titles = once_per_org(book.ctx.org, ("row-titles", book.lang), partial(_row_titles, book))
+        # what ``texts`` found, for every volume: a process's steps are rows of many units' matrices
+        self.found: dict[str, tuple[str, str, bool]] = once_per_org(
+            book.ctx.org, ("row-texts", book.lang), dict
+        )
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
         title, note, always = self.texts(row)
@@ -322,13 +326,21 @@ class _RowTitles:
     def texts(self, row: str) -> tuple[str, str, bool]:
         """The row's title; in grey under it its process (always shown) or the holder of its duty
         (shown where the holder is not one of the table's parties)."""
+        found = self.found.get(row)
+        if found is not None:
+            return found
         book = self.book
         org, t = book.ctx.org, book.t
         owner = row.partition(".")[0]
         if owner in org.processes:
-            return self.titles[row], t(org.processes[owner].title), True
-        holder = t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
-        return self.titles[row], holder, False
+            found = self.titles[row], t(org.processes[owner].title), True
+        else:
+            holder = (
+                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
+            )
+            found = self.titles[row], holder, False
+        self.found[row] = found
+        return found
 
 
 def _row_titles(book: Book) -> dict[str, str]:
