@@ -377,3 +377,28 @@ def test_volumes_print_the_jds_the_role_tasks_made(
         f.path: f.data for f in outputs.render_all(generated, jobs=jobs) if f.path.startswith("handbook/")
     }
     assert built == books
+
+
+def test_a_volume_reads_the_same_whatever_was_written_before_it(
+    generated: RenderContext, split: Volumes, books: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the volumes written in one process share (a process's steps and step table, a matrix
+    row's texts, the parties' names) is what each volume alone would find."""
+    from orgc.render.handbook import draft
+
+    steps = generated.step_order
+    processes = [
+        {
+            row.split(".")[0]
+            for party in (*part.roles, *part.units)
+            for row in generated.letters.get(party, ())
+        }
+        & {ref.split(".")[0] for ref in steps}
+        for part in split.parts
+    ]
+    assert max(Counter(p for found in processes for p in found).values()) > 1  # in several volumes
+    for task in reversed(handbook.volume_tasks(generated)):  # alone, and in another order
+        monkeypatch.setattr(draft, "_MADE", {})
+        generated.__dict__.pop("_names", None)
+        (file,) = handbook.render_volume(generated, task)
+        assert file.data == books[file.path], file.path

@@ -16,6 +16,16 @@ def test_crc32_combine_is_the_crc_of_the_joined_bytes() -> None:
         assert crc32_combine(zlib.crc32(first), zlib.crc32(second), len(second)) == zlib.crc32(first + second)
 
 
+def test_crc32_combine_over_lengths_past_four_gigabytes() -> None:
+    # x^(2^32 - 1) is 1 modulo the CRC polynomial: 2^32 - 1 bytes more multiply by x^(8 * (2^32 - 1)) = 1
+    chance = random.Random(6)
+    for _ in range(200):
+        crc1, crc2, length = chance.getrandbits(32), chance.getrandbits(32), chance.randrange(0, 70000)
+        joined = crc32_combine(crc1, crc2, length)
+        assert crc32_combine(crc1, crc2, length + (2**32 - 1)) == joined
+        assert crc32_combine(crc1, crc2, length + 5 * (2**32 - 1)) == joined
+
+
 def test_a_part_of_text_and_pieces_holds_them_in_order() -> None:
     chunks: list[bytes | Packed] = [
         b"<w:body>",

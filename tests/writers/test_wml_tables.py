@@ -4,6 +4,7 @@ items as rows that look like one, and rows never split across pages."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -61,3 +62,30 @@ def test_after_a_number_the_lines_are_counted_only_where_the_latin_font_does_not
     assert no_lone_last("1. 一二三四五六七八九十一二三四", room, 9.5) == "1. 一二三四五六七八九十一二\n三四"
     room = 7 * 190  # six characters after 1. in Calibri, five in DejaVu Sans: left as it is
     assert no_lone_last("1. 一二三四五六七八九十一二三", room, 9.5) == "1. 一二三四五六七八九十一二三"
+
+
+def test_a_cell_of_one_line_reads_as_one_of_several_lines_does() -> None:
+    def cell_xml(cell: Cell, header_rows: int = 0) -> str:
+        return re.search(r"<w:tc>.*?</w:tc>", table([[cell]], [SEVEN + 180], header_rows=header_rows)).group()
+
+    def paragraphs(xml: str) -> list[str]:
+        return re.findall(r"<w:p>.*?</w:p>", xml)
+
+    # a lone line is the first paragraph of the same cell with a second line
+    for cell, header_rows in [
+        (Cell.of("客户重大投诉次数"), 0),  # broken before its last two
+        (Cell.of("客户重大投诉次数"), 1),  # bold in a header row
+        (Cell(("客户重大投诉次数",), bullets_from=0), 0),  # bulleted from its first line
+        (Cell(("客户重大投诉次数",), bullets=True), 1),  # a header row has no bullets
+        (Cell(("客户重大投诉次数",), bullets_from=1, align="center"), 0),
+        (Cell.of(""), 0),
+    ]:
+        one = cell_xml(cell, header_rows)
+        two = cell_xml(replace(cell, lines=(*cell.lines, "次数")), header_rows)
+        assert paragraphs(one) == paragraphs(two)[:1], cell
+    assert "<w:numPr>" in cell_xml(Cell(("客户",), bullets_from=0))
+    assert "<w:numPr>" not in cell_xml(Cell(("客户",), bullets_from=1))
+    assert "<w:b/>" in cell_xml(Cell.of("客户"), 1) and "<w:numPr>" not in cell_xml(
+        Cell.of("客户", bullets=True), 1
+    )
+    assert cell_xml(Cell(())) == cell_xml(Cell.of(""))  # an empty cell holds an empty paragraph

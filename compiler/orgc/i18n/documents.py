@@ -7,11 +7,13 @@ catalogue's ``doc.`` and ``value.`` sections, in Chinese for zh, in English for 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from .. import vocabulary
 from . import wording
 
 
+@cache  # asked for a hundred times a JD; only the catalogue's keys are kept (a KeyError is not)
 def label(key: str, lang: str) -> str:
     """A heading, label or note of the documents; a template where it has ``{fields}``."""
     return wording(f"doc.{key}", lang)

@@ -228,13 +228,26 @@ class RenderContext:
         return labels.label(key, lang)
 
     def role_title(self, role_id: str, lang: str) -> str:
-        role = self.org.roles.get(role_id)
-        return self.t(role.title, lang) if role else role_id
+        return self.party_name(role_id, lang) if role_id in self.org.roles else role_id
 
     def party_name(self, party: str, lang: str) -> str:
         """A role's title or a unit's name."""
-        if party in self.org.roles:
-            return self.role_title(party, lang)
+        key = (party, lang)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = self._name(party, lang)
+        return found
+
+    @cached_property
+    def _names(self) -> dict[tuple[str, str], str]:
+        """(party, language) -> its name, as ``party_name`` found it: the JDs, matrices and pages
+        name the same roles and units a million times at 10,000 roles."""
+        return {}
+
+    def _name(self, party: str, lang: str) -> str:
+        role = self.org.roles.get(party)
+        if role is not None:
+            return self.t(role.title, lang)
         unit = self.org.units.get(party)
         return self.t(unit.name, lang) if unit else party
 

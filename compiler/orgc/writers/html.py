@@ -15,11 +15,14 @@ from typing import Any
 # noncharacters): shown as U+FFFD. Tab, LF and CR are text.
 _NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _SPECIAL = re.compile("[&<>\"']")
+_EITHER = re.compile("[&<>\"'" + _NOT_HTML.pattern[1:])  # _SPECIAL or _NOT_HTML
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
 def text(value: str) -> str:
     """Element text and (quoted) attribute values: ``& < > " '`` as references."""
+    if not _EITHER.search(value):
+        return value  # most text: one look
     if _NOT_HTML.search(value):
         value = _NOT_HTML.sub("\ufffd", value)
     return _SPECIAL.sub(lambda m: _ENTITIES[m[0]], value)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from functools import cache, partial
 
 from ...i18n.documents import duration, long_date, value
-from ...model.entities import Process, Step, Text
+from ...model.entities import Process, Step
 from ...model.raci import LETTER_ORDER, row_title
 from ...model.relative import TOKENS, split_row, step_rows
 from ...writers.docx.package import CONTENT_WIDTH
@@ -311,6 +312,10 @@ class _RowTitles:
     def __init__(self, book: Book) -> None:
         self.book = book
         self.titles = once_per_org(book.ctx.org, ("row-titles", book.lang), partial(_row_titles, book))
+        # what ``texts`` found, for every volume: a process's steps are rows of many units' matrices
+        self.found: dict[str, tuple[str, str, bool]] = once_per_org(
+            book.ctx.org, ("row-texts", book.lang), dict
+        )
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
         title, note, always = self.texts(row)
@@ -321,13 +326,21 @@ class _RowTitles:
     def texts(self, row: str) -> tuple[str, str, bool]:
         """The row's title; in grey under it its process (always shown) or the holder of its duty
         (shown where the holder is not one of the table's parties)."""
+        found = self.found.get(row)
+        if found is not None:
+            return found
         book = self.book
         org, t = book.ctx.org, book.t
         owner = row.partition(".")[0]
         if owner in org.processes:
-            return self.titles[row], t(org.processes[owner].title), True
-        holder = t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
-        return self.titles[row], holder, False
+            found = self.titles[row], t(org.processes[owner].title), True
+        else:
+            holder = (
+                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
+            )
+            found = self.titles[row], holder, False
+        self.found[row] = found
+        return found
 
 
 def _row_titles(book: Book) -> dict[str, str]:
@@ -348,43 +361,24 @@ def _row_titles(book: Book) -> dict[str, str]:
 
 
 def processes(book: Book) -> None:
-    ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
-
-    def names(parties: Sequence[str]) -> str:
-        # a relative party is shown as written (直接上级): the process holds for every Responsible role
-        shown = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
-        return _join(shown, lang) or DASH
-
+    """Each process the book shows: its flow and its steps with their RACI. What a process shows
+    is worked out once per language (``_ProcessView``): the volumes of a split handbook print
+    a process in every volume of a unit that takes part in it."""
+    ctx, L, lang = book.ctx, book.L, book.lang
     chosen = _processes_of_scope(book)
     if not chosen:
         return
     book.chapter(L("processes"))
     book.add(paragraph(Run(_legend(book), color=FAINT, size=9)))
+    views: dict[str, _ProcessView] = once_per_org(ctx.org, ("processes", lang), dict)
     for place, process in enumerate(chosen):
-        book.heading(t(process.title), 2)
-        number = {s.id: i for i, s in enumerate(process.steps, 1)}
-        flow = [
-            (f"{number[step.id]}. {t(step.title)}", sorted(number[n] - 1 for n in step.next if n in number))
-            for step in process.steps
-        ]
-        steps = [
-            (
-                f"{number[step.id]}. {t(step.title)}",
-                t(step.description) if step.description else None,
-                names(step.responsible),
-                names(process.accountable_for(step)),
-                names(step.consulted),
-                names(step.informed),
-                duration(step.sla, lang) if step.sla else DASH,
-                _next_steps(process, step, number, t),
-            )
-            for step in process.steps
-        ]
-        owner = ctx.role_title(process.owner, lang) if process.owner else None
-        description = t(process.description) if process.description else None
-        name = t(process.title)
-        make = partial(_process_body, book, owner, description, steps, (flow, name, place))
-        book.add(book.pieces.piece(make, "process", lang, (owner, description, steps, flow, name, place)))
+        view = views.get(process.id)
+        if view is None:
+            view = views[process.id] = _ProcessView.of(book, process)
+        book.heading(view.name, 2)
+        make = partial(_process_body, book, view, place)
+        shown = (view.owner, view.description, view.steps, view.flow, view.name, place)
+        book.add(book.pieces.piece(make, "process", lang, shown))
 
 
 def _processes_of_scope(book: Book) -> list[Process]:
@@ -402,11 +396,8 @@ def _processes_of_scope(book: Book) -> list[Process]:
     return [process for process in org.processes.values() if process.id in involved]
 
 
-def _next_steps(
-    process: Process, step: Step, number: dict[str, int], t: Callable[[Text | None], str]
-) -> tuple[str, ...]:
+def _next_steps(step: Step, number: dict[str, int], titles: dict[str, str]) -> tuple[str, ...]:
     """The steps that follow, in their order, each by number and title: ``4. 复盘``."""
-    titles = {s.id: t(s.title) for s in process.steps}
     following = sorted((n for n in step.next if n in number), key=number.__getitem__)
     return tuple(f"{number[n]}. {titles[n]}" for n in following) + tuple(
         n for n in step.next if n not in number
@@ -416,20 +407,73 @@ def _next_steps(
 _Step = tuple[
     str, str | None, str, str, str, str, str, tuple[str, ...]
 ]  # title, description, R, A, C, I, SLA, next
-_Flow = tuple[list[tuple[str, list[int]]], str, int]  # the boxes and their arrows, the name, the place
 
 
-def _process_body(
-    book: Book, owner: str | None, description: str | None, steps: list[_Step], flow: _Flow
-) -> str:
+@dataclass
+class _ProcessView:
+    """What the handbook shows of a process in one language: the same in every volume but for
+    its place in the book (the ids of its flow's shapes)."""
+
+    name: str
+    owner: str | None
+    description: str | None
+    steps: list[_Step]
+    flow: list[tuple[str, list[int]]]  # the boxes and the 0-based indexes of the steps they lead to
+    table: str | None = None  # the step table, once written (``_process_body``)
+
+    @classmethod
+    def of(cls, book: Book, process: Process) -> _ProcessView:
+        ctx, L, t, lang = book.ctx, book.L, book.t, book.lang
+        shown: dict[tuple[str, ...], str] = {}
+
+        def names(parties: tuple[str, ...]) -> str:
+            found = shown.get(parties)
+            if found is None:
+                # a relative party is shown as written (直接上级): the process holds for every Responsible role
+                words = [L(f"relative.{p}") if p in TOKENS else ctx.party_name(p, lang) for p in parties]
+                found = shown[parties] = _join(words, lang) or DASH
+            return found
+
+        number = {s.id: i for i, s in enumerate(process.steps, 1)}
+        titles = {s.id: t(s.title) for s in process.steps}
+        flow = [
+            (f"{number[step.id]}. {titles[step.id]}", sorted(number[n] - 1 for n in step.next if n in number))
+            for step in process.steps
+        ]
+        steps = [
+            (
+                f"{number[step.id]}. {titles[step.id]}",
+                t(step.description) if step.description else None,
+                names(step.responsible),
+                names(process.accountable_for(step)),
+                names(step.consulted),
+                names(step.informed),
+                duration(step.sla, lang) if step.sla else DASH,
+                _next_steps(step, number, titles),
+            )
+            for step in process.steps
+        ]
+        owner = ctx.role_title(process.owner, lang) if process.owner else None
+        description = t(process.description) if process.description else None
+        return cls(t(process.title), owner, description, steps, flow)
+
+
+def _process_body(book: Book, view: _ProcessView, place: int) -> str:
     """A process under its heading: owner, description, its flow, and its steps with their RACI."""
-    L = book.L
     out = []
-    if owner:
-        out.append(_labelled(book, "owner", owner, keep_next=True))
-    if description:
-        out.append(paragraph(description, keep_next=True))
-    out.append(flow_xml(*flow))
+    if view.owner:
+        out.append(_labelled(book, "owner", view.owner, keep_next=True))
+    if view.description:
+        out.append(paragraph(view.description, keep_next=True))
+    out.append(flow_xml(view.flow, view.name, place))
+    if view.table is None:
+        view.table = _step_table(book, view.steps)
+    out.append(view.table)
+    return "".join(out)
+
+
+def _step_table(book: Book, steps: list[_Step]) -> str:
+    L = book.L
     rows = [[Cell.of(L("step"))] + [Cell.of(k, align="center") for k in "RACI"]]
     rows[0] += [Cell.of(L("sla"), align="center"), Cell.of(L("next"), align="center")]
     for title, note, *parties, sla, following in steps:
@@ -439,8 +483,7 @@ def _process_body(
             + [Cell.of(names) for names in parties]
             + [Cell.of(sla, align="center"), Cell(following or (DASH,))]
         )
-    out.append(table(rows, _widths(0.22, 0.13, 0.13, 0.12, 0.12, 0.09, 0.19), header_rows=1))
-    return "".join(out)
+    return table(rows, _widths(0.22, 0.13, 0.13, 0.12, 0.12, 0.09, 0.19), header_rows=1)
 
 
 def policies(book: Book) -> None:

@@ -7,7 +7,8 @@ All strings are plain text; each renderer escapes them for its own format.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import TypeVar
 
 from ...i18n.documents import duration, label, long_date, value
 from ...model.entities import Kpi, Process, Role, Step, Target
@@ -17,7 +18,35 @@ from ..context import RenderContext
 from ..raci import matrix_index
 from .punctuation import full_width
 
+T = TypeVar("T")
 
+
+def _plain_repr(cls: type[T]) -> type[T]:
+    """The dataclass's own repr, written out without its guard against a value that holds itself
+    (none of these can): a JD's repr is the content key of its files and page (``ctx.reuse.key``),
+    and the guard cost as much as the rest."""
+    body = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in fields(cls) if f.repr)  # type: ignore[arg-type]
+    namespace: dict[str, object] = {}
+    exec(f"def __repr__(self):\n    return f'{cls.__qualname__}({body})'", namespace)
+    cls.__repr__ = namespace["__repr__"]  # type: ignore[assignment,method-assign]
+    return cls
+
+
+def _kept_repr(cls: type[T]) -> type[T]:
+    """``_plain_repr``, made once an instance: a JD's key is asked for by its files and by its page."""
+    made = _plain_repr(cls).__repr__
+
+    def __repr__(self: T) -> str:
+        found = self.__dict__.get("_repr")
+        if found is None:
+            found = self.__dict__["_repr"] = made(self)  # frozen: set past __setattr__
+        return found  # type: ignore[no-any-return]
+
+    cls.__repr__ = __repr__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_plain_repr
 @dataclass(frozen=True)
 class Field:
     label: str
@@ -25,6 +54,7 @@ class Field:
     items: tuple[str, ...] = ()  # what ``value`` joins, for a document that lists them one to a line
 
 
+@_plain_repr
 @dataclass(frozen=True)
 class Person:
     """A role as it appears in a JD: title, id and headcount; a supervisor outside the
@@ -35,6 +65,7 @@ class Person:
     headcount: int
 
 
+@_plain_repr
 @dataclass(frozen=True)
 class DutyView:
     title: str
@@ -46,6 +77,7 @@ class DutyView:
     shared_from: str  # the shared block's title, or ""
 
 
+@_plain_repr
 @dataclass(frozen=True)
 class StepView:
     process: str
@@ -55,6 +87,7 @@ class StepView:
     parties: tuple[str, ...]  # the others in this role's rows of the step: "title (letters)"
 
 
+@_plain_repr
 @dataclass(frozen=True)
 class KpiRow:
     name: str
@@ -64,6 +97,7 @@ class KpiRow:
     source: str
 
 
+@_plain_repr
 @dataclass(frozen=True)
 class AuthorityRow:
     type: str
@@ -71,6 +105,7 @@ class AuthorityRow:
     limit: str
 
 
+@_kept_repr
 @dataclass(frozen=True)
 class JobDescription:
     lang: str

@@ -10,6 +10,7 @@ bracketed text or a neighbour is Chinese.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _SIGNS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -19,6 +20,9 @@ _HAS_CJK = re.compile(rf"[{_CJK}]")
 _ASCII_SIGN = re.compile(r"[,;:!?(]")
 
 
+# A Chinese build prints the same texts many times over (titles, names, the steps of a process
+# in every volume that shows it): each is looked at once.
+@lru_cache(maxsize=1 << 16)
 def full_width(text: str) -> str:
     """``text`` with the ASCII punctuation that touches Chinese characters made full-width."""
     if not _ASCII_SIGN.search(text) or not _HAS_CJK.search(text):  # most texts: one scan

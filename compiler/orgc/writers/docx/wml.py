@@ -20,13 +20,32 @@ NS = (
 BULLET_NUM_ID = 1
 
 
-@dataclass(frozen=True)
+# Runs and cells are made by the hundred thousand (a JD holds a hundred): their __init__ fills
+# the instance's __dict__ at once, where a frozen dataclass's own calls object.__setattr__ per field.
+
+
+@dataclass(frozen=True, init=False)
 class Run:
     text: str
     bold: bool = False
     color: str | None = None  # RRGGBB
     size: float | None = None  # points
     italic: bool = False
+
+    def __init__(
+        self,
+        text: str,
+        bold: bool = False,
+        color: str | None = None,
+        size: float | None = None,
+        italic: bool = False,
+    ) -> None:
+        fields = self.__dict__
+        fields["text"] = text
+        fields["bold"] = bold
+        fields["color"] = color
+        fields["size"] = size
+        fields["italic"] = italic
 
     def xml(self) -> str:
         return f"<w:r>{_rpr(self.bold, self.italic, self.color, self.size)}{_text(self.text)}</w:r>"
@@ -46,6 +65,9 @@ def _rpr(bold: bool, italic: bool, color: str | None, size: float | None) -> str
         half = int(size * 2)
         props += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
     return f"<w:rPr>{props}</w:rPr>" if props else ""
+
+
+_BOLD = _rpr(True, False, None, None)
 
 
 def _text(text: str) -> str:
@@ -109,7 +131,7 @@ def field(instruction: str, placeholder: str = "1", **style: object) -> str:
     return f'<w:fldSimple w:instr=" {_esc(instruction)} ">{shown}</w:fldSimple>'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Cell:
     """A table cell: one paragraph per item of ``lines``."""
 
@@ -121,6 +143,27 @@ class Cell:
     bullets_from: int | None = None  # the lines from this one on are bulleted (a title above its items)
     merged: bool = False  # the cell above reaches over this one, whose lines are not shown
     ruled: bool = True  # False: no rule above it, as it goes on with the cell above (a list's next items)
+
+    def __init__(
+        self,
+        lines: tuple[str | Run | Sequence[Run], ...],
+        shade: str | None = None,
+        span: int = 1,
+        align: str | None = None,
+        bullets: bool = False,
+        bullets_from: int | None = None,
+        merged: bool = False,
+        ruled: bool = True,
+    ) -> None:
+        fields = self.__dict__
+        fields["lines"] = lines
+        fields["shade"] = shade
+        fields["span"] = span
+        fields["align"] = align
+        fields["bullets"] = bullets
+        fields["bullets_from"] = bullets_from
+        fields["merged"] = merged
+        fields["ruled"] = ruled
 
     @classmethod
     def of(cls, text: str | Run | Sequence[Run], **kwargs: object) -> Cell:
@@ -220,17 +263,24 @@ def _joins(cell: Cell, under: Cell | None) -> Joins:
 
 def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: Joins = NO_JOINS) -> str:
     props = _tcpr(width, cell.span, cell.shade or (HEADER_FILL if header else None), joins)
+    ppr = _ppr("TableText", cell.align, keep_next, False, None, None)
+    room = width - CELL_MARGIN_TWIPS
+    lines = cell.lines
+    first_bullet = None if header else 0 if cell.bullets else cell.bullets_from
+    if len(lines) == 1 and type(lines[0]) is str and (first_bullet is None or first_bullet > 0):  # most
+        return f"<w:tc>{props}<w:p>{ppr}{_cell_text(lines[0], room, header)}</w:p></w:tc>"
     paragraphs = []
-    first_bullet = 0 if cell.bullets else cell.bullets_from
-    for index, line in enumerate(cell.lines or ("",)):
-        bullet = first_bullet is not None and index >= first_bullet and not header
-        room = width - CELL_MARGIN_TWIPS - (BULLET_INDENT_TWIPS if bullet else 0)
-        ppr = _ppr("TableText", cell.align, keep_next, bullet, None, None)
+    bulleted = False
+    for index, line in enumerate(lines or ("",)):
+        if not bulleted and first_bullet is not None and index >= first_bullet:  # and the lines after it
+            bulleted = True
+            ppr = _ppr("TableText", cell.align, keep_next, True, None, None)
+            room -= BULLET_INDENT_TWIPS
         if isinstance(line, str):
-            text = no_lone_last(line, room, TABLE_TEXT_SIZE)
-            runs = Run(text, bold=True).xml() if header else _runs(text)
+            runs = _cell_text(line, room, header)
         elif isinstance(line, Run):
-            text = no_lone_last(line.text, room, line.size or TABLE_TEXT_SIZE)
+            size = line.size or TABLE_TEXT_SIZE
+            text = line.text if len(line.text) <= room / (size * 20) else no_lone_last(line.text, room, size)
             runs = (line if text is line.text else replace(line, text=text)).xml()
         else:
             runs = _runs(line)
@@ -238,9 +288,19 @@ def _cell(cell: Cell, width: int, header: bool, keep_next: bool = False, joins: 
     return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
 
 
+def _cell_text(line: str, room: int, header: bool) -> str:
+    """A line of a cell as its run: bold in a header row. A line that fits on one is as it is:
+    ``no_lone_last`` is asked only about a longer one."""
+    text = line if len(line) <= room / _TABLE_EM else no_lone_last(line, room, TABLE_TEXT_SIZE)
+    if header:
+        return f"<w:r>{_BOLD}{_text(text)}</w:r>"  # Run(text, bold=True)
+    return f"<w:r>{_text(text)}</w:r>" if text else ""
+
+
 # -- no character alone on a cell's last line ------------------------------------------------------
 
 TABLE_TEXT_SIZE = 9.5  # pt, the TableText style's size
+_TABLE_EM = TABLE_TEXT_SIZE * 20  # twips
 CELL_MARGIN_TWIPS = 180  # a table cell's left and right margins together (tblCellMar)
 BULLET_INDENT_TWIPS = 284  # a bulleted line's indent (numbering.xml)
 # A line may not start with these (nor end with the opening ones): 避头尾, as Word and LibreOffice do.
