@@ -517,11 +517,15 @@ def _run_lines(
             for ref in refs
         ]
     position, columns, names = index.party_position, whole.columns, index.party_titles(ctx, lang)
+    shown: dict[str, tuple[str, str]] = {}  # party -> its title and its id, as the lines show them
     lines = []
     for ref in refs:
         title, ref_text, mine = text(ctx.t(titles[ref], lang)), plain(ref), cells[ref]
         for party in sorted(columns.intersection(mine), key=position.__getitem__):
-            lines.append((title, ref_text, text(names[party]), plain(party), plain(mine[party])))
+            fields = shown.get(party)
+            if fields is None:
+                fields = shown[party] = (text(names[party]), plain(party))
+            lines.append((title, ref_text, fields[0], fields[1], plain(mine[party])))
     return lines
 
 
