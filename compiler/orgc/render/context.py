@@ -23,6 +23,7 @@ from ..i18n import Message
 from ..i18n import documents as labels
 from ..model.entities import Org, Text
 from ..model.raci import assignment_cells
+from ..model.relative import StepRow, step_rows
 from ..paths import OutsideProject, inside
 from ..writers.docx.deflate import Packed, pack
 
@@ -197,6 +198,15 @@ class RenderContext:
             for party, found in parties.items():
                 table.setdefault(party, {})[row] = found
         return table
+
+    @cached_property
+    def step_rows(self) -> dict[str, tuple[StepRow, ...]]:
+        """PROCESS.STEP -> the step's rows of the matrix (``model.relative.step_rows``), for every step."""
+        return {
+            step.ref: step_rows(self.org, process, step)
+            for process in self.org.processes.values()
+            for step in process.steps
+        }
 
     @cached_property
     def step_order(self) -> dict[str, int]:

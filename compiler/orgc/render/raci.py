@@ -26,7 +26,10 @@ order.
 
 Everything here takes time in proportion to the cells that are written: the
 organisation's cells are indexed once per build (``matrix_index``), and a row of
-a wide Markdown matrix is assembled from its non-empty cells.
+a wide Markdown matrix is assembled from its non-empty cells. raci.csv, raci.xlsx
+and assignments.tsv are written in runs of rows (``Whole``), each named by what its
+lines show, so that a rebuild takes from the last build every run an edit left as
+it was: the runs are only looked at, and only the others are written.
 
 The matrices are one per build, labelled in the first language being built.
 """
@@ -37,18 +40,21 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
+from itertools import chain, filterfalse
+from operator import attrgetter
+
+import orjson
 
 from ..i18n.documents import label
 from ..model.entities import Text
 from ..model.raci import LETTER_ORDER, combined, row_title
-from ..model.relative import step_rows
 from ..writers import escape
-from ..writers.xlsx import matrix_workbook
-from .context import OutputFile, RenderContext
+from ..writers.xlsx import RowRun, matrix_workbook
+from .context import OutputFile, Pieces, RenderContext
 from .jd.punctuation import full_width
 
 # What may appear in assignments.tsv: ids, refs (PROCESS.STEP@ROLE for a step's row of one
@@ -158,36 +164,51 @@ def unit_path(unit_id: str) -> str:
 
 
 def render_table(ctx: RenderContext) -> Iterator[OutputFile]:
-    """``raci.csv`` and ``assignments.tsv``: a task of their own beside the slower workbook, so each
-    makes the whole table (0.3 s at 10,000 roles): in a build the two run in two workers at once."""
+    """``raci.csv`` and ``assignments.tsv``: a task of their own beside the workbook. raci.csv is
+    written in runs of rows (``Whole``), each taken from the last build where it shows the same."""
     lang = _lang(ctx)
-    header, rows = whole_table(whole_matrix(ctx, lang), lang)
-    yield OutputFile("raci/raci.csv", csv_rows(header, rows))
-    yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx))
+    whole = whole_matrix(ctx)
+    pieces = ctx.reuse.pieces()
+    safe = _SpreadsheetTexts()
+    parts = [_CSV_START, csv_lines([[safe[text] for text in whole_header(ctx, whole, lang)]])]
+    for refs, shown in zip(whole.runs, run_shown(ctx, whole, lang), strict=True):
+        make = partial(_csv_run, ctx, whole, refs, lang, safe)
+        parts.append(pieces.data(make, "raci.csv", shown))
+    yield OutputFile("raci/raci.csv", b"".join(parts), fragments=pieces.used)
+    lines = ctx.reuse.pieces()
+    yield OutputFile("raci/assignments.tsv", assignments_tsv(ctx, lines), fragments=lines.used)
 
 
 def render_workbook(ctx: RenderContext) -> Iterator[OutputFile]:
-    """``raci.xlsx``."""
+    """``raci.xlsx``, in the runs of rows of raci.csv (``Whole``): a run whose rows show what they
+    showed in the last build, on the same rows of the sheet, is taken as it was made then."""
     lang = _lang(ctx)
-    whole = whole_matrix(ctx, lang)
-    header, rows = whole_table(whole, lang)
-    titles = [c.title for c in whole.columns]
-    if whole.dense and len(set(titles)) == len(titles):  # a printed page speaks of roles, not ids
-        header = (*header[:2], *titles)
-    if lang.startswith("zh"):  # printed, with the punctuation of a Chinese page (raci.csv keeps the specs')
-        texts = (0,) if whole.dense else (0, 2)
-        rows = [tuple(full_width(v) if i in texts else v for i, v in enumerate(row)) for row in rows]
+    whole = whole_matrix(ctx)
+    header = whole_header(ctx, whole, lang)
+    if whole.dense:  # a printed page speaks of roles, not ids
+        index = matrix_index(ctx)
+        titles = [index.column(ctx, party, lang).title for party in whole.parties]
+        if len(set(titles)) == len(titles):
+            header = (*header[:2], *titles)
+    # printed, with the punctuation of a Chinese page (raci.csv keeps the specs')
+    printed = _FullWidth() if lang.startswith("zh") else None
+    runs = [
+        RowRun(shown, partial(_printed_run, ctx, whole, refs, lang, printed))
+        for refs, shown in zip(whole.runs, run_shown(ctx, whole, lang), strict=True)
+    ]
     pieces = ctx.reuse.pieces()  # runs of rows as the last build made them
     data = matrix_workbook(
         title=f"{_label('matrix', lang)} — {ctx.t(ctx.org.name, lang)}",
         header=header,
-        rows=rows,
+        rows=(),
         label_columns=2 if whole.dense else 4,
         when=ctx.source_date,
         lang=lang,
         frozen_columns=None if whole.dense else 0,
         hidden_columns=(2,) if whole.dense else (2, 4),  # the ids of rows (and of parties)
         piece=pieces.piece,
+        runs=runs,
+        data=pieces.data,
     )
     yield OutputFile("raci/raci.xlsx", data, fragments=pieces.used)
 
@@ -216,6 +237,11 @@ class MatrixIndex:
     _groups: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = dataclass_field(
         default_factory=dict, compare=False, repr=False
     )
+    _whole: list[Whole] = dataclass_field(default_factory=list, compare=False, repr=False)
+    _shown: dict[str, list[object]] = dataclass_field(default_factory=dict, compare=False, repr=False)
+    _party_titles: dict[str, dict[str, str]] = dataclass_field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def rows(self, ctx: RenderContext, lang: str) -> dict[str, Row]:
         """row ref -> Row titled in ``lang``, in matrix order."""
@@ -228,6 +254,13 @@ class MatrixIndex:
         found = self._columns.get((party, lang))
         if found is None:
             found = self._columns[party, lang] = Column(party, ctx.party_name(party, lang))
+        return found
+
+    def party_titles(self, ctx: RenderContext, lang: str) -> dict[str, str]:
+        """party -> its title or name in ``lang``, filled as parties are met."""
+        found = self._party_titles.get(lang)
+        if found is None:
+            found = self._party_titles[lang] = _PartyTitles(ctx, lang)
         return found
 
     def markdown(self, text: str) -> str:
@@ -263,6 +296,18 @@ class MatrixIndex:
         return sorted((ref for ref in refs if ref in position), key=position.__getitem__)
 
 
+class _PartyTitles(dict[str, str]):
+    """party -> ``ctx.party_name(party, lang)``, made once per party."""
+
+    def __init__(self, ctx: RenderContext, lang: str) -> None:
+        super().__init__()
+        self._ctx, self._lang = ctx, lang
+
+    def __missing__(self, party: str) -> str:
+        found = self[party] = self._ctx.party_name(party, self._lang)
+        return found
+
+
 def _index(ctx: RenderContext) -> MatrixIndex:
     org, graph = ctx.org, ctx.graph
     cells = {
@@ -278,7 +323,7 @@ def _index(ctx: RenderContext) -> MatrixIndex:
             (found.row, row_title(org, found.row, step.title))
             for process in org.processes.values()
             for step in process.steps
-            for found in step_rows(org, process, step)
+            for found in ctx.step_rows[step.ref]
         ),
     ]
     titles: dict[str, Text] = {}
@@ -307,14 +352,6 @@ _INDEX = "_matrix_index"  # not a field: replace() and == leave it out, as they 
 
 
 # -- the matrices ---------------------------------------------------------------------------------
-
-
-def whole_matrix(ctx: RenderContext, lang: str) -> Matrix:
-    """Every row; every role in org-chart order, then every unit that is given a letter."""
-    index = matrix_index(ctx)
-    units = [unit_id for unit_id in ctx.org.units if unit_id in ctx.letters]
-    columns = tuple(index.column(ctx, party, lang) for party in (*ctx.graph.chart_order, *units))
-    return Matrix(tuple(index.rows(ctx, lang).values()), columns, index.cells)
 
 
 def unit_matrix(ctx: RenderContext, unit_id: str, lang: str) -> Matrix:
@@ -364,6 +401,157 @@ def _outside(
         )
         found.append(Outside(letters, named, count))
     return tuple(found)
+
+
+# -- the whole matrix, in runs --------------------------------------------------------------------
+
+# raci.csv and raci.xlsx are written in runs of rows: the rows of RUN_OWNERS owners (a role's
+# duties, a shared block's, a process's steps) one after the other in matrix order. A run is named
+# by everything its lines show (``run_shown``), so a build takes from the last one every run an
+# edit left as it was and makes only the others: after one duty of one role is reworded, one run
+# of a 10,000-role organisation's thousand. A run's bounds move only where an owner of rows is
+# added or removed.
+RUN_OWNERS = 64
+
+
+@dataclass(frozen=True)
+class Whole:
+    """The whole matrix as raci.csv and raci.xlsx write it: its columns, and its rows in runs."""
+
+    parties: tuple[str, ...]  # the columns: every role in org-chart order, then every unit given a letter
+    runs: tuple[tuple[str, ...], ...]  # the rows (refs) of each run, in matrix order
+
+    @property
+    def dense(self) -> bool:
+        """Whether the matrix is written as a grid (else in long form)."""
+        return len(self.parties) <= DENSE_MAX_COLUMNS
+
+    @cached_property
+    def columns(self) -> frozenset[str]:
+        return frozenset(self.parties)
+
+
+def whole_matrix(ctx: RenderContext) -> Whole:
+    """The whole matrix's columns and runs of rows: made once per context, in no language."""
+    index = matrix_index(ctx)
+    if not index._whole:
+        units = [unit_id for unit_id in ctx.org.units if unit_id in ctx.letters]
+        owners: list[list[str]] = []  # the rows of each owner, in matrix order
+        owner = None
+        for ref in index.row_titles:
+            this = ref.partition(".")[0]
+            if this != owner:
+                owners.append([])
+                owner = this
+            owners[-1].append(ref)
+        runs = tuple(
+            tuple(ref for rows in owners[i : i + RUN_OWNERS] for ref in rows)
+            for i in range(0, len(owners), RUN_OWNERS)
+        )
+        index._whole.append(Whole((*ctx.graph.chart_order, *units), runs))
+    return index._whole[0]
+
+
+def whole_header(ctx: RenderContext, whole: Whole, lang: str) -> tuple[str, ...]:
+    """The header of raci.csv: the labels of the rows, then a column per party or those of the long form."""
+    header = (_label("row", lang), _label("ref", lang))
+    if whole.dense:
+        index = matrix_index(ctx)
+        return (*header, *(index.column(ctx, party, lang).label for party in whole.parties))
+    return (*header, *(_label(k, lang) for k in ("party", "party_id", "letters")))
+
+
+def run_shown(ctx: RenderContext, whole: Whole, lang: str) -> list[object]:
+    """What each run's lines show, named by ``ctx.reuse``: the rows' refs, titles and cells, and
+    the titles of their parties and their order (in a grid, every column's); None for every run
+    when the build keeps nothing. Made once per context and language: raci.csv and raci.xlsx
+    show the same."""
+    index = matrix_index(ctx)
+    found = index._shown.get(lang)
+    if found is None:
+        found = index._shown[lang] = _run_shown(ctx, index, whole, lang)
+    return found
+
+
+def _run_shown(ctx: RenderContext, index: MatrixIndex, whole: Whole, lang: str) -> list[object]:
+    if ctx.reuse.key() is None:
+        return [None] * len(whole.runs)
+    cells, titles, position, columns = index.cells, index.row_titles, index.party_position, whole.columns
+    roles, units = ctx.org.roles, ctx.org.units
+    names = {  # party -> its title or name in every language
+        party: roles[party].title.values
+        if party in roles
+        else units[party].name.values
+        if party in units
+        else None
+        for party in whole.parties
+    }
+    grid = (whole.parties, [names[party] for party in whole.parties]) if whole.dense else None
+    common = (lang, ctx.org.default_language, grid)
+    values = attrgetter("values")
+    shown: list[object] = []
+    for refs in whole.runs:  # in C loops where it can be: this looks at every cell of the matrix
+        rows = list(map(cells.__getitem__, refs))
+        parties = sorted(set().union(*rows) & columns, key=position.__getitem__)
+        row_titles = list(map(values, map(titles.__getitem__, refs)))
+        material = (common, refs, row_titles, rows, parties, list(map(names.__getitem__, parties)))
+        shown.append(ctx.reuse.key(orjson.dumps(material)))
+    return shown
+
+
+def _run_lines(
+    ctx: RenderContext,
+    whole: Whole,
+    refs: Iterable[str],
+    lang: str,
+    text: Callable[[str], str],
+    plain: Callable[[str], str],
+) -> list[tuple[str, ...]]:
+    """The lines of the rows ``refs``: a grid's rows, or in long form one per cell; the titles
+    of rows and parties as ``text`` gives them, ids and letters as ``plain`` does."""
+    index = matrix_index(ctx)
+    cells, titles = index.cells, index.row_titles
+    if whole.dense:
+        return [
+            (
+                text(ctx.t(titles[ref], lang)),
+                plain(ref),
+                *(plain(cells[ref].get(party, "")) for party in whole.parties),
+            )
+            for ref in refs
+        ]
+    position, columns, names = index.party_position, whole.columns, index.party_titles(ctx, lang)
+    shown: dict[str, tuple[str, str]] = {}  # party -> its title and its id, as the lines show them
+    lines = []
+    for ref in refs:
+        title, ref_text, mine = text(ctx.t(titles[ref], lang)), plain(ref), cells[ref]
+        for party in sorted(columns.intersection(mine), key=position.__getitem__):
+            fields = shown.get(party)
+            if fields is None:
+                fields = shown[party] = (text(names[party]), plain(party))
+            lines.append((title, ref_text, fields[0], fields[1], plain(mine[party])))
+    return lines
+
+
+def _csv_run(
+    ctx: RenderContext, whole: Whole, refs: Iterable[str], lang: str, safe: _SpreadsheetTexts
+) -> bytes:
+    return csv_lines(_run_lines(ctx, whole, refs, lang, safe.__getitem__, safe.__getitem__))
+
+
+def _printed_run(
+    ctx: RenderContext, whole: Whole, refs: Iterable[str], lang: str, printed: _FullWidth | None
+) -> list[tuple[str, ...]]:
+    """The run's lines as raci.xlsx prints them: in Chinese, the titles' punctuation full-width."""
+    return _run_lines(ctx, whole, refs, lang, printed.__getitem__ if printed is not None else str, str)
+
+
+class _FullWidth(dict[str, str]):
+    """text -> ``full_width(text)``, made once: titles recur in the lines of every cell of their rows."""
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = full_width(text)
+        return found
 
 
 @cache
@@ -446,29 +634,14 @@ def _md_line(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def whole_table(matrix: Matrix, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """The header and rows of raci.csv and raci.xlsx: the grid, or its long form (see the module)."""
-    header = (_label("row", lang), _label("ref", lang))
-    if matrix.dense:
-        grid = [(row.title, row.ref, *matrix.letters(row)) for row in matrix.rows]
-        return (*header, *(c.label for c in matrix.columns)), grid
-    columns = matrix.columns
-    long = [
-        (row.title, row.ref, columns[j].title, columns[j].party, letters)
-        for row in matrix.rows
-        for j, letters in matrix.filled(row)
-    ]
-    return (*header, *(_label(k, lang) for k in ("party", "party_id", "letters"))), long
-
-
-def csv_rows(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> bytes:
-    """UTF-8 with BOM and CRLF, as Excel opens it; no cell can start a formula."""
+def csv_lines(rows: Iterable[Sequence[str]]) -> bytes:
+    """CSV lines in UTF-8 with CRLF, as Excel opens them (their texts as ``_SpreadsheetTexts`` gives them)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    safe = _SpreadsheetTexts()
-    writer.writerow([safe[text] for text in header])
-    writer.writerows([safe[text] for text in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+_CSV_START = "\ufeff".encode()  # the byte order mark by which Excel knows UTF-8
 
 
 class _SpreadsheetTexts(dict[str, str]):
@@ -479,11 +652,25 @@ class _SpreadsheetTexts(dict[str, str]):
         return found
 
 
-def assignments_tsv(ctx: RenderContext) -> bytes:
+def assignments_tsv(ctx: RenderContext, pieces: Pieces | None = None) -> bytes:
+    """Every (row, party, letter), sorted, a line each: in runs of ``TSV_RUN`` lines, each taken
+    from ``pieces`` where the last build wrote the same lines."""
     cells = ctx.assignment_cells
-    fields = {field for cell in cells for field in cell}
-    wrong = sorted(field for field in fields if not _TSV_FIELD.fullmatch(field))
+    kept = pieces if pieces is not None and ctx.reuse.key() is not None else None
+    parts = [b"duty\trole\tletter\n"]
+    for start in range(0, len(cells), TSV_RUN):
+        run = cells[start : start + TSV_RUN]
+        make = partial(_tsv_lines, run)
+        parts.append(kept.data(make, "assignments.tsv", orjson.dumps(run)) if kept is not None else make())
+    return b"".join(parts)
+
+
+TSV_RUN = 4096  # lines of a run of assignments.tsv
+
+
+def _tsv_lines(cells: list[tuple[str, str, str]]) -> bytes:
+    # each distinct field checked once, in C loops
+    wrong = sorted(filterfalse(_TSV_FIELD.fullmatch, set(chain.from_iterable(cells))))
     if wrong:
         raise ValueError(f"not an id, ref or RACI letter: {wrong[0]!r}")
-    lines = ["duty\trole\tletter", *("\t".join(cell) for cell in cells)]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "".join([line + "\n" for line in map("\t".join, cells)]).encode("utf-8")

@@ -70,7 +70,8 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def xml_safe(text: str) -> str:
     """Text with characters XML cannot hold replaced by U+FFFD."""
-    return _XML_ILLEGAL.sub("\ufffd", text)
+    # all of them are unprintable: most texts are looked at once, in C, and given back as they are
+    return text if text.isprintable() else _XML_ILLEGAL.sub("\ufffd", text)
 
 
 # Characters XML 1.0 cannot hold even escaped, and line breaks: shown as a space in one-line labels.
