@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from helpers import FIXTURES, ROOT, render_context
+from orgc.incremental.fragment_store import Stored
 from orgc.incremental.plan import Kept
 from orgc.render import org_json, raci
 from orgc.render.context import NOTHING_KEPT, OutputFile, RenderContext
@@ -64,7 +65,7 @@ def render(
 ) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The four files, and the pieces they were made of; ``pieces`` None: a build that keeps nothing."""
     ctx = checked(project) if isinstance(project, Path) else project
-    reuse = NOTHING_KEPT if pieces is None else Kept("setting", {}, None, pieces)
+    reuse = NOTHING_KEPT if pieces is None else Kept("setting", {}, None, Stored(pieces))
     ctx = dataclasses.replace(ctx, reuse=reuse)
     outputs: list[OutputFile] = [file for renderer in RENDERERS for file in renderer(ctx)]
     return {f.path: f.data for f in outputs}, {k: v for f in outputs for k, v in f.fragments}
