@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
 
 from ...i18n.documents import duration, long_date, value
 from ...model.entities import Process, Step
@@ -377,8 +377,7 @@ def processes(book: Book) -> None:
             view = views[process.id] = _ProcessView.of(book, process)
         book.heading(view.name, 2)
         make = partial(_process_body, book, view, place)
-        shown = (view.owner, view.description, view.steps, view.flow, view.name, place)
-        book.add(book.pieces.piece(make, "process", lang, shown))
+        book.add(book.pieces.piece(make, "process", lang, view.shown, place))
 
 
 def _processes_of_scope(book: Book) -> list[Process]:
@@ -420,6 +419,11 @@ class _ProcessView:
     steps: list[_Step]
     flow: list[tuple[str, list[int]]]  # the boxes and the 0-based indexes of the steps they lead to
     table: str | None = None  # the step table, once written (``_process_body``)
+
+    @cached_property
+    def shown(self) -> str:
+        """All the view shows but its place, as a piece's key is made of it (``repr``)."""
+        return repr((self.name, self.owner, self.description, self.steps, self.flow))
 
     @classmethod
     def of(cls, book: Book, process: Process) -> _ProcessView:
