@@ -247,6 +247,19 @@ class Specs:
         ]
 
     @cached_property
+    def relative_processes(self) -> list[tuple[set[str], set[str]]]:
+        """For each current process with relative parties: whom they name, and every party of it."""
+        found = []
+        for process in self.processes:
+            named: set[str] = set()
+            for step in _steps(process):
+                if _relative_step(step):
+                    named |= self.step_parties(process, step)
+            if named:
+                found.append((named, self.process_parties(process)))
+        return found
+
+    @cached_property
     def names(self) -> dict[str, set[str]]:
         """A role's title or a unit's name, in any language, as it is compared -> whose it is."""
         found: dict[str, set[str]] = {}
@@ -335,9 +348,7 @@ class Specs:
 def _role_edit(specs: Specs, old: ReadDocument, new: ReadDocument) -> set[str]:
     """The reach of a role document edited: field by field (see the table above)."""
     before, after = old.data, new.data
-    fields = {
-        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
-    }
+    fields = changed_fields(before, after)
     role = after["id"]
     versions = (old, new)
     reached = {role}
@@ -409,14 +420,15 @@ def _block_rows(specs: Specs, blocks: Iterable[str]) -> set[str]:
     return reached
 
 
-def _duty_rows(before: Any, after: Any) -> set[str]:
+def _duty_rows(before: Any, after: Any, unseen: frozenset[str] = DUTY_OWN_FIELDS) -> set[str]:
     """The parties of the duties whose rows changed (their id or parties), before and after;
-    a duty changed only in what its own role shows reaches no one else."""
+    a duty changed only in ``unseen`` fields (by default what its own role shows) reaches no
+    one else."""
     old, new = _duties_by_id(before), _duties_by_id(after)
     reached: set[str] = set()
     for duty in old.keys() | new.keys():
         versions = [d for d in (old.get(duty), new.get(duty)) if d is not None]
-        rows = [{k: v for k, v in d.items() if k not in DUTY_OWN_FIELDS} for d in versions]
+        rows = [{k: v for k, v in d.items() if k not in unseen} for d in versions]
         if len(rows) == 1 or rows[0] != rows[1]:
             reached |= mentions_in([d.get(k) for d in versions for k in ROW_PARTIES])
     return reached
@@ -483,9 +495,7 @@ def _process_edit(specs: Specs, old: ReadDocument, new: ReadDocument) -> set[str
     """The reach of a process edited: step by step, where its steps are the same ones in the
     same order."""
     before, after = old.data, new.data
-    fields = {
-        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
-    }
+    fields = changed_fields(before, after)
     fields -= PROCESS_UNSHOWN
     if not fields:
         return set()
@@ -494,11 +504,7 @@ def _process_edit(specs: Specs, old: ReadDocument, new: ReadDocument) -> set[str
         return _process_whole(specs, (old, new))
     reached: set[str] = set()
     for old_step, new_step in zip(old_steps, new_steps, strict=True):
-        keys = {
-            k
-            for k in old_step.keys() | new_step.keys()
-            if old_step.get(k, _ABSENT) != new_step.get(k, _ABSENT)
-        }
+        keys = changed_fields(old_step, new_step)
         if keys - STEP_UNSHOWN:
             reached |= specs.step_parties(before, old_step) | specs.step_parties(after, new_step)
     return reached
@@ -530,6 +536,13 @@ _WHOLE = {"role": _role_whole, "process": _process_whole}
 
 
 # -- data ---------------------------------------------------------------------------------------
+
+
+def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[str]:
+    """The keys whose values differ between two mappings, a key absent from one included."""
+    return {
+        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
+    }
 
 
 def _roles(documents: Iterable[ReadDocument]) -> dict[str, dict[str, Any]]:

@@ -49,21 +49,18 @@ compared with the last build's, as they always were.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from .affected import (
-    _ABSENT,
     EVERYTHING_KINDS,
     OWN_FIELDS,
-    ROW_PARTIES,
     Change,
     Specs,
     _above,
-    _duties_by_id,
+    _block_rows,
+    _duty_rows,
     _ids,
     _process_whole,
-    _relative_step,
-    _steps,
+    changed_fields,
 )
 from .known import ReadDocument, mentions_in
 
@@ -99,9 +96,12 @@ def units_reached(specs: Specs, changed: Sequence[Change]) -> tuple[frozenset[st
                 for block in _ids(version):
                     parties |= specs.includers(block)
         elif kind == "role":
-            if old is None or new is None or not _role_fields_known(old, new):
+            fields = _role_fields(old, new)
+            if old is None or new is None or fields is None:
                 return None
-            found = _role(specs, old, new)
+            if fields & STRUCTURAL_FIELDS or not fields <= ROLE_FIELDS:
+                return None
+            found = _role(specs, old, new, fields)
             parties |= found[0]
             units |= found[1]
         else:
@@ -121,44 +121,36 @@ def whole_volume_reached(changed: Sequence[Change]) -> bool:
         if present[0].kind == "policy":
             return True
         if present[0].kind == "role":
-            if old is None or new is None or not isinstance(old.data, dict) or not isinstance(new.data, dict):
-                return True
-            fields = {
-                key
-                for key in old.data.keys() | new.data.keys()
-                if old.data.get(key, _ABSENT) != new.data.get(key, _ABSENT)
-            }
-            if fields & WHOLE_VOLUME_FIELDS or not fields <= ROLE_FIELDS:
+            fields = _role_fields(old, new)
+            if fields is None or fields & WHOLE_VOLUME_FIELDS or not fields <= ROLE_FIELDS:
                 return True
     return False
 
 
-def _role_fields_known(old: ReadDocument, new: ReadDocument) -> bool:
-    """Whether the role is the same role in the same place, changed only in fields known here."""
-    before, after = old.data, new.data
-    if not isinstance(before, dict) or not isinstance(after, dict) or not _ids(new) or _ids(old) != _ids(new):
-        return False
-    fields = {
-        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
-    }
-    return not (fields & STRUCTURAL_FIELDS) and fields <= ROLE_FIELDS
+def _role_fields(old: ReadDocument | None, new: ReadDocument | None) -> set[str] | None:
+    """The fields in which a role's document changed; None when it is not the same role before
+    and after (added, removed, renamed or not a mapping)."""
+    if old is None or new is None or not isinstance(old.data, dict) or not isinstance(new.data, dict):
+        return None
+    if not _ids(new) or _ids(old) != _ids(new):
+        return None
+    return changed_fields(old.data, new.data)
 
 
-def _role(specs: Specs, old: ReadDocument, new: ReadDocument) -> tuple[set[str], set[str]]:
+def _role(specs: Specs, old: ReadDocument, new: ReadDocument, fields: set[str]) -> tuple[set[str], set[str]]:
     """The roles and units whose rows may show what changed in the role, and the other units
     that show it: field by field (see the table above)."""
     before, after = old.data, new.data
     role = after["id"]
-    fields = {
-        key for key in before.keys() | after.keys() if before.get(key, _ABSENT) != after.get(key, _ABSENT)
-    }
     parties, units = {role}, set()
     for field in fields - UNSHOWN_FIELDS:
         if field == "duties":
-            parties |= _changed_duties(before.get("duties"), after.get("duties"))
+            # a unit's matrix shows a duty's title and letters in each of its parties' units
+            parties |= _duty_rows(before.get("duties"), after.get("duties"), unseen=frozenset())
         elif field == "include":
-            for block in mentions_in(before.get("include")) | mentions_in(after.get("include")):
-                parties |= specs.includers(block) | _block_mentions(specs, block)
+            parties |= _block_rows(
+                specs, mentions_in(before.get("include")) | mentions_in(after.get("include"))
+            )
         elif field == "dotted_to":
             parties |= mentions_in(before.get("dotted_to")) | mentions_in(after.get("dotted_to"))
         elif field == "headcount":
@@ -176,9 +168,7 @@ def _shown_anywhere(
 ) -> tuple[set[str], set[str]]:
     """Every role and unit whose files may show the role's title (see the table above)."""
     parties = {role} | old.mentions | new.mentions
-    for version in (old, new):
-        for block in mentions_in(version.data.get("include")):
-            parties |= specs.includers(block) | _block_mentions(specs, block)
+    parties |= _block_rows(specs, mentions_in([old.data.get("include"), new.data.get("include")]))
     for document in specs.named_by(role):
         if document.kind == "role":
             parties |= _ids(document) | document.mentions
@@ -186,42 +176,9 @@ def _shown_anywhere(
             parties |= document.mentions | specs.includers(next(iter(_ids(document)), ""))
         elif document.kind == "process":
             parties |= _process_whole(specs, (document,))
-    for named, everyone in _relative_processes(specs):
+    for named, everyone in specs.relative_processes:
         if role in named:  # a volume prints the whole process, every step's parties' names
             parties |= everyone
     parties |= set(specs.reports_of.get(role, ()))
     units = {unit for unit, head in specs.heads.items() if head == role}
     return parties, units
-
-
-def _changed_duties(before: Any, after: Any) -> set[str]:
-    """The parties of the duties changed in any way, before and after: a unit's matrix shows a
-    duty's title and letters in each of its parties' units."""
-    old, new = _duties_by_id(before), _duties_by_id(after)
-    reached: set[str] = set()
-    for duty in old.keys() | new.keys():
-        versions = [d for d in (old.get(duty), new.get(duty)) if d is not None]
-        if len(versions) == 1 or versions[0] != versions[1]:
-            reached |= mentions_in([d.get(k) for d in versions for k in ROW_PARTIES])
-    return reached
-
-
-def _relative_processes(specs: Specs) -> list[tuple[set[str], set[str]]]:
-    """For each process with relative parties: whom they name, and every party of the process."""
-    found = []
-    for process in specs.processes:
-        named: set[str] = set()
-        for step in _steps(process):
-            if _relative_step(step):
-                named |= specs.step_parties(process, step)
-        if named:
-            found.append((named, specs.process_parties(process)))
-    return found
-
-
-def _block_mentions(specs: Specs, block: str) -> set[str]:
-    found: set[str] = set()
-    for document in specs.current:
-        if document.kind == "duties" and block in _ids(document):
-            found |= document.mentions
-    return found

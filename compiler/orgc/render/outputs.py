@@ -157,32 +157,39 @@ class _Schedule:
 
 def _untouched_first(ctx: RenderContext) -> tuple[list[OutputFile], list[str]]:
     """The last build's JD files of the roles no change can reach, and the other roles, to look at."""
-    kept: list[OutputFile] = []
-    others: list[str] = []
-    for role in ctx.graph.roles():
-        paths = [module.jd_path(role.id, lang) for lang in ctx.languages for module in (jd_markdown, jd_docx)]
-        paths += site.role_paths(ctx, role.id)
-        keys = ctx.reuse.untouched(role.id, paths)
-        if keys is not None:
-            kept += (OutputFile(path, b"", key, kept=True) for path, key in zip(paths, keys, strict=True))
-        else:
-            others.append(role.id)
-    return kept, others
+
+    def paths_of(role_id: str) -> list[str]:
+        paths = [module.jd_path(role_id, lang) for lang in ctx.languages for module in (jd_markdown, jd_docx)]
+        return paths + site.role_paths(ctx, role_id)
+
+    return _untouched([role.id for role in ctx.graph.roles()], paths_of, ctx.reuse.untouched)
 
 
 def _untouched_units(
     ctx: RenderContext, paths_of: Callable[[str], list[str]]
 ) -> tuple[list[OutputFile], list[str]]:
     """The last build's files of each unit (``paths_of``) no change can reach, and the other units."""
+    return _untouched(
+        list(ctx.org.units), paths_of, lambda unit, paths: ctx.reuse.untouched_units((unit,), paths)
+    )
+
+
+def _untouched(
+    ids: list[str],
+    paths_of: Callable[[str], list[str]],
+    untouched: Callable[[str, list[str]], list[str] | None],
+) -> tuple[list[OutputFile], list[str]]:
+    """The last build's files (``paths_of``) of the roles or units ``untouched`` gives keys for, kept
+    as they are, and the others' ids."""
     kept: list[OutputFile] = []
     others: list[str] = []
-    for unit in ctx.org.units:
-        paths = paths_of(unit)
-        keys = ctx.reuse.untouched_units((unit,), paths)
+    for entity in ids:
+        paths = paths_of(entity)
+        keys = untouched(entity, paths)
         if keys is not None:
             kept += (OutputFile(path, b"", key, kept=True) for path, key in zip(paths, keys, strict=True))
         else:
-            others.append(unit)
+            others.append(entity)
     return kept, others
 
 
