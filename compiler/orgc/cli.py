@@ -599,3 +599,8 @@ def main() -> None:
         crash = verbatim(f"{type(exc).__name__}: {exc}")
         click.echo(Message("cli.internal-error", error=crash).render(_language()), err=True)
         sys.exit(2)
+    finally:
+        # Python collects once more on the way out, gc disabled or not: after a build at 10,000
+        # roles that last scan of the heap took 0.8 s, longer than the rendering of a one-role edit.
+        # Frozen objects are not scanned; nothing else about leaving changes.
+        gc.freeze()
