@@ -26,6 +26,7 @@ from typing import Any
 from ..model.entities import Role
 from . import org_json, raci
 from .chart import formats as chart
+from .chart.nodes import chart_nodes
 from .context import OutputFile, RenderContext
 from .handbook import book as handbook
 from .jd import docx as jd_docx
@@ -37,6 +38,7 @@ from .style import docx_base
 WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
 CHUNK = 64
 UNIT_CHUNK = 8
+KEPT_SLICE = 1024  # kept files published between two looks at the workers' results
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
@@ -84,25 +86,40 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
     pool = multiprocessing.get_context("fork").Pool(workers)
     finished: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
     running = 0
+
+    def hand_out() -> None:
+        """One task more than workers in hand, so that none waits for this process."""
+        nonlocal running
+        while running <= workers and (task := schedule.next()) is not None:
+            pool.apply_async(
+                _run_in_worker,
+                (task,),
+                callback=lambda files: finished.put((True, files)),
+                error_callback=lambda problem: finished.put((False, problem)),
+            )
+            running += 1
+
+    def take(ok: bool, result: Any) -> list[OutputFile]:
+        """A task's files; the tasks it makes ready (a volume whose JDs are made) are handed out
+        before this process publishes them."""
+        nonlocal running
+        running -= 1
+        if not ok:
+            raise result
+        files = list(schedule.taken(result))
+        hand_out()
+        return files
+
     try:
-        yield from kept  # published by this process while the workers render
-        while True:
-            # one task more than workers in hand, so that none waits for this process
-            while running <= workers and (task := schedule.next()) is not None:
-                pool.apply_async(
-                    _run_in_worker,
-                    (task,),
-                    callback=lambda files: finished.put((True, files)),
-                    error_callback=lambda problem: finished.put((False, problem)),
-                )
-                running += 1
-            if running == 0:
-                break
-            ok, result = finished.get()
-            running -= 1
-            if not ok:
-                raise result
-            yield from schedule.taken(result)
+        hand_out()
+        # The kept files are published by this process while the workers render, a slice at a
+        # time: results that come meanwhile are taken between slices, so that no worker waits.
+        for start in range(0, len(kept), KEPT_SLICE):
+            yield from kept[start : start + KEPT_SLICE]
+            while not finished.empty():
+                yield from take(*finished.get())
+        while running:
+            yield from take(*finished.get())
     finally:
         # Closed and joined, never terminated (as leaving `with Pool` would): terminate() kills
         # workers that may hold the task queue's lock and can then wait for it for good, which
@@ -211,6 +228,7 @@ def _index_once(ctx: RenderContext) -> None:
     """Build the indexes that several tasks read before forking, so that no two workers build them."""
     ctx.letters, ctx.step_order, raci.matrix_index(ctx)  # each is cached on the context
     handbook.in_volumes(ctx)
+    chart_nodes(ctx, ctx.org.default_language)
     docx_base(ctx)  # the Word package's shared parts (and python-docx, which reads them: 0.5 s)
 
 

@@ -16,7 +16,8 @@ from ...writers import escape
 from .. import style
 from ..context import OutputFile, RenderContext
 from ..volumes import volumes
-from .layout import EXTERNAL_PREFIX, Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org, text_width
+from .layout import EXTERNAL_PREFIX, Box, ChartLayout, ChartNode, Edge, layout, text_width
+from .nodes import chart_nodes
 from .views import overview_nodes, unit_nodes
 from .word import box_fill, legend
 
@@ -85,10 +86,6 @@ def _chart_files(
     yield OutputFile(svg_path, svg(chart, nodes, title, dotted, key).encode(), content)
     yield OutputFile(mermaid_path, mermaid(nodes, title).encode(), content)
     yield OutputFile(dot_path, dot(nodes, graph_id, title).encode(), content)
-
-
-def chart_nodes(ctx: RenderContext, lang: str) -> tuple[ChartNode, ...]:
-    return nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
 
 
 # -- SVG -------------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ from ...writers import escape
 from ...writers.docx.wml import Run, paragraph
 from ..context import RenderContext
 from ..style import ACCENT, DOTTED, FAINT, FILL, INK, MUTED, TOP_FILL, VACANT_FILL
-from .layout import Box, ChartLayout, ChartNode, Edge, layout, nodes_from_org, reporting_tree
+from .layout import Box, ChartLayout, ChartNode, Edge, layout, reporting_tree
+from .nodes import chart_nodes
 
 NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -60,7 +61,7 @@ def org_chart_xml(ctx: RenderContext, lang: str, width_twips: int, max_parts: in
     With ``max_parts``, only that many charts are drawn, the top layers first. A legend
     under the first chart says what its marks mean.
     """
-    nodes = nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
+    nodes = chart_nodes(ctx, lang)
     return chart_xml(nodes, ctx.t(ctx.org.name, lang), lang, width_twips, max_parts)
 
 

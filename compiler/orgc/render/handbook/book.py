@@ -21,8 +21,8 @@ from ...writers.docx.deflate import Packed, pack
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ..chart import word as chart_word
-from ..chart.formats import chart_nodes
 from ..chart.layout import text_width
+from ..chart.nodes import chart_nodes
 from ..chart.views import overview_nodes, unit_nodes
 from ..context import OutputFile, Pieces, RenderContext
 from ..jd.docx import Sections, jd_body, jd_path
@@ -324,7 +324,7 @@ def org_chart(book: Book) -> None:
     volume's own unit (``part``)."""
     ctx, lang, scope = book.ctx, book.lang, book.scope
     book.chapter(book.L("org_chart"))
-    nodes = once_per_org(ctx.org, ("chart-nodes", lang), partial(chart_nodes, ctx, lang))
+    nodes = chart_nodes(ctx, lang)
     name = ctx.t(ctx.org.name, lang)
     if scope is not None and book.volumes is not None:
         if scope.unit is None:

@@ -26,7 +26,8 @@ from functools import partial
 
 from ...i18n.documents import label
 from ...writers.html import js_call, text
-from ..chart.layout import ChartNode, box_size, nodes_from_org, reporting_tree
+from ..chart.layout import ChartNode, box_size, reporting_tree
+from ..chart.nodes import chart_nodes
 from ..context import OutputFile, RenderContext
 from . import assets, links, shell
 from .files import page_file
@@ -64,7 +65,7 @@ def render(ctx: RenderContext, lang: str) -> Iterator[OutputFile]:
     """The chart page and data in ``lang``; with the first language, the chart's script and style."""
     if lang == ctx.languages[0]:
         yield from assets.render(ctx, ASSETS)
-    nodes = nodes_from_org(ctx.org, ctx.graph, lang, ctx.label("vacant", lang))
+    nodes = chart_nodes(ctx, lang)
     org_name = ctx.t(ctx.org.name, lang) or ctx.org.id
     words = chart_words(lang)
     page = links.chart(lang)
