@@ -33,33 +33,54 @@ def assignments(org: Org, per_role: Collection[str] = ()) -> tuple[Assignment, .
     return tuple(Assignment(*cell) for cell in assignment_cells(org, per_role))
 
 
+Cells = dict[str, dict[str, frozenset[str]]]  # row -> party -> its letters
+
+
 def assignment_cells(org: Org, per_role: Collection[str] = ()) -> list[tuple[str, str, str]]:
     """``assignments`` as plain (row, party, letter) tuples: ten times faster to sort than dataclasses."""
-    cells: set[tuple[str, str, str]] = set()
-    add = cells.add
+    return flattened(cell_table(org, per_role))
+
+
+def flattened(cells: Cells) -> list[tuple[str, str, str]]:
+    """A ``cell_table`` as its (row, party, letter) tuples, in the same order: sorted."""
+    return [
+        (row, party, letter)
+        for row, parties in cells.items()
+        for party, letters in parties.items()
+        for letter in sorted(letters)
+    ]
+
+
+def cell_table(org: Org, per_role: Collection[str] = ()) -> Cells:
+    """Every cell of the matrix: row -> party -> its letters, rows and each row's parties sorted;
+    ``per_role`` as for ``assignments``."""
+    table: dict[str, dict[str, set[str]]] = {}
     for role in org.roles.values():
         for duty in org.duties_of(role):
-            row = duty.ref
-            add((row, role.id, "R"))
+            parties = table.setdefault(duty.ref, {})
+            parties.setdefault(role.id, set()).add("R")
             for party in duty.accountable or (role.id,):
-                add((row, party, "A"))
+                parties.setdefault(party, set()).add("A")
             for party in duty.consulted:
-                add((row, party, "C"))
+                parties.setdefault(party, set()).add("C")
             for party in duty.informed:
-                add((row, party, "I"))
+                parties.setdefault(party, set()).add("I")
     for process in org.processes.values():
         for step in process.steps:
             for found in step_rows(org, process, step, step.ref in per_role):
-                row = found.row
-                for party in found.responsible:
-                    add((row, party, "R"))
-                for party in found.accountable:
-                    add((row, party, "A"))
-                for party in found.consulted:
-                    add((row, party, "C"))
-                for party in found.informed:
-                    add((row, party, "I"))
-    return sorted(cells)
+                parties = table.setdefault(found.row, {})
+                for letter, named in (
+                    ("R", found.responsible),
+                    ("A", found.accountable),
+                    ("C", found.consulted),
+                    ("I", found.informed),
+                ):
+                    for party in named:
+                        parties.setdefault(party, set()).add(letter)
+    return {
+        row: {party: frozenset(parties[party]) for party in sorted(parties)}
+        for row, parties in sorted(table.items())
+    }
 
 
 def row_title(org: Org, row: str, title: Text) -> Text:

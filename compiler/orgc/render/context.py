@@ -22,7 +22,7 @@ from ..diagnostics import WaiverUse
 from ..i18n import Message
 from ..i18n import documents as labels
 from ..model.entities import Org, Text
-from ..model.raci import assignment_cells
+from ..model.raci import Cells, cell_table, flattened
 from ..model.relative import StepRow, step_rows
 from ..paths import OutsideProject, inside
 from ..writers.docx.deflate import Packed, pack
@@ -180,15 +180,12 @@ class RenderContext:
     @cached_property
     def assignment_cells(self) -> list[tuple[str, str, str]]:
         """Every (row, party, letter), sorted."""
-        return assignment_cells(self.org)
+        return flattened(self.cells)
 
     @cached_property
-    def cells(self) -> dict[str, dict[str, frozenset[str]]]:
-        """row -> party -> RACI letters: every cell of the responsibility matrix."""
-        table: dict[str, dict[str, set[str]]] = {}
-        for row, party, letter in self.assignment_cells:
-            table.setdefault(row, {}).setdefault(party, set()).add(letter)
-        return {row: {party: frozenset(v) for party, v in parties.items()} for row, parties in table.items()}
+    def cells(self) -> Cells:
+        """row -> party -> RACI letters: every cell of the responsibility matrix, sorted."""
+        return cell_table(self.org)
 
     @cached_property
     def letters(self) -> dict[str, dict[str, frozenset[str]]]:
