@@ -308,11 +308,19 @@ class _PartyTitles(dict[str, str]):
         return found
 
 
+class _Combined(dict[frozenset[str], str]):
+    """letters -> ``combined(letters)``, made once per set of letters."""
+
+    def __missing__(self, letters: frozenset[str]) -> str:
+        found = self[letters] = combined(letters)
+        return found
+
+
 def _index(ctx: RenderContext) -> MatrixIndex:
     org, graph = ctx.org, ctx.graph
+    shown = _Combined()  # a few dozen sets of letters among a hundred thousand cells
     cells = {
-        row: {party: combined(found) for party, found in parties.items()}
-        for row, parties in ctx.cells.items()
+        row: {party: shown[found] for party, found in parties.items()} for row, parties in ctx.cells.items()
     }
     # Roles' own duties (org-chart order), then shared blocks' duties, then process steps: a step
     # with relative parties is a row per Responsible role, titled with the role's title.
