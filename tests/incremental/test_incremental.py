@@ -490,16 +490,18 @@ def test_a_language_named_twice_is_built_once_and_then_up_to_date(tmp_path: Path
     assert "is up to date: nothing changed" in build(project, out, "--lang", "zh", "--lang", "zh")
 
 
+@pytest.mark.parametrize("first", [False, True], ids=["rebuild", "first build"])
 def test_an_input_edited_while_a_build_runs_is_built_by_the_next(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: bool
 ) -> None:
     """The build records the inputs as it read them: a spec saved after the check read it, while
-    the outputs are being written, is a change the next build sees."""
+    the outputs are being written, is a change the next build sees; into an empty folder too."""
     from orgc.commands import build as build_command
 
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
-    build(project, out)
+    if not first:
+        build(project, out)
     original = build_command.publish
 
     def publish_while_edited(*args, **kwargs):  # type: ignore[no-untyped-def]

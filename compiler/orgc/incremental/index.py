@@ -75,17 +75,26 @@ TRUST_AFTER_NS = 2_000_000_000
 
 
 def source_digests(
-    files: Iterable[tuple[str, str]], index: BuildIndex | None = None
+    files: Iterable[tuple[str, str]],
+    index: BuildIndex | None = None,
+    read: Mapping[str, tuple[Stamp, str]] | None = None,
 ) -> dict[str, tuple[Stamp, str]]:
     """(name, path) of input files -> (stamp, digest of the content).
 
-    A file whose stamp is what ``index`` recorded, from well before it was saved, is
-    not read again; any other file is read and hashed (see ``_content``).
+    A file in ``read`` (the check's: its stamp and digest as the check read it) is taken as
+    that, even if it changed since: the outputs show what was read. A file whose stamp is what
+    ``index`` recorded, from well before it was saved, is not read again; any other file is read
+    and hashed (see ``_content``).
     """
     known = index.sources if index else {}
     trusted_before = index.saved_ns - TRUST_AFTER_NS if index else 0
+    read = read or {}
     found = {}
     for name, path in files:
+        checked = read.get(name)
+        if checked is not None:
+            found[name] = checked
+            continue
         stamp = Stamp.of(path)
         if stamp is None:
             continue

@@ -259,7 +259,8 @@ def record_build(
     # looked at then: an input edited while this build ran is then seen as changed by the next one.
     sources = plan.inputs
     if sources is None:
-        sources = build_index.source_digests(_input_files(result.project, result.config), index)
+        read = {doc.file: (Stamp(*doc.stamp), doc.digest) for doc in result.read if doc.stamp is not None}
+        sources = build_index.source_digests(_input_files(result.project, result.config), index, read)
     inputs = input_fingerprint(sources, languages, today, when, pdf)
     linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
     stamps = build_index.stamps(out_dir, recorded, linked)
