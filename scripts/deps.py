@@ -73,7 +73,13 @@ def lock() -> None:
         [str(bin_dir / "pip"), "freeze", "--exclude", "orgc"], check=True, capture_output=True, text=True
     ).stdout
     LOCK.parent.mkdir(exist_ok=True)
-    LOCK.write_text(HEADER + "".join(sorted(frozen.splitlines(keepends=True), key=lambda line: re.split("[=<>]", line)[0].lower())), encoding="utf-8")
+    LOCK.write_text(
+        HEADER
+        + "".join(
+            sorted(frozen.splitlines(keepends=True), key=lambda line: re.split("[=<>]", line)[0].lower())
+        ),
+        encoding="utf-8",
+    )
     print(f"wrote {LOCK.relative_to(ROOT)}")
 
 

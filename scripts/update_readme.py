@@ -1,7 +1,7 @@
 """Regenerate the README sections that are derived from the code.
 
-    python scripts/update_readme.py          # rewrite README.md
-    python scripts/update_readme.py --check  # exit 1 if README.md is stale (used by the tests)
+python scripts/update_readme.py          # rewrite README.md
+python scripts/update_readme.py --check  # exit 1 if README.md is stale (used by the tests)
 """
 
 from __future__ import annotations

@@ -264,7 +264,9 @@ def test_labels_in_brackets_and_items_numbered_in_chinese(tmp_path: Path) -> Non
     document = docx.Document()
     document.add_heading("护士长岗位说明书", 0)
     table = document.add_table(rows=2, cols=4)
-    for r, row in enumerate([("岗位名称", "护士长", "所属部门", "外科病区"), ("定员", "1人", "岗位等级", "N4")]):
+    for r, row in enumerate(
+        [("岗位名称", "护士长", "所属部门", "外科病区"), ("定员", "1人", "岗位等级", "N4")]
+    ):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     for text in (
@@ -284,7 +286,12 @@ def test_labels_in_brackets_and_items_numbered_in_chinese(tmp_path: Path) -> Non
     project = tmp_path / "p"
     import_json(source, project=project)
     data = role(project, "hu-shi-zhang")
-    assert (data["title"], data["unit"], data["headcount"], data["grade"]) == ("护士长", "wai-ke-bing-qu", 1, "N4")
+    assert (data["title"], data["unit"], data["headcount"], data["grade"]) == (
+        "护士长",
+        "wai-ke-bing-qu",
+        1,
+        "N4",
+    )
     assert data["purpose"] == "在护理部主任领导下，全面负责本病区的护理管理工作。"
     assert [(d["title"], d.get("frequency")) for d in data["duties"]] == [
         ("负责制定本病区护理工作计划，每月总结", "monthly"),
@@ -478,7 +485,9 @@ def test_the_jds_orgc_builds_import_back(tmp_path: Path) -> None:
     kpi_names = {}
     for path in (ROOT / "specs" / "kpis").glob("*.yaml"):
         for kpi in yaml.safe_load(path.read_text("utf-8"))["kpis"]:
-            kpi_names[kpi["id"]] = full_width(kpi["name"]["zh"] if isinstance(kpi["name"], dict) else kpi["name"])
+            kpi_names[kpi["id"]] = full_width(
+                kpi["name"]["zh"] if isinstance(kpi["name"], dict) else kpi["name"]
+            )
     imported_names = {}
     for path in (project / "specs" / "kpis").glob("*.yaml"):
         for kpi in yaml.safe_load(path.read_text("utf-8"))["kpis"]:

@@ -119,7 +119,9 @@ def test_the_fixes_orgc_check_makes_are_offered_through_the_protocol(client: Cli
     assert colon["code"] == "E100"
     [action] = actions_at(client, text, "：")
     line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("headcount")))
-    assert action["edit"] == {"changes": {uri: [{"range": span(line, 9, 10), "newText": ":"}]}}  # a space follows already
+    assert action["edit"] == {
+        "changes": {uri: [{"range": span(line, 9, 10), "newText": ":"}]}
+    }  # a space follows already
     text = text.replace("headcount：", "headcount:")
     client.change(TEAM_LEAD, text)
     [title] = client.wait_diagnostics(uri)

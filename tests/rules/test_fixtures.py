@@ -51,4 +51,3 @@ def test_bad_case(case: Path, tmp_path: Path) -> None:
             assert entry["says"] in found["message"] + "\n" + found["hint"]
     errors = any(d["severity"] == "error" for d in report.diagnostics)
     assert report.exit_code == (1 if errors else 0)
-

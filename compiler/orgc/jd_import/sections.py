@@ -183,6 +183,7 @@ def _match(text: str, pairs: list[tuple[str, str]], run_on: bool) -> tuple[str, 
 
     def said(value: str) -> str:  # a suffix of the folded text
         return written[len(written) - len(value) :] if as_written and value else value
+
     for label, field in pairs:
         if not lower.startswith(label):
             continue

@@ -181,9 +181,7 @@ def columns_note(header: Header) -> Message:
     return Message("import.header-row", row=header.row, columns=told, ignored=ignored)
 
 
-def rejected(
-    out: list[str], sheet: Sheet, problems: Sequence[HeaderProblem | Problem], said: str
-) -> Outcome:
+def rejected(out: list[str], sheet: Sheet, problems: Sequence[HeaderProblem | Problem], said: str) -> Outcome:
     lines = [f"{sheet.name}:{p.row}: {p.message.render(said)}" for p in problems]
     rows = Message("import.rows", count=len({p.row for p in problems}))
     summary = Message("import.problems", count=len(lines), rows=rows).render(said)
