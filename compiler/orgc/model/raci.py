@@ -43,12 +43,21 @@ def assignment_cells(org: Org, per_role: Collection[str] = ()) -> list[tuple[str
 
 def flattened(cells: Cells) -> list[tuple[str, str, str]]:
     """A ``cell_table`` as its (row, party, letter) tuples, in the same order: sorted."""
+    in_order = _InOrder()  # a few dozen sets of letters among a hundred thousand cells
     return [
         (row, party, letter)
         for row, parties in cells.items()
         for party, letters in parties.items()
-        for letter in sorted(letters)
+        for letter in in_order[letters]
     ]
+
+
+class _InOrder(dict[frozenset[str], list[str]]):
+    """letters -> the same, sorted; sorted once per set of letters."""
+
+    def __missing__(self, letters: frozenset[str]) -> list[str]:
+        found = self[letters] = sorted(letters)
+        return found
 
 
 def cell_table(org: Org, per_role: Collection[str] = ()) -> Cells:

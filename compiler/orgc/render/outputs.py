@@ -43,7 +43,7 @@ KEPT_SLICE = 1024  # kept files published between two looks at the workers' resu
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
     # the longest first, so that no worker is left with a long task at the end
-    return (handbook.render, raci.render_workbook, raci.render_table, org_json.render, chart.render)
+    return (handbook.render, raci.render_whole, org_json.render, chart.render)
 
 
 def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
@@ -226,7 +226,7 @@ def _untouched_volumes(ctx: RenderContext) -> tuple[list[OutputFile], list[tuple
 
 def _index_once(ctx: RenderContext) -> None:
     """Build the indexes that several tasks read before forking, so that no two workers build them."""
-    ctx.letters, ctx.step_order, raci.matrix_index(ctx)  # each is cached on the context
+    ctx.letters, ctx.step_order, raci.matrix_index(ctx), ctx.assignment_cells  # each is cached on the context
     handbook.in_volumes(ctx)
     chart_nodes(ctx, ctx.org.default_language)
     docx_base(ctx)  # the Word package's shared parts (and python-docx, which reads them: 0.5 s)
