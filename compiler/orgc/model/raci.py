@@ -9,11 +9,11 @@ A, C or I is relative (``@supervisor``, ``@unit-head``) is a row per Responsible
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from .entities import Org, Text
-from .relative import split_row, step_rows
+from .relative import StepRow, split_row, step_rows
 
 LETTER_ORDER = "ARCI"
 
@@ -60,9 +60,12 @@ class _InOrder(dict[frozenset[str], list[str]]):
         return found
 
 
-def cell_table(org: Org, per_role: Collection[str] = ()) -> Cells:
+def cell_table(
+    org: Org, per_role: Collection[str] = (), steps: Mapping[str, tuple[StepRow, ...]] | None = None
+) -> Cells:
     """Every cell of the matrix: row -> party -> its letters, rows and each row's parties sorted;
-    ``per_role`` as for ``assignments``."""
+    ``per_role`` as for ``assignments``. ``steps`` gives each step's rows as worked out already
+    (PROCESS.STEP -> ``step_rows``), to be taken as they are."""
     table: dict[str, dict[str, set[str]]] = {}
     for role in org.roles.values():
         for duty in org.duties_of(role):
@@ -76,7 +79,10 @@ def cell_table(org: Org, per_role: Collection[str] = ()) -> Cells:
                 parties.setdefault(party, set()).add("I")
     for process in org.processes.values():
         for step in process.steps:
-            for found in step_rows(org, process, step, step.ref in per_role):
+            rows = (
+                steps[step.ref] if steps is not None else step_rows(org, process, step, step.ref in per_role)
+            )
+            for found in rows:
                 parties = table.setdefault(found.row, {})
                 for letter, named in (
                     ("R", found.responsible),

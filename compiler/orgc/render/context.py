@@ -185,7 +185,7 @@ class RenderContext:
     @cached_property
     def cells(self) -> Cells:
         """row -> party -> RACI letters: every cell of the responsibility matrix, sorted."""
-        return cell_table(self.org)
+        return cell_table(self.org, steps=self.step_rows)
 
     @cached_property
     def letters(self) -> dict[str, dict[str, frozenset[str]]]:
