@@ -39,6 +39,9 @@ WholeRenderer = Callable[[RenderContext], Iterator[OutputFile]]
 CHUNK = 64
 UNIT_CHUNK = 8
 KEPT_SLICE = 1024  # kept files published between two looks at the workers' results
+# A volume waits for the JDs its roles' tasks make when there are at least this many; fewer (after
+# an edit) it makes itself, a few milliseconds each, and starts at once: it is then the longest task.
+AWAIT_FROM = CHUNK
 
 
 def whole_renderers() -> tuple[WholeRenderer, ...]:
@@ -49,9 +52,9 @@ def whole_renderers() -> tuple[WholeRenderer, ...]:
 def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFile]:
     """Every output file; ``jobs`` > 1 renders in that many forked processes.
 
-    A volume of a split handbook that prints a JD being made waits for it: it takes the JD the
-    role's task made with the role's JD files (``handbook.MadeJd``) instead of making it again,
-    and starts before any task not yet started once the last of its JDs is made (``_Schedule``).
+    A volume of a split handbook that prints many JDs being made waits for them: it takes the JDs
+    the roles' tasks made with the roles' JD files (``handbook.MadeJd``) instead of making them
+    again, and starts before any task not yet started once the last of them is made (``_Schedule``).
     """
     kept, roles = _untouched_first(ctx)
     volume_files, volume_tasks = _untouched_volumes(ctx)
@@ -61,8 +64,8 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
     schedule = _Schedule(ctx, volume_tasks, roles)
     # The volumes that wait for no JD, and the whole-organisation outputs, first: each is one
     # long task, and started last they would leave the other workers idle at the end. Then the
-    # roles, whose volumes start as soon as their JDs are made: after an edit, when they are a
-    # few, before anything else, as their volume is then the longest task.
+    # roles, whose volumes start as soon as their JDs are made: when the roles are a few chunks
+    # that wait for many, before anything else, as such a volume is then the longest task.
     first = [("volume", (task, {})) for task in volume_tasks if task not in schedule.awaited]
     first += [("whole", index) for index in range(len(whole_renderers()))]
     chunks = [("roles", roles[i : i + CHUNK]) for i in range(0, len(roles), CHUNK)]
@@ -144,7 +147,7 @@ class _Schedule:
         for task in volume_tasks:
             unit, lang = task
             jds = {(role, lang) for role in made_now.intersection(handbook.volume_roles(ctx, unit))}
-            if jds:
+            if len(jds) >= AWAIT_FROM:
                 self.awaited[task] = jds
                 self.made[task] = {}
                 self.volume_of.update(dict.fromkeys(jds, task))
