@@ -69,7 +69,10 @@ class Book:
 
     def t(self, text: Text | None) -> str:
         """``text`` in the book's language; in Chinese with the punctuation a Chinese book prints."""
-        shown = self.ctx.t(text, self.lang)
+        return self.printed(self.ctx.t(text, self.lang))
+
+    def printed(self, shown: str) -> str:
+        """A text as the book prints it: in Chinese with full-width signs beside Chinese characters."""
         return full_width(shown) if self.lang.startswith("zh") else shown
 
     def add(self, *xml: str | Packed) -> None:

@@ -13,8 +13,8 @@ from functools import cache, cached_property, partial
 
 from ...i18n.documents import duration, long_date, value
 from ...model.entities import Process, Step
-from ...model.raci import LETTER_ORDER, row_title
-from ...model.relative import TOKENS, split_row, step_rows
+from ...model.raci import LETTER_ORDER
+from ...model.relative import TOKENS, split_row
 from ...writers.docx.package import CONTENT_WIDTH
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..chart.flow import flow_xml
@@ -293,70 +293,72 @@ def _letter_rank(letters: str) -> tuple[int, ...]:
 
 def _row_order(book: Book) -> list[str]:
     """Duty rows in org-chart order of their holders (shared blocks once), then process steps."""
-    org = book.ctx.org
+    ctx = book.ctx
+    org, rows_of = ctx.org, ctx.step_rows
     rows: dict[str, None] = {}
-    for role in book.ctx.graph.roles():
+    for role in ctx.graph.roles():
         for duty in org.duties_of(role):
             rows[duty.ref] = None
     for process in org.processes.values():
         for step in process.steps:
-            for found in step_rows(org, process, step):
+            for found in rows_of[step.ref]:
                 rows[found.row] = None
     return list(rows)
 
 
 class _RowTitles:
     """The first cell of a matrix row: its title, and in grey its process, or the holder of a duty
-    that is not one of the table's parties. Titles are looked up once per language (``once_per_org``)."""
+    that is not one of the table's parties.
+
+    ``texts`` gives them as written, which is what a matrix's piece is looked up by; they are
+    printed (``Book.t``'s full-width signs) only when a piece is made. Both are worked out once
+    per language (``once_per_org``): a process's steps are rows of many units' matrices.
+    """
 
     def __init__(self, book: Book) -> None:
         self.book = book
         self.titles = once_per_org(book.ctx.org, ("row-titles", book.lang), partial(_row_titles, book))
-        # what ``texts`` found, for every volume: a process's steps are rows of many units' matrices
-        self.found: dict[str, tuple[str, str, bool]] = once_per_org(
+        self.found: dict[str, tuple[str, str, bool, bool]] = once_per_org(
             book.ctx.org, ("row-texts", book.lang), dict
         )
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
-        title, note, always = self.texts(row)
+        title, note, always, printed = self.texts(row)
+        title = self.book.printed(title)
         if always or row.partition(".")[0] not in parties:
-            return Cell((title, Run(note, size=8, color=FAINT)))
+            return Cell((title, Run(self.book.printed(note) if printed else note, size=8, color=FAINT)))
         return Cell((title,))
 
-    def texts(self, row: str) -> tuple[str, str, bool]:
-        """The row's title; in grey under it its process (always shown) or the holder of its duty
-        (shown where the holder is not one of the table's parties)."""
+    def texts(self, row: str) -> tuple[str, str, bool, bool]:
+        """The row's title; the text in grey under it, its process (always shown) or the holder of
+        its duty (shown where the holder is not one of the table's parties); whether it is shown
+        always; whether that text is printed (a role's title is shown as the JDs show it)."""
         found = self.found.get(row)
         if found is not None:
             return found
-        book = self.book
-        org, t = book.ctx.org, book.t
+        ctx, lang = self.book.ctx, self.book.lang
+        org = ctx.org
         owner = row.partition(".")[0]
         if owner in org.processes:
-            found = self.titles[row], t(org.processes[owner].title), True
+            found = self.titles[row], ctx.t(org.processes[owner].title, lang), True, True
+        elif owner in org.blocks:
+            found = self.titles[row], ctx.t(org.blocks[owner].title, lang), False, True
         else:
-            holder = (
-                t(org.blocks[owner].title) if owner in org.blocks else book.ctx.role_title(owner, book.lang)
-            )
-            found = self.titles[row], holder, False
+            found = self.titles[row], ctx.role_title(owner, lang), False, False
         self.found[row] = found
         return found
 
 
 def _row_titles(book: Book) -> dict[str, str]:
-    org, t = book.ctx.org, book.t
+    """row -> its title as written in the book's language, a step's after its number: ``2. 审核``."""
+    ctx, lang = book.ctx, book.lang
+    numbers = {
+        step.ref: n for process in ctx.org.processes.values() for n, step in enumerate(process.steps, 1)
+    }
     titles: dict[str, str] = {}
-    for role in org.roles.values():
-        for duty in role.duties:
-            titles.setdefault(duty.ref, t(duty.title))
-    for block in org.blocks.values():
-        for duty in block.duties:
-            titles.setdefault(duty.ref, t(duty.title))
-    for process in org.processes.values():
-        for number, step in enumerate(process.steps, 1):
-            for found in step_rows(org, process, step):
-                title = t(row_title(org, found.row, step.title))
-                titles.setdefault(found.row, f"{number}. {title}")
+    for row, title in matrix_index(ctx).row_titles.items():
+        number = numbers.get(split_row(row)[0])
+        titles[row] = f"{number}. {ctx.t(title, lang)}" if number else ctx.t(title, lang)
     return titles
 
 
