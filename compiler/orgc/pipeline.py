@@ -1,23 +1,28 @@
-"""check(): the one place the stage order lives: load → validate → model → rules → waivers."""
+"""check(): the one place the stage order lives: load → validate → model → rules → waivers.
+
+``start_check`` is the same check with its rules run in a forked process, for a build
+to make what it needs of the model meanwhile (``Checking``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from .config import CONFIG_FILE, load_config
-from .diagnostics import Diagnostic, Location, Severity, sort_diagnostics
+from .config import CONFIG_FILE, Config, load_config
+from .diagnostics import Diagnostic, Location, Severity, WaiverUse, sort_diagnostics
 from .i18n import Message, default_language, os_reason
 from .ids import ID
 from .incremental.known import KnownDocuments, ReadDocument
 from .load.discover import SpecFile, discover
-from .load.forked import map_forked, workers_for
+from .load.forked import Aside, map_forked, workers_for
 from .load.text import DecodedText, content_digest, decode, read_spec
 from .load.yaml_doc import Document, Marks, parse_yaml
 from .model.build import Built, SpecDocument, build_org
+from .model.entities import Org
 from .model.graph import OrgGraph
 from .model.titles import explain_titles
 from .result import CheckResult
@@ -63,6 +68,81 @@ def check(
     whose documents are taken over from ``known`` are taken over too (and it keeps this
     check's for the next).
     """
+    return Checking(model(path, known, overlay, built, jobs), today).result()
+
+
+# Below this many roles the rules take a few milliseconds, less than forking a process for them.
+ASIDE_FROM = 500
+
+
+def start_check(
+    path: Path, today: date | None = None, known: KnownDocuments | None = None, jobs: int | None = 1
+) -> Checking:
+    """``check``, its rules begun in a forked process when the organisation is large and ``jobs``
+    allows more than one process: ``Checking.result()`` waits for them."""
+    modelled = model(path, known, jobs=jobs)
+    aside = workers_for(jobs) > 1 and len(modelled.org.roles) >= ASIDE_FROM
+    return Checking(modelled, today, aside)
+
+
+@dataclass(frozen=True)
+class Modelled:
+    """A project read, validated and modelled, and what that found: a check but for its rules."""
+
+    project: Path
+    config: Config
+    org: Org
+    graph: OrgGraph
+    documents: tuple[SpecDocument, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    read: tuple[ReadDocument, ...]
+
+
+class Checking:
+    """A check whose model is made (``modelled``) and whose rules run, here or aside (``Aside``)."""
+
+    def __init__(self, modelled: Modelled, today: date | None, aside: bool = False) -> None:
+        self.modelled = modelled
+        ruled = partial(_ruled, modelled, today or date.today())
+        self._rules = Aside(ruled) if aside else None
+        self._ruled = ruled
+
+    def result(self) -> CheckResult:
+        """The check's result, once its rules are done."""
+        diagnostics, uses = self._rules.result() if self._rules else self._ruled()
+        self._rules = None
+        modelled = self.modelled
+        return CheckResult(
+            project=modelled.project,
+            config=modelled.config,
+            org=modelled.org,
+            graph=modelled.graph,
+            diagnostics=diagnostics,
+            waivers=uses,
+            files=modelled.files,
+            read=modelled.read,
+        )
+
+
+def _ruled(modelled: Modelled, today: date) -> tuple[tuple[Diagnostic, ...], tuple[WaiverUse, ...]]:
+    """Every diagnostic of the check, sorted, and the waivers that took one."""
+    org = modelled.org
+    diagnostics = [*modelled.diagnostics, *run_rules(org, modelled.graph, modelled.config, today)]
+    # a title written where an id belongs: said by now in the words of one document or of ids alone
+    diagnostics = explain_titles(diagnostics, modelled.documents, org)
+    kept, uses, waiver_problems = apply_waivers(diagnostics, org.waivers())
+    return sort_diagnostics(kept + waiver_problems), tuple(uses)
+
+
+def model(
+    path: Path,
+    known: KnownDocuments | None = None,
+    overlay: Mapping[str, str] | None = None,
+    built: Built | None = None,
+    jobs: int | None = 1,
+) -> Modelled:
+    """The project read, validated and modelled (``check``'s arguments)."""
     overlay = overlay or {}
     project = find_project(path)
     config, problems = load_config(project)
@@ -138,18 +218,13 @@ def check(
 
     org, model_problems = build_org(documents, config.languages, unreadable, built)
     diagnostics += model_problems
-    graph = OrgGraph(org)
-    diagnostics += run_rules(org, graph, config, today or date.today())
-    # a title written where an id belongs: said by now in the words of one document or of ids alone
-    diagnostics = explain_titles(diagnostics, documents, org)
-    kept, uses, waiver_problems = apply_waivers(diagnostics, org.waivers())
-    return CheckResult(
+    return Modelled(
         project=project,
         config=config,
         org=org,
-        graph=graph,
-        diagnostics=sort_diagnostics(kept + waiver_problems),
-        waivers=tuple(uses),
+        graph=OrgGraph(org),
+        documents=tuple(documents),
+        diagnostics=tuple(diagnostics),
         files=len(discovery.files) + (1 if config.document else 0),
         read=tuple(read),
     )

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from ..publish import PublishError, compare, locked, publish
 from ..render.context import OutputFile, RenderContext, SourceDateProblem, source_date
 
 if TYPE_CHECKING:
-    from ..pipeline import CheckResult
+    from ..pipeline import Modelled
 
 
 class BuildProblem(Exception):
@@ -67,8 +67,8 @@ def build(options: BuildOptions) -> int:
 
     # Importing the pipeline (the rules, jinja2, the docx writer) takes 0.2-0.3 s (python -X
     # importtime), more than all the no-op build above imports (0.07-0.15 s): only a build that checks pays.
-    from ..pipeline import ProjectError, check
-    from ..render.outputs import render_all
+    from ..pipeline import ProjectError, start_check
+    from ..render.outputs import render_all, shared_indexes
     from ..render.pdf import with_pdfs
     from ..report.text import render as text_report
     from ..writers.docx.package import ReferenceDocxError
@@ -77,26 +77,29 @@ def build(options: BuildOptions) -> int:
 
     known = plan.known_documents(last)
     try:
-        result = check(options.path, options.today, known, jobs=options.jobs)
+        checking = start_check(options.path, options.today, known, jobs=options.jobs)
     except ProjectError as exc:  # not a project: said in the language asked for, else the project's
         raise BuildProblem(exc.message, options.messages or exc.language or "en") from None
-    said = options.messages or default_language(result.config.languages)
+    said = options.messages or default_language(checking.modelled.config.languages)
+    # While the rules run (aside, for a large organisation), the output folder is looked at and
+    # the indexes every output shares are made from the model; what is wrong there is said
+    # after the check's own problems.
+    try:
+        out_dir, ctx = _prepared(checking.modelled, options, said)
+        shared_indexes(ctx)
+        problem: BuildProblem | None = None
+    except BuildProblem as exc:
+        problem = exc
+    except (ReferenceDocxError, TemplateProblem) as exc:
+        problem = BuildProblem(exc.message, said)
+    result = checking.result()
     if not result.ok:
         click.echo(text_report(result, sys.stderr.isatty(), said), nl=False, err=True)
         _say(Message("build.nothing-built"), said, err=True)
         return 1
-    out_dir = _output_folder(result.project, result.config, options.output, said)
-    unknown = [lang for lang in options.langs if lang not in result.org.languages]
-    if unknown:
-        problem = Message("build.unknown-languages", asked=unknown, languages=result.org.languages)
-        raise BuildProblem(problem, said)
-    try:
-        when = source_date(result.project)
-    except SourceDateProblem as exc:
-        raise BuildProblem(Message("build.bad-source-date", value=str(exc)), said) from None
-    ctx = _render_context(result, options.langs, when)
-    if not options.site:
-        ctx = dataclasses.replace(ctx, config=dataclasses.replace(ctx.config, site=False))
+    if problem is not None:
+        raise problem
+    ctx = ctx.keeping_indexes(waivers=result.waivers)
     estimate = len(ctx.org.roles) * len(ctx.languages) * 2 + 8
 
     if options.check_only:
@@ -128,7 +131,7 @@ def build(options: BuildOptions) -> int:
     try:
         with locked(out_dir, said):
             reuse = plan.reuse(last, out_dir, result, known, ctx.date_text)
-            ctx = dataclasses.replace(ctx, reuse=reuse.kept)
+            ctx = ctx.keeping_indexes(reuse=reuse.kept)
             rendering = render_all(ctx, options.jobs)
             if office:
                 rendering = with_pdfs(rendering, ctx, out_dir, office)
@@ -138,6 +141,7 @@ def build(options: BuildOptions) -> int:
             ) as outputs:
                 published = publish(out_dir, outputs)
             used = fragment_store.Stored(pieces, owners)
+            when = ctx.source_date if ctx.dated else None
             plan.record_build(reuse, published, recorded, used, ctx.languages, options.today, when, pdf)
     except (PublishError, PdfError) as exc:
         raise BuildProblem(exc.message, said) from None
@@ -159,16 +163,27 @@ def build(options: BuildOptions) -> int:
     return 0
 
 
-def _render_context(result: CheckResult, langs: tuple[str, ...], when: datetime | None) -> RenderContext:
-    return RenderContext(
-        org=result.org,
-        graph=result.graph,
-        config=result.config,
-        project=result.project,
-        languages=tuple(dict.fromkeys(langs)) or result.org.languages,
-        waivers=result.waivers,
+def _prepared(modelled: Modelled, options: BuildOptions, said: str) -> tuple[Path, RenderContext]:
+    """The output folder, and the context the outputs are rendered in (its waivers not yet known)."""
+    out_dir = _output_folder(modelled.project, modelled.config, options.output, said)
+    unknown = [lang for lang in options.langs if lang not in modelled.org.languages]
+    if unknown:
+        problem = Message("build.unknown-languages", asked=unknown, languages=modelled.org.languages)
+        raise BuildProblem(problem, said)
+    try:
+        when = source_date(modelled.project)
+    except SourceDateProblem as exc:
+        raise BuildProblem(Message("build.bad-source-date", value=str(exc)), said) from None
+    config = modelled.config if options.site else dataclasses.replace(modelled.config, site=False)
+    ctx = RenderContext(
+        org=modelled.org,
+        graph=modelled.graph,
+        config=config,
+        project=modelled.project,
+        languages=tuple(dict.fromkeys(options.langs)) or modelled.org.languages,
         **({"source_date": when, "dated": True} if when else {}),
     )
+    return out_dir, ctx
 
 
 def _site_as_asked(last: plan.LastBuild, options: BuildOptions) -> bool:

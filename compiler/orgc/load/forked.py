@@ -8,6 +8,9 @@ order. Nothing but results crosses: a worker writes no file, and one that fails 
 killed only leaves its part to this process, which then does it itself. A forked worker
 is used only on Linux (where forking a single-threaded interpreter is safe and cheap)
 and for enough files to be worth it.
+
+``Aside`` runs one call the same way, in a forked process while this one goes on: a build
+runs the rules there while it makes the indexes its outputs share.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -93,3 +96,21 @@ def _collect(worker: tuple[int, int] | None) -> list | None:  # type: ignore[typ
     except Exception:  # anything wrong with them: the part is done again here
         return None
     return found if isinstance(found, list) else None
+
+
+class Aside(Generic[Result]):
+    """``function()`` begun in a forked process (on Linux), its result taken by ``result()``.
+
+    Where the process could not be forked, failed or was killed, ``result()`` calls ``function``
+    here. It must not raise, and its result must pickle.
+    """
+
+    def __init__(self, function: Callable[[], Result]) -> None:
+        self._function = function
+        self._worker = _start(lambda _: function(), [None]) if sys.platform == "linux" else None
+
+    def result(self) -> Result:
+        """The result, waiting for the forked process; call it once."""
+        found = _collect(self._worker)
+        self._worker = None
+        return found[0] if found is not None and len(found) == 1 else self._function()

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..config import Config
 from ..diagnostics import WaiverUse
@@ -176,6 +176,16 @@ class RenderContext:
     source_date: datetime = FALLBACK_DATE
     dated: bool = field(default=False)  # False: no real date is known; documents show none
     reuse: Reuse = NOTHING_KEPT
+
+    def keeping_indexes(self, **changes: Any) -> RenderContext:
+        """``dataclasses.replace``, keeping the indexes this context made (its cached properties
+        and ``outputs.shared_indexes``), for the fields none of them is made from: a build makes
+        them while its check's rules run, before the waivers and the reuse are known."""
+        assert set(changes) <= {"waivers", "reuse"}, changes
+        found = replace(self, **changes)
+        made = vars(found)
+        made.update((name, value) for name, value in vars(self).items() if name not in made)
+        return found
 
     @cached_property
     def assignment_cells(self) -> list[tuple[str, str, str]]:

@@ -83,7 +83,7 @@ def render_all(ctx: RenderContext, jobs: int | None = None) -> Iterator[OutputFi
         while (task := schedule.next()) is not None:
             yield from schedule.taken(_run(ctx, task))
         return
-    _index_once(ctx)
+    shared_indexes(ctx)
     global _SHARED
     _SHARED = ctx
     pool = multiprocessing.get_context("fork").Pool(workers)
@@ -227,8 +227,9 @@ def _untouched_volumes(ctx: RenderContext) -> tuple[list[OutputFile], list[tuple
     return kept, others
 
 
-def _index_once(ctx: RenderContext) -> None:
-    """Build the indexes that several tasks read before forking, so that no two workers build them."""
+def shared_indexes(ctx: RenderContext) -> None:
+    """Make the indexes that several tasks read, before forking, so that no two workers make them
+    (each is kept on the context, or once per process: making them again costs nothing)."""
     ctx.letters, ctx.step_order, raci.matrix_index(ctx), ctx.assignment_cells  # each is cached on the context
     handbook.in_volumes(ctx)
     chart_nodes(ctx, ctx.org.default_language)
