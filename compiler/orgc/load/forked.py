@@ -101,8 +101,8 @@ def _collect(worker: tuple[int, int] | None) -> list | None:  # type: ignore[typ
 class Aside(Generic[Result]):
     """``function()`` begun in a forked process (on Linux), its result taken by ``result()``.
 
-    Where the process could not be forked, failed or was killed, ``result()`` calls ``function``
-    here. It must not raise, and its result must pickle.
+    Where the process could not be forked, was killed, or ``function`` raised there or gave what
+    does not pickle, ``result()`` calls ``function`` here (where it raises as it would have).
     """
 
     def __init__(self, function: Callable[[], Result]) -> None:
