@@ -18,7 +18,7 @@ from ...model.entities import Org, Text
 from ...writers.docx.deflate import Packed
 from ...writers.docx.wml import Run, paragraph
 from ..context import Pieces, RenderContext
-from ..jd.punctuation import full_width
+from ..jd.punctuation import printed
 from ..style import MUTED
 from ..volumes import Scope, Volumes
 
@@ -69,11 +69,7 @@ class Book:
 
     def t(self, text: Text | None) -> str:
         """``text`` in the book's language; in Chinese with the punctuation a Chinese book prints."""
-        return self.printed(self.ctx.t(text, self.lang))
-
-    def printed(self, shown: str) -> str:
-        """A text as the book prints it: in Chinese with full-width signs beside Chinese characters."""
-        return full_width(shown) if self.lang.startswith("zh") else shown
+        return printed(self.ctx.t(text, self.lang), self.lang)
 
     def add(self, *xml: str | Packed) -> None:
         self.parts.extend(xml)

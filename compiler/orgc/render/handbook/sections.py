@@ -20,6 +20,7 @@ from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..chart.flow import flow_xml
 from ..context import RenderContext
 from ..jd.model import measure_unit
+from ..jd.punctuation import printed
 from ..raci import matrix_index
 from ..style import ACCENT, FAINT
 from ..volumes import unit_tree as volumes_unit_tree
@@ -311,8 +312,9 @@ class _RowTitles:
     that is not one of the table's parties.
 
     ``texts`` gives them as written, which is what a matrix's piece is looked up by; they are
-    printed (``Book.t``'s full-width signs) only when a piece is made. Both are worked out once
-    per language (``once_per_org``): a process's steps are rows of many units' matrices.
+    printed (``jd.punctuation.printed``, as ``Book.t`` prints) only when a piece is made. Both
+    are worked out once per language (``once_per_org``): a process's steps are rows of many
+    units' matrices.
     """
 
     def __init__(self, book: Book) -> None:
@@ -323,11 +325,12 @@ class _RowTitles:
         )
 
     def cell(self, row: str, parties: Collection[str]) -> Cell:
-        title, note, always, printed = self.texts(row)
-        title = self.book.printed(title)
+        title, note, always, note_printed = self.texts(row)
+        lang = self.book.lang
         if always or row.partition(".")[0] not in parties:
-            return Cell((title, Run(self.book.printed(note) if printed else note, size=8, color=FAINT)))
-        return Cell((title,))
+            note = printed(note, lang) if note_printed else note
+            return Cell((printed(title, lang), Run(note, size=8, color=FAINT)))
+        return Cell((printed(title, lang),))
 
     def texts(self, row: str) -> tuple[str, str, bool, bool]:
         """The row's title; the text in grey under it, its process (always shown) or the holder of
