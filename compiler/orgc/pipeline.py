@@ -104,6 +104,7 @@ class Checking:
 
     def __init__(self, modelled: Modelled, today: date | None, aside: bool = False) -> None:
         self.modelled = modelled
+        self.aside = aside  # whether the rules run in a forked process
         ruled = partial(_ruled, modelled, today or date.today())
         self._rules = Aside(ruled) if aside else None
         self._ruled = ruled

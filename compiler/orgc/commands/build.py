@@ -81,12 +81,13 @@ def build(options: BuildOptions) -> int:
     except ProjectError as exc:  # not a project: said in the language asked for, else the project's
         raise BuildProblem(exc.message, options.messages or exc.language or "en") from None
     said = options.messages or default_language(checking.modelled.config.languages)
-    # While the rules run (aside, for a large organisation), the output folder is looked at and
-    # the indexes every output shares are made from the model; what is wrong there is said
-    # after the check's own problems.
+    # While the rules run aside (a large organisation), the output folder is looked at and the
+    # indexes every output shares are made from the model; what is wrong there is said after the
+    # check's own problems. Without a process beside, a check that fails does not wait for them.
     try:
         out_dir, ctx = _prepared(checking.modelled, options, said)
-        shared_indexes(ctx)
+        if checking.aside:
+            shared_indexes(ctx)
         problem: BuildProblem | None = None
     except BuildProblem as exc:
         problem = exc
