@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from ...i18n.documents import long_date
-from ...writers.docx.deflate import Packed, pack
+from ...writers.docx.deflate import Packed
 from ...writers.docx.package import CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from ...writers.docx.wml import Cell, Run, paragraph, table
 from ..chart import word as chart_word
@@ -25,7 +25,7 @@ from ..chart.layout import text_width
 from ..chart.nodes import chart_nodes
 from ..chart.views import overview_nodes, unit_nodes
 from ..context import OutputFile, Pieces, RenderContext
-from ..jd.docx import Sections, jd_body, jd_path
+from ..jd.docx import Sections, jd_body, jd_path, packed_body
 from ..jd.model import JobDescription, job_description
 from ..style import ACCENT, MUTED, docx_base, page_header
 from ..style import page_footer as jd_page_footer
@@ -85,7 +85,7 @@ def made_jd(jd: JobDescription, content: str | None, sections: Sections | None) 
     them (the file was kept) only the key its volume looks the last build's piece up by."""
     if sections is None:
         return MadeJd(jd.role_id, jd.lang, content, None)
-    return MadeJd(jd.role_id, jd.lang, content, pack(jd_body(jd, 3, title=False, sections=sections)))
+    return MadeJd(jd.role_id, jd.lang, content, packed_body(jd, 3, title=False, sections=sections))
 
 
 def volume_roles(ctx: RenderContext, unit_id: str) -> tuple[str, ...]:
@@ -390,8 +390,8 @@ def _jd_piece(book: Book, role_id: str) -> str | Packed:
     if jd is not None:
         content = ctx.reuse.key(jd)
 
-    def make() -> str:
-        return jd_body(jd or job_description(ctx, role, lang), heading_level=3, title=False)
+    def make() -> Packed:
+        return packed_body(jd or job_description(ctx, role, lang), heading_level=3, title=False)
 
     return book.pieces.piece(make, "jd", content, packed=True)
 

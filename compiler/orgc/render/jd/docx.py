@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...model.entities import Role
+from ...writers.docx.deflate import Packed, pack
 from ...writers.docx.package import CONTENT_WIDTH, DocxBase
 from ...writers.docx.wml import LABEL_FILL, Cell, Run, paragraph, table
 from ..context import OutputFile, RenderContext
@@ -22,11 +23,24 @@ def jd_path(role_id: str, lang: str) -> str:
     return f"jd/{lang}/{role_id}.docx"
 
 
+# A JD's body is compressed at this zlib level, in its file and in its volume of the handbook. A
+# large build makes them by the ten thousand, each twice: level 3 takes a third of the time of
+# zlib's default (6) for a body a sixth larger (docs/performance.md, "Compression").
+PACK_LEVEL = 3
+
+
+def packed_body(
+    jd: JobDescription, heading_level: int = 1, title: bool = True, sections: Sections | None = None
+) -> Packed:
+    """``jd_body`` compressed (``PACK_LEVEL``), as the JD file and the handbook take it."""
+    return pack(jd_body(jd, heading_level, title, sections), PACK_LEVEL)
+
+
 def jd_document(
     ctx: RenderContext, base: DocxBase, jd: JobDescription, sections: Sections | None = None
 ) -> bytes:
     return base.assemble(
-        document=jd_body(jd, sections=sections),
+        document=[packed_body(jd, sections=sections)],
         header=page_header(jd.org_name, jd.label("jd")),
         footer=page_footer(footer_text(jd), jd.lang),
         title=f"{jd.title} {jd.label('jd')}",

@@ -46,10 +46,11 @@ class Packed:
         return cls(crc, stored[_HEAD.size :], size)
 
 
-def pack(text: str | bytes) -> Packed:
-    """``text`` as a piece that can stand anywhere in a stream (see the module's docstring)."""
+def pack(text: str | bytes, level: int = LEVEL) -> Packed:
+    """``text`` as a piece that can stand anywhere in a stream (see the module's docstring),
+    compressed at ``level``: a piece made by the thousand may trade size for time."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    compressor = _compressor()
+    compressor = _compressor(level)
     return Packed(
         zlib.crc32(data), compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH), len(data)
     )
@@ -85,8 +86,8 @@ def deflate(chunks: Iterable[bytes | Packed]) -> Packed:
     return Packed(crc, b"".join(out), size)
 
 
-def _compressor():  # type: ignore[no-untyped-def]
-    return zlib.compressobj(LEVEL, zlib.DEFLATED, -15)  # raw deflate, as zip holds it
+def _compressor(level: int = LEVEL):  # type: ignore[no-untyped-def]
+    return zlib.compressobj(level, zlib.DEFLATED, -15)  # raw deflate, as zip holds it
 
 
 # CRC-32 of two strings joined, from their own CRCs and the second one's length, as zlib's
