@@ -438,7 +438,9 @@ def test_pieces_are_taken_only_from_their_own_build(tmp_path: Path) -> None:
         forged = dict.fromkeys(stored.pieces, forged_piece)
         return fragment_cache.encoded(setting, fragment_cache.Stored(forged, stored.owners))
 
-    _forge(out / build_index.FOLDER / fragment_cache.FILE, forge)
+    shards = [out / build_index.FOLDER / name for name in fragment_cache.FILES]
+    for shard in [path for path in shards if path.is_file()]:
+        _forge(shard, forge)
     edit(project, "specs/roles/cs-director.yaml", "负责客服中心的整体运营", "负责客服中心的整体运营与预算")
     build(project, out)
     build(project, tmp_path / "clean")

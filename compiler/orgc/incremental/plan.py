@@ -265,9 +265,7 @@ def record_build(
     linked = {p: index.outputs[p][1] for p in published.linked if p in index.outputs} if index else {}
     stamps = build_index.stamps(out_dir, recorded, linked)
     caches = documents.save(out_dir, result.read, plan.shared, plan.known)
-    pieces_stamp = fragment_store.save(out_dir, pieces, setting, plan.kept.fragments)
-    if pieces_stamp:
-        caches[fragment_store.FILE] = pieces_stamp
+    caches.update(fragment_store.save(out_dir, pieces, setting, plan.kept.fragments))
     warnings = result.count(Severity.WARNING)
     build_index.save(out_dir, BuildIndex(inputs, setting, warnings, stamps, sources, saved, caches))
 

@@ -182,7 +182,8 @@ def test_without_the_last_build_s_pieces_the_index_is_made_anew(tmp_path: Path, 
     project = copy_good(tmp_path / "project")
     out = tmp_path / "out"
     build(project, out)
-    (out / build_index.FOLDER / fragment_store.FILE).unlink()
+    for name in (*fragment_store.FILES, fragment_store.OWNERS):
+        (out / build_index.FOLDER / name).unlink(missing_ok=True)
     made_anew.clear()
     EDITS["role added"](project)
     build(project, out)
